@@ -1,0 +1,74 @@
+namespace AllianceTracker.Web.Domain;
+
+public enum ConsensusStatus
+{
+    /// <summary>No objection, but some members are still undecided or unknown.</summary>
+    Open,
+
+    /// <summary>At least one member opposes.</summary>
+    Blocked,
+
+    /// <summary>Every member supports, supports with conditions, or steps aside.</summary>
+    Consensus,
+}
+
+/// <summary>A member's current stance on one proposal, the input to the consensus rule.</summary>
+public sealed record MemberPosition(string MemberAlpha3, Stance Stance, string? Conditions = null);
+
+public sealed record OutstandingCondition(string MemberAlpha3, string Conditions);
+
+public sealed record ConsensusResult(
+    ConsensusStatus Status,
+    IReadOnlyDictionary<Stance, int> Counts,
+    IReadOnlyList<string> Blockers,
+    IReadOnlyList<string> StillOpen,
+    IReadOnlyList<OutstandingCondition> OutstandingConditions);
+
+/// <summary>
+/// NATO's consensus rule (docs/domain.md): one objection blocks; consensus needs every member
+/// to support, support with conditions, or opt out; anything else is still open.
+/// </summary>
+public static class ConsensusCalculator
+{
+    public static ConsensusResult Evaluate(IEnumerable<MemberPosition> positions)
+    {
+        var list = positions.ToList();
+
+        var duplicate = list.GroupBy(p => p.MemberAlpha3).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Member {duplicate.Key} has more than one position.", nameof(positions));
+        }
+
+        var counts = StanceVocabulary.All.ToDictionary(d => d.Stance, d => list.Count(p => p.Stance == d.Stance));
+
+        var blockers = MembersWeighing(list, ConsensusWeight.Blocks);
+        var stillOpen = MembersWeighing(list, ConsensusWeight.Pending);
+        var conditions = list
+            .Where(p => p.Stance == Stance.Conditional && !string.IsNullOrWhiteSpace(p.Conditions))
+            .OrderBy(p => p.MemberAlpha3, StringComparer.Ordinal)
+            .Select(p => new OutstandingCondition(p.MemberAlpha3, p.Conditions!))
+            .ToList();
+
+        var status = blockers.Count > 0 ? ConsensusStatus.Blocked
+            : stillOpen.Count > 0 || list.Count == 0 ? ConsensusStatus.Open
+            : ConsensusStatus.Consensus;
+
+        return new ConsensusResult(status, counts, blockers, stillOpen, conditions);
+    }
+
+    public static string ToCode(this ConsensusStatus status) => status switch
+    {
+        ConsensusStatus.Open => "open",
+        ConsensusStatus.Blocked => "blocked",
+        ConsensusStatus.Consensus => "consensus",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    private static List<string> MembersWeighing(List<MemberPosition> positions, ConsensusWeight weight) =>
+        positions
+            .Where(p => p.Stance.Describe().Weight == weight)
+            .Select(p => p.MemberAlpha3)
+            .OrderBy(code => code, StringComparer.Ordinal)
+            .ToList();
+}

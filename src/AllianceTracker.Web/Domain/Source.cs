@@ -1,0 +1,52 @@
+namespace AllianceTracker.Web.Domain;
+
+public enum SourceKind
+{
+    NewsReport,
+    OfficialStatement,
+    Interview,
+    Analysis,
+}
+
+/// <summary>A document that evidence is quoted from.</summary>
+public sealed class Source
+{
+    public int Id { get; init; }
+
+    /// <summary>Stable, human-readable key used by seed files and exports (e.g. "icaro-2024-04-stoltenberg-fund").</summary>
+    public required string Key { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Outlet { get; init; }
+
+    public string? Url { get; init; }
+
+    public DateOnly? PublishedOn { get; init; }
+
+    /// <summary>True when the source carries no date of its own and <see cref="PublishedOn"/> is inferred.</summary>
+    public bool PublishedOnIsApproximate { get; init; }
+
+    public required SourceKind Kind { get; init; }
+}
+
+/// <summary>The published codes of <see cref="SourceKind"/> ("news-report", …), used by seed files and the API.</summary>
+public static class SourceKindCodes
+{
+    private static readonly Dictionary<SourceKind, string> Codes = new()
+    {
+        [SourceKind.NewsReport] = "news-report",
+        [SourceKind.OfficialStatement] = "official-statement",
+        [SourceKind.Interview] = "interview",
+        [SourceKind.Analysis] = "analysis",
+    };
+
+    private static readonly Dictionary<string, SourceKind> Kinds = Codes.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
+
+    public static string CodeList { get; } = string.Join(", ", Codes.Values);
+
+    public static string ToCode(SourceKind kind) => Codes[kind];
+
+    public static bool TryParse(string? code, out SourceKind kind) =>
+        Kinds.TryGetValue(code ?? "", out kind);
+}

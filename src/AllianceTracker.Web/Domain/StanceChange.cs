@@ -1,0 +1,49 @@
+namespace AllianceTracker.Web.Domain;
+
+/// <summary>
+/// One entry in the append-only stance history: a member took <see cref="Stance"/> on a proposal
+/// from <see cref="EffectiveOn"/>. Entries are never updated or deleted; current and as-of
+/// pictures are derived from them (see docs/decisions/0001).
+/// </summary>
+public sealed class StanceChange
+{
+    public long Id { get; init; }
+
+    public required string MemberAlpha3 { get; init; }
+
+    public MemberState? Member { get; init; }
+
+    public int ProposalId { get; init; }
+
+    public Proposal? Proposal { get; init; }
+
+    public required Stance Stance { get; init; }
+
+    /// <summary>The conditions or concerns attached; required for <see cref="Stance.Conditional"/>.</summary>
+    public string? Conditions { get; init; }
+
+    public required DateOnly EffectiveOn { get; init; }
+
+    /// <summary>One line: why the evidence supports this stance.</summary>
+    public required string Rationale { get; init; }
+
+    public required DateTime RecordedAtUtc { get; init; }
+
+    public required string RecordedBy { get; init; }
+
+    public List<StanceEvidence> Evidence { get; init; } = [];
+}
+
+/// <summary>A short verbatim excerpt from a source that supports a stance change.</summary>
+public sealed class StanceEvidence
+{
+    public long Id { get; init; }
+
+    public long StanceChangeId { get; init; }
+
+    public int SourceId { get; init; }
+
+    public Source? Source { get; init; }
+
+    public required string Excerpt { get; init; }
+}
