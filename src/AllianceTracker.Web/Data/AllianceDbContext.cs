@@ -1,0 +1,90 @@
+using AllianceTracker.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace AllianceTracker.Web.Data;
+
+public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> options) : DbContext(options)
+{
+    public DbSet<MemberState> Members => Set<MemberState>();
+
+    public DbSet<Summit> Summits => Set<Summit>();
+
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+
+    public DbSet<Source> Sources => Set<Source>();
+
+    public DbSet<StanceChange> StanceChanges => Set<StanceChange>();
+
+    public DbSet<StanceEvidence> Evidence => Set<StanceEvidence>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<MemberState>(member =>
+        {
+            member.HasKey(m => m.Alpha3);
+            member.Property(m => m.Alpha3).HasMaxLength(3);
+            member.Property(m => m.Alpha2).HasMaxLength(2);
+            member.Property(m => m.NumericCode).HasMaxLength(3);
+            member.HasIndex(m => m.Alpha2).IsUnique();
+            member.HasIndex(m => m.NumericCode).IsUnique();
+        });
+
+        modelBuilder.Entity<Summit>(summit =>
+        {
+            summit.HasIndex(s => s.Slug).IsUnique();
+            summit.HasMany(s => s.Proposals).WithOne(p => p.Summit).HasForeignKey(p => p.SummitId);
+        });
+
+        modelBuilder.Entity<Proposal>(proposal => proposal.HasIndex(p => p.Slug).IsUnique());
+
+        modelBuilder.Entity<Source>(source =>
+        {
+            source.HasIndex(s => s.Key).IsUnique();
+            source.Property(s => s.Kind).HasConversion<string>();
+        });
+
+        modelBuilder.Entity<StanceChange>(change =>
+        {
+            // Stored as the public code ("opts-out"), so the database reads the same as the API.
+            change.Property(c => c.Stance).HasConversion(s => s.ToCode(), code => ParseStoredStance(code));
+            change.HasOne(c => c.Member).WithMany().HasForeignKey(c => c.MemberAlpha3).OnDelete(DeleteBehavior.Restrict);
+            change.HasOne(c => c.Proposal).WithMany().HasForeignKey(c => c.ProposalId).OnDelete(DeleteBehavior.Restrict);
+            change.HasMany(c => c.Evidence).WithOne().HasForeignKey(e => e.StanceChangeId).OnDelete(DeleteBehavior.Restrict);
+            change.HasIndex(c => new { c.ProposalId, c.MemberAlpha3, c.EffectiveOn });
+        });
+
+        modelBuilder.Entity<StanceEvidence>(evidence =>
+            evidence.HasOne(e => e.Source).WithMany().HasForeignKey(e => e.SourceId).OnDelete(DeleteBehavior.Restrict));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseHistoryRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseHistoryRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // The stance history is the single source of truth and is append-only. The database refuses
+    // UPDATE and DELETE with triggers too; this check fails earlier with a clearer message.
+    private void RefuseHistoryRewrites()
+    {
+        var rewritten = ChangeTracker.Entries()
+            .Where(e => e.Entity is StanceChange or StanceEvidence)
+            .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
+        if (rewritten is not null)
+        {
+            throw new InvalidOperationException(
+                $"The stance history is append-only: a {rewritten.Metadata.ClrType.Name} cannot be {rewritten.State.ToString().ToLowerInvariant()}.");
+        }
+    }
+
+    private static Stance ParseStoredStance(string code) =>
+        StanceVocabulary.TryParse(code, out var stance)
+            ? stance
+            : throw new InvalidOperationException($"The database holds an unknown stance code '{code}'.");
+}
