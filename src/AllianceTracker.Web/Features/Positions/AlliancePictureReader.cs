@@ -1,0 +1,87 @@
+using System.Globalization;
+using AllianceTracker.Web.Data;
+using AllianceTracker.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace AllianceTracker.Web.Features.Positions;
+
+/// <summary>
+/// Derives the picture on a date from the stance history: for each member and proposal the latest
+/// entry effective on or before that date wins (ties go to the later recording); no entry means unknown.
+/// </summary>
+public sealed class AlliancePictureReader(IDbContextFactory<AllianceDbContext> dbFactory, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <param name="asOf">The date to read; today when null.</param>
+    /// <param name="proposalSlug">Only this proposal when given; the picture then has no proposals if the slug is unknown.</param>
+    public async Task<AlliancePicture> ReadAsync(DateOnly? asOf = null, string? proposalSlug = null, CancellationToken cancellationToken = default)
+    {
+        var date = asOf ?? Today;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        var members = (await db.Members.AsNoTracking()
+                .Select(m => new MemberSummary(m.Alpha3, m.Alpha2, m.Name, m.AccessionYear, m.Subregion, m.IsEuMember, m.IsBucharestNine))
+                .ToListAsync(cancellationToken))
+            .OrderBy(m => m.Name, StringComparer.Create(CultureInfo.InvariantCulture, ignoreCase: true))
+            .ToList();
+
+        var proposals = await db.Proposals.AsNoTracking()
+            .Where(p => proposalSlug == null || p.Slug == proposalSlug)
+            .OrderBy(p => p.Summit!.StartsOn).ThenBy(p => p.TabledOn).ThenBy(p => p.Id)
+            .Select(p => new
+            {
+                p.Id,
+                Summary = new ProposalSummary(p.Slug, p.Title, p.Description, p.Proposer, p.TabledOn, p.TabledOnIsApproximate, p.Summit!.Slug, p.Summit.Name),
+            })
+            .ToListAsync(cancellationToken);
+        var proposalIds = proposals.Select(p => p.Id).ToList();
+
+        // Two steps keep the read small: pick the winning entry ids from the narrow history rows,
+        // then load only those entries with their evidence.
+        var history = await db.StanceChanges.AsNoTracking()
+            .Where(c => c.EffectiveOn <= date && proposalIds.Contains(c.ProposalId))
+            .Select(c => new { c.Id, c.MemberAlpha3, c.ProposalId, c.EffectiveOn, c.RecordedAtUtc })
+            .ToListAsync(cancellationToken);
+        var currentIds = history
+            .GroupBy(c => (c.MemberAlpha3, c.ProposalId))
+            .Select(g => g.OrderByDescending(c => c.EffectiveOn).ThenByDescending(c => c.RecordedAtUtc).ThenByDescending(c => c.Id).First().Id)
+            .ToList();
+        var current = await db.StanceChanges.AsNoTracking()
+            .Where(c => currentIds.Contains(c.Id))
+            .Include(c => c.Evidence).ThenInclude(e => e.Source)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var currentByCell = current.ToDictionary(c => (c.MemberAlpha3, c.ProposalId));
+
+        var positions = new List<PositionView>(members.Count * proposals.Count);
+        var consensus = new List<ProposalConsensus>(proposals.Count);
+        foreach (var proposal in proposals)
+        {
+            var proposalPositions = members
+                .Select(m => currentByCell.TryGetValue((m.Alpha3, proposal.Id), out var change)
+                    ? ToView(change, proposal.Summary.Slug)
+                    : new PositionView(m.Alpha3, proposal.Summary.Slug, Stance.Unknown, null, null, null, []))
+                .ToList();
+            positions.AddRange(proposalPositions);
+            var result = ConsensusCalculator.Evaluate(proposalPositions.Select(p => new MemberPosition(p.MemberAlpha3, p.Stance, p.Conditions)));
+            consensus.Add(new ProposalConsensus(proposal.Summary, result));
+        }
+
+        return new AlliancePicture(date, members, proposals.Select(p => p.Summary).ToList(), positions, consensus);
+    }
+
+    private static PositionView ToView(StanceChange change, string proposalSlug) => new(
+        change.MemberAlpha3,
+        proposalSlug,
+        change.Stance,
+        change.Conditions,
+        change.EffectiveOn,
+        change.Rationale,
+        change.Evidence
+            .OrderBy(e => e.Id)
+            .Select(e => new EvidenceView(
+                new SourceSummary(e.Source!.Key, e.Source.Title, e.Source.Outlet, e.Source.Url, e.Source.PublishedOn, e.Source.PublishedOnIsApproximate, e.Source.Kind),
+                e.Excerpt))
+            .ToList());
+}

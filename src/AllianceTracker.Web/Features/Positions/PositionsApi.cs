@@ -1,0 +1,126 @@
+using System.Globalization;
+using AllianceTracker.Web.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AllianceTracker.Web.Features.Positions;
+
+// The public read API, v1. Field names and stance/status codes are part of the public contract
+// (docs/data-format.md); later versions add fields rather than change these.
+
+public sealed record SourceDto(
+    string Key, string Title, string Outlet, string? Url, string? PublishedDate, bool PublishedDateApproximate, string Kind);
+
+public sealed record EvidenceDto(SourceDto Source, string Excerpt);
+
+public sealed record PositionDto(
+    string Member, string Proposal, string Stance, string? Conditions, string? EffectiveDate, string? Rationale, IReadOnlyList<EvidenceDto> Evidence);
+
+public sealed record ConditionDto(string Member, string Conditions);
+
+public sealed record ConsensusDto(
+    string Proposal,
+    string AsOf,
+    string Status,
+    IReadOnlyDictionary<string, int> Counts,
+    IReadOnlyList<string> Blockers,
+    IReadOnlyList<string> StillOpen,
+    IReadOnlyList<ConditionDto> Conditions);
+
+public static class PositionsApi
+{
+    private const string DateFormat = "yyyy-MM-dd";
+
+    public static IEndpointRouteBuilder MapPositionsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var v1 = endpoints.MapGroup("/api/v1").WithTags("Positions");
+        v1.MapGet("/positions", GetPositionsAsync).WithName("GetPositions");
+        v1.MapGet("/consensus", GetConsensusAsync).WithName("GetConsensus");
+        return endpoints;
+    }
+
+    internal static async Task<Results<Ok<List<PositionDto>>, ValidationProblem>> GetPositionsAsync(
+        string? asOf, string? proposal, AlliancePictureReader reader, CancellationToken cancellationToken)
+    {
+        if (!TryParseDate(asOf, out var date, out var dateProblem))
+        {
+            return dateProblem;
+        }
+
+        var picture = await reader.ReadAsync(date, proposal, cancellationToken);
+        if (proposal is not null && picture.Proposals.Count == 0)
+        {
+            return Problem("proposal", $"There is no proposal with the slug '{proposal}'.");
+        }
+
+        return TypedResults.Ok(picture.Positions.Select(ToDto).ToList());
+    }
+
+    internal static async Task<Results<Ok<List<ConsensusDto>>, ValidationProblem>> GetConsensusAsync(
+        string? asOf, AlliancePictureReader reader, CancellationToken cancellationToken)
+    {
+        if (!TryParseDate(asOf, out var date, out var dateProblem))
+        {
+            return dateProblem;
+        }
+
+        var picture = await reader.ReadAsync(date, cancellationToken: cancellationToken);
+        var asOfText = Format(picture.AsOf);
+        return TypedResults.Ok(picture.Consensus
+            .Select(c => new ConsensusDto(
+                c.Proposal.Slug,
+                asOfText,
+                c.Result.Status.ToCode(),
+                c.Result.Counts.ToDictionary(kv => kv.Key.ToCode(), kv => kv.Value),
+                c.Result.Blockers,
+                c.Result.StillOpen,
+                c.Result.OutstandingConditions.Select(o => new ConditionDto(o.MemberAlpha3, o.Conditions)).ToList()))
+            .ToList());
+    }
+
+    private static bool TryParseDate(string? value, out DateOnly? date, out ValidationProblem problem)
+    {
+        date = null;
+        problem = null!;
+        if (value is null)
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+
+        problem = Problem("asOf", $"'{value}' is not a date: use YYYY-MM-DD, e.g. 2024-07-09.");
+        return false;
+    }
+
+    private static ValidationProblem Problem(string parameter, string message) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { [parameter] = [message] },
+            detail: $"Query parameter '{parameter}': {message}",
+            title: "Invalid query parameter");
+
+    private static PositionDto ToDto(PositionView p) => new(
+        p.MemberAlpha3,
+        p.ProposalSlug,
+        p.Stance.ToCode(),
+        p.Conditions,
+        p.EffectiveOn is { } effective ? Format(effective) : null,
+        p.Rationale,
+        p.Evidence
+            .Select(e => new EvidenceDto(
+                new SourceDto(
+                    e.Source.Key,
+                    e.Source.Title,
+                    e.Source.Outlet,
+                    e.Source.Url,
+                    e.Source.PublishedOn is { } published ? Format(published) : null,
+                    e.Source.PublishedOnIsApproximate,
+                    SourceKindCodes.ToCode(e.Source.Kind)),
+                e.Excerpt))
+            .ToList());
+
+    private static string Format(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,78 @@
+using AllianceTracker.Web.Data;
+using AllianceTracker.Web.Data.Seeding;
+using AllianceTracker.Web.Features.Positions;
+using Microsoft.EntityFrameworkCore;
+
+namespace AllianceTracker.Web.Hosting;
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>The SQLite file; relative paths are resolved against the content root.</summary>
+    public string Path { get; set; } = "data/alliance-tracker.db";
+
+    /// <summary>The seed dataset folder; relative paths are resolved against the app's binaries.</summary>
+    public string SeedsPath { get; set; } = "seeds";
+
+    /// <summary>Apply migrations and import the seeds at start-up.</summary>
+    public bool InitializeOnStartup { get; set; } = true;
+}
+
+public static class DataSetup
+{
+    public static WebApplicationBuilder AddAllianceData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        // Options are read when the factory is first used, not here, so that test hosts can
+        // point the app at their own database through configuration.
+        builder.Services.AddDbContextFactory<AllianceDbContext>((services, options) =>
+            options.UseSqlite($"Data Source={ResolveDatabasePath(services)}"));
+
+        builder.Services.AddSingleton<SeedImporter>();
+        builder.Services.AddSingleton<AlliancePictureReader>();
+        return builder;
+    }
+
+    /// <summary>Brings the database to the latest migration and imports the seed dataset.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        if (!options.InitializeOnStartup)
+        {
+            return;
+        }
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AllianceTracker.Database");
+        var dbFactory = app.Services.GetRequiredService<IDbContextFactory<AllianceDbContext>>();
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+            logger.LogInformation("Database {DatabasePath} is at the latest migration", db.Database.GetDbConnection().DataSource);
+        }
+
+        var seedsPath = System.IO.Path.Combine(AppContext.BaseDirectory, options.SeedsPath);
+        var report = await app.Services.GetRequiredService<SeedImporter>().ImportAsync(seedsPath);
+        if (report.ChangedNothing)
+        {
+            logger.LogInformation("Seed dataset {SeedsPath} already imported; nothing to add", seedsPath);
+        }
+        else
+        {
+            logger.LogInformation(
+                "Imported seed dataset {SeedsPath}: {MembersAdded} members, {SourcesAdded} sources, {SummitsAdded} summits, {ProposalsAdded} proposals, {StanceChangesAdded} stance changes",
+                seedsPath, report.MembersAdded, report.SourcesAdded, report.SummitsAdded, report.ProposalsAdded, report.StanceChangesAdded);
+        }
+    }
+
+    private static string ResolveDatabasePath(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        var environment = services.GetRequiredService<IWebHostEnvironment>();
+        var path = System.IO.Path.GetFullPath(options.Path, environment.ContentRootPath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        return path;
+    }
+}

@@ -1,0 +1,37 @@
+using AllianceTracker.Web.Components;
+using AllianceTracker.Web.Features.Positions;
+using MudBlazor.Services;
+
+namespace AllianceTracker.Web.Hosting;
+
+public static class UiSetup
+{
+    public static WebApplicationBuilder AddAllianceUi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    public static WebApplication UseAllianceErrorPages(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapAllianceEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapPositionsApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
