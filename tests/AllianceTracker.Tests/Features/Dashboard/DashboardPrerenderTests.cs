@@ -1,0 +1,46 @@
+using System.Net;
+using AllianceTracker.Tests.Features.Positions;
+using AllianceTracker.Tests.Shared;
+
+namespace AllianceTracker.Tests.Features.Dashboard;
+
+[Collection(AppCollection.Name)]
+public sealed class DashboardPrerenderTests(AllianceAppFactory app)
+{
+    [Fact]
+    public async Task The_first_html_already_holds_the_matrix_and_the_consensus_cards()
+    {
+        var client = app.CreateClient();
+
+        var response = await client.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(32, CountOf(html, "<tr data-member="));
+        Assert.Equal(3, CountOf(html, "data-status=\"blocked\""));
+        Assert.Contains("Blocked by Hungary", html);
+        Assert.Contains("Blocked by Germany, United States", html);
+    }
+
+    [Fact]
+    public async Task An_unknown_address_gets_the_not_found_page()
+    {
+        var client = app.CreateClient();
+
+        var response = await client.GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

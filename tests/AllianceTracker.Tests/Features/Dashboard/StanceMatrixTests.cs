@@ -1,0 +1,74 @@
+using AllianceTracker.Tests.Support;
+using AllianceTracker.Web.Features.Dashboard;
+using AllianceTracker.Web.Features.Positions;
+using Bunit;
+
+namespace AllianceTracker.Tests.Features.Dashboard;
+
+public sealed class StanceMatrixTests : MudComponentTest
+{
+    private TestDatabase _database = null!;
+    private AlliancePicture _picture = null!;
+
+    public override async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(seeded: true);
+        _picture = await new AlliancePictureReader(_database, FixedClock.On(2026, 11, 28)).ReadAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public void The_matrix_has_a_row_per_member_and_a_column_per_proposal()
+    {
+        var matrix = Context.Render<StanceMatrix>(p => p.Add(m => m.Picture, _picture));
+
+        Assert.Equal(32, matrix.FindAll("tbody tr").Count);
+        Assert.Equal(["Member", "€100bn five-year fund for Ukraine", "NATO leads Ramstein coordination", "Membership invitation for Ukraine"],
+            matrix.FindAll("thead th").Select(th => th.TextContent.Trim()));
+        Assert.Equal(96, matrix.FindAll("tbody td .stance-chip").Count);
+    }
+
+    [Theory]
+    [InlineData("HUN", "ukraine-fund", "opposes", "Opposes")]
+    [InlineData("ESP", "ukraine-fund", "conditional", "Conditional")]
+    [InlineData("SVK", "ramstein-coordination", "undecided", "Undecided")]
+    [InlineData("POL", "membership-invitation", "supports", "Supports")]
+    [InlineData("FRA", "membership-invitation", "unknown", "Unknown")]
+    public void Each_cell_shows_a_chip_with_the_stance_label_not_only_a_colour(string member, string proposal, string code, string label)
+    {
+        var matrix = Context.Render<StanceMatrix>(p => p.Add(m => m.Picture, _picture));
+
+        var cell = matrix.Find($"tr[data-member='{member}'] td[data-proposal='{proposal}']");
+        Assert.Equal(code, cell.GetAttribute("data-stance"));
+        var chip = cell.QuerySelector(".stance-chip")!;
+        Assert.Equal(label, chip.TextContent.Trim());
+        Assert.NotNull(chip.QuerySelector("svg"));
+    }
+
+    [Fact]
+    public void Chips_of_different_stances_have_different_colours()
+    {
+        var matrix = Context.Render<StanceMatrix>(p => p.Add(m => m.Picture, _picture));
+
+        string ChipClass(string member, string proposal) =>
+            matrix.Find($"tr[data-member='{member}'] td[data-proposal='{proposal}'] .stance-chip").ClassName!;
+
+        Assert.Contains("mud-chip-color-error", ChipClass("HUN", "ukraine-fund"));
+        Assert.Contains("mud-chip-color-success", ChipClass("POL", "membership-invitation"));
+        Assert.Contains("mud-chip-color-warning", ChipClass("SVK", "ukraine-fund"));
+    }
+
+    [Fact]
+    public void A_conditional_cell_shows_its_conditions()
+    {
+        var matrix = Context.Render<StanceMatrix>(p => p.Add(m => m.Picture, _picture));
+
+        var cell = matrix.Find("tr[data-member='ITA'] td[data-proposal='ukraine-fund']");
+        Assert.Contains("no duplication of bilateral and EU contributions", cell.TextContent);
+    }
+}

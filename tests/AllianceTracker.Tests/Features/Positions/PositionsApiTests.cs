@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AllianceTracker.Tests.Shared;
+
+namespace AllianceTracker.Tests.Features.Positions;
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AllianceAppFactory>
+{
+    // One app per collection: Serilog and the host are built once, not per test.
+    public const string Name = "app";
+}
+
+[Collection(AppCollection.Name)]
+public sealed class PositionsApiTests(AllianceAppFactory app)
+{
+    private readonly HttpClient _client = app.CreateClient();
+
+    [Fact]
+    public async Task Positions_list_every_member_on_every_proposal_96_in_all()
+    {
+        var positions = await GetArrayAsync("/api/v1/positions");
+
+        Assert.Equal(96, positions.Count);
+        Assert.Equal(32, positions.Select(p => p.GetProperty("member").GetString()).Distinct().Count());
+        Assert.Equal(3, positions.Select(p => p.GetProperty("proposal").GetString()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_position_has_the_published_camelCase_shape_with_evidence()
+    {
+        var positions = await GetArrayAsync("/api/v1/positions?proposal=ukraine-fund");
+
+        var spain = positions.Single(p => p.GetProperty("member").GetString() == "ESP");
+        Assert.Equal("ukraine-fund", spain.GetProperty("proposal").GetString());
+        Assert.Equal("conditional", spain.GetProperty("stance").GetString());
+        Assert.Contains("duplication", spain.GetProperty("conditions").GetString());
+        Assert.Equal("2024-04-03", spain.GetProperty("effectiveDate").GetString());
+        var evidence = Assert.Single(spain.GetProperty("evidence").EnumerateArray().ToList());
+        Assert.Contains("Spain and Italy", evidence.GetProperty("excerpt").GetString());
+        var source = evidence.GetProperty("source");
+        Assert.Equal("icaro-2024-04-stoltenberg-ukraine-fund", source.GetProperty("key").GetString());
+        Assert.Equal("ICARO Media Group", source.GetProperty("outlet").GetString());
+        Assert.True(source.GetProperty("publishedDateApproximate").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_member_with_no_record_is_listed_as_unknown_with_no_evidence()
+    {
+        var positions = await GetArrayAsync("/api/v1/positions?proposal=ramstein-coordination");
+
+        var france = positions.Single(p => p.GetProperty("member").GetString() == "FRA");
+        Assert.Equal("unknown", france.GetProperty("stance").GetString());
+        Assert.Equal(JsonValueKind.Null, france.GetProperty("effectiveDate").ValueKind);
+        Assert.Empty(france.GetProperty("evidence").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("2024-04-02", "unknown")]
+    [InlineData("2024-04-03", "opposes")]
+    [InlineData("2024-07-09", "opposes")]
+    public async Task AsOf_shows_the_stance_in_force_on_that_date(string asOf, string hungary)
+    {
+        var positions = await GetArrayAsync($"/api/v1/positions?asOf={asOf}&proposal=ukraine-fund");
+
+        Assert.Equal(hungary, positions.Single(p => p.GetProperty("member").GetString() == "HUN").GetProperty("stance").GetString());
+    }
+
+    [Fact]
+    public async Task Consensus_reports_status_counts_and_blockers_per_proposal()
+    {
+        var consensus = await GetArrayAsync("/api/v1/consensus");
+
+        Assert.Equal(["ukraine-fund", "ramstein-coordination", "membership-invitation"], consensus.Select(c => c.GetProperty("proposal").GetString()));
+        var fund = consensus[0];
+        Assert.Equal("blocked", fund.GetProperty("status").GetString());
+        Assert.Equal(["HUN"], fund.GetProperty("blockers").EnumerateArray().Select(b => b.GetString()));
+        var counts = fund.GetProperty("counts");
+        Assert.Equal(1, counts.GetProperty("opposes").GetInt32());
+        Assert.Equal(2, counts.GetProperty("conditional").GetInt32());
+        Assert.Equal(1, counts.GetProperty("undecided").GetInt32());
+        Assert.Equal(28, counts.GetProperty("unknown").GetInt32());
+        Assert.Equal(0, counts.GetProperty("opts-out").GetInt32());
+        Assert.Equal(["DEU", "USA"], consensus[2].GetProperty("blockers").EnumerateArray().Select(b => b.GetString()));
+    }
+
+    [Fact]
+    public async Task Consensus_before_any_record_is_open_everywhere()
+    {
+        var consensus = await GetArrayAsync("/api/v1/consensus?asOf=2024-01-01");
+
+        Assert.All(consensus, c =>
+        {
+            Assert.Equal("open", c.GetProperty("status").GetString());
+            Assert.Equal("2024-01-01", c.GetProperty("asOf").GetString());
+            Assert.Empty(c.GetProperty("blockers").EnumerateArray());
+        });
+    }
+
+    [Theory]
+    [InlineData("/api/v1/positions?asOf=yesterday", "asOf")]
+    [InlineData("/api/v1/positions?asOf=2024-02-30", "asOf")]
+    [InlineData("/api/v1/positions?asOf=2024-13-01", "asOf")]
+    [InlineData("/api/v1/positions?asOf=09/07/2024", "asOf")]
+    [InlineData("/api/v1/positions?proposal=nato-space-force", "proposal")]
+    [InlineData("/api/v1/consensus?asOf=2024-7-9", "asOf")]
+    public async Task A_bad_parameter_is_a_400_problem_naming_the_parameter(string url, string parameter)
+    {
+        var response = await _client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out var messages), $"errors should name '{parameter}'");
+        Assert.NotEmpty(messages.EnumerateArray());
+        Assert.Contains(parameter, problem.GetProperty("detail").GetString());
+    }
+
+    private async Task<List<JsonElement>> GetArrayAsync(string url)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.EnumerateArray().ToList();
+    }
+}
