@@ -1,0 +1,58 @@
+using AllianceTracker.EndToEnd.Infrastructure;
+using AllianceTracker.EndToEnd.Pages;
+using Microsoft.Playwright;
+
+namespace AllianceTracker.EndToEnd.Dashboard;
+
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardTests(BrowserApp app)
+{
+    [Fact]
+    public async Task The_dashboard_shows_all_32_members_and_the_three_consensus_cards()
+    {
+        var dashboard = new DashboardPage(await app.NewPageAsync());
+
+        await dashboard.OpenAsync();
+
+        Assert.Equal(32, await dashboard.MemberRows.CountAsync());
+        Assert.Equal(3, await dashboard.ConsensusCards.CountAsync());
+        Assert.Equal("blocked", await dashboard.Card("ukraine-fund").GetAttributeAsync("data-status"));
+        Assert.Contains("Blocked by Hungary", await dashboard.Card("ukraine-fund").InnerTextAsync());
+        Assert.Contains("Blocked by Germany, United States", await dashboard.Card("membership-invitation").InnerTextAsync());
+        Assert.Equal("Opposes", (await dashboard.Cell("HUN", "ramstein-coordination").Locator(".stance-chip").InnerTextAsync()).Trim());
+        Assert.Equal("Supports", (await dashboard.Cell("EST", "membership-invitation").Locator(".stance-chip").InnerTextAsync()).Trim());
+        await dashboard.Page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_members_with_no_position_open_up_on_click()
+    {
+        var dashboard = new DashboardPage(await app.NewPageAsync());
+        await dashboard.OpenAsync();
+        var unknownList = dashboard.Card("ramstein-coordination").Locator("details p");
+        Assert.False(await unknownList.IsVisibleAsync());
+
+        await dashboard.Card("ramstein-coordination").Locator("details summary").ClickAsync();
+
+        Assert.True(await unknownList.IsVisibleAsync());
+        Assert.Contains("France", await unknownList.InnerTextAsync());
+        await dashboard.Page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_dashboard_renders_in_a_real_browser_for_the_readme_screenshot()
+    {
+        var dashboard = new DashboardPage(await app.NewPageAsync(width: 1400, height: 1000));
+        await dashboard.OpenAsync();
+        Directory.CreateDirectory(RepositoryPaths.Screenshots);
+        var path = Path.Combine(RepositoryPaths.Screenshots, "dashboard.png");
+
+        var png = await dashboard.Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+
+        // A full-page shot of 32 rows is far taller than the viewport; a blank or cut page is not.
+        Assert.True(png.Length > 50_000, $"screenshot is only {png.Length} bytes");
+        var height = await dashboard.Page.EvaluateAsync<int>("document.documentElement.scrollHeight");
+        Assert.True(height > 1500, $"page is only {height}px tall");
+        await dashboard.Page.Context.CloseAsync();
+    }
+}
