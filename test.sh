@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test: unit, bUnit and integration (no browser), then end-to-end in real Chromium.
+# Extra arguments go to `dotnet test` (e.g. --filter ...). Results land in TestResults/*.trx.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+find_chromium() {
+  local candidate
+  for candidate in "${CHROMIUM_PATH:-}" /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome /usr/bin/google-chrome-stable; do
+    if [ -n "$candidate" ] && [ -x "$candidate" ]; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# Playwright cannot download its own browser here; the end-to-end tests drive an installed Chromium.
+if ! CHROMIUM_PATH=$(find_chromium); then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: installing Chromium for the end-to-end tests (apt-get install chromium)..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    CHROMIUM_PATH=$(find_chromium)
+  else
+    echo "test.sh: no Chromium found. Install it (Debian: sudo apt-get install -y chromium) or set CHROMIUM_PATH." >&2
+    exit 1
+  fi
+fi
+export CHROMIUM_PATH
+echo "test.sh: end-to-end tests will drive $CHROMIUM_PATH"
+
+dotnet tool restore
+rm -rf TestResults
+dotnet test AllianceTracker.sln --results-directory TestResults "$@"
