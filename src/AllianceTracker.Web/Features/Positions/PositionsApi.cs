@@ -35,6 +35,10 @@ public static class PositionsApi
         var v1 = endpoints.MapGroup("/api/v1").WithTags("Positions");
         v1.MapGet("/positions", GetPositionsAsync).WithName("GetPositions");
         v1.MapGet("/consensus", GetConsensusAsync).WithName("GetConsensus");
+
+        // An API client asking for a path that does not exist gets problem details, not the HTML not-found page.
+        endpoints.MapFallback("/api/{**path}", (string path) =>
+            TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint", detail: $"There is no API endpoint at /api/{path}."));
         return endpoints;
     }
 

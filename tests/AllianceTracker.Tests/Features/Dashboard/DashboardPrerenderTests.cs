@@ -22,17 +22,6 @@ public sealed class DashboardPrerenderTests(AllianceAppFactory app)
         Assert.Contains("Blocked by Germany, United States", html);
     }
 
-    [Fact]
-    public async Task An_unknown_address_gets_the_not_found_page()
-    {
-        var client = app.CreateClient();
-
-        var response = await client.GetAsync("/no-such-page");
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
-    }
-
     private static int CountOf(string text, string value)
     {
         var count = 0;

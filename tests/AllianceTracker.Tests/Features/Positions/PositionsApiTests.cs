@@ -118,6 +118,15 @@ public sealed class PositionsApiTests(AllianceAppFactory app)
         Assert.Contains(parameter, problem.GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task An_unknown_api_path_is_a_404_problem_not_an_html_page()
+    {
+        var response = await _client.GetAsync("/api/v1/votes");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     private async Task<List<JsonElement>> GetArrayAsync(string url)
     {
         var response = await _client.GetAsync(url);

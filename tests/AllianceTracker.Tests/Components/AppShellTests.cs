@@ -1,0 +1,42 @@
+using System.Net;
+using AllianceTracker.Tests.Features.Positions;
+using AllianceTracker.Tests.Shared;
+
+namespace AllianceTracker.Tests.Components;
+
+[Collection(AppCollection.Name)]
+public sealed class AppShellTests(AllianceAppFactory app)
+{
+    private readonly HttpClient _client = app.CreateClient();
+
+    [Fact]
+    public async Task An_unknown_address_gets_the_not_found_page_with_a_way_back()
+    {
+        var response = await _client.GetAsync("/no-such-page");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", html);
+        Assert.Contains("Back to the dashboard", html);
+    }
+
+    [Fact]
+    public async Task The_error_page_renders_without_a_circuit()
+    {
+        var response = await _client.GetAsync("/error");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("Something went wrong", html);
+        Assert.DoesNotContain("<!--Blazor:{\"type\":\"server\"", html);
+    }
+
+    [Fact]
+    public async Task Pages_declare_their_language_and_a_main_landmark()
+    {
+        var html = await _client.GetStringAsync("/");
+
+        Assert.Contains("<html lang=\"en\">", html);
+        Assert.Contains("role=\"main\"", html);
+        Assert.Contains("<h1", html);
+    }
+}
