@@ -29,6 +29,34 @@ public static class StanceAppearance
         _ => Icons.Material.Outlined.Circle,
     };
 
+    /// <summary>
+    /// The fill for a stance on the map: the same theme colour as the chip, as a CSS variable so
+    /// it follows light and dark mode. Unknown gets a mid grey, darker than non-members.
+    /// </summary>
+    public static string FillOf(Stance stance) => ColorOf(stance) switch
+    {
+        Color.Default => "var(--map-unknown)",
+        var color => $"var(--mud-palette-{color.ToString().ToLowerInvariant()})",
+    };
+
+    /// <summary>
+    /// A stance's colour as a hex value from the light palette, for places that cannot take a CSS
+    /// variable (MudBlazor's chart palette).
+    /// </summary>
+    public static string HexOf(Stance stance)
+    {
+        var palette = Layout.AllianceTheme.Theme.PaletteLight;
+        return ColorOf(stance) switch
+        {
+            Color.Success => palette.Success.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex),
+            Color.Info => palette.Info.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex),
+            Color.Warning => palette.Warning.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex),
+            Color.Secondary => palette.Secondary.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex),
+            Color.Error => palette.Error.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex),
+            _ => "#9aa3ad",
+        };
+    }
+
     /// <summary>Unknown recedes (outlined) so the recorded stances stand out.</summary>
     public static Variant VariantOf(Stance stance) => stance == Stance.Unknown ? Variant.Outlined : Variant.Filled;
 

@@ -1,6 +1,7 @@
 using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Data.Seeding;
 using AllianceTracker.Web.Features.Positions;
+using AllianceTracker.Web.Features.Stances;
 using Microsoft.EntityFrameworkCore;
 
 namespace AllianceTracker.Web.Hosting;
@@ -31,8 +32,12 @@ public static class DataSetup
         builder.Services.AddDbContextFactory<AllianceDbContext>((services, options) =>
             options.UseSqlite($"Data Source={ResolveDatabasePath(services)}"));
 
+        builder.Services.AddSingleton<IStanceChangeNotifier, InProcessStanceChangeNotifier>();
         builder.Services.AddSingleton<SeedImporter>();
         builder.Services.AddSingleton<AlliancePictureReader>();
+        builder.Services.AddSingleton<AlliancePictureCache>();
+        builder.Services.AddSingleton<StanceRecorder>();
+        builder.Services.AddSingleton<StanceHistoryReader>();
         return builder;
     }
 

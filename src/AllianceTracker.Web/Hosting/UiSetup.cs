@@ -1,4 +1,5 @@
 using AllianceTracker.Web.Components;
+using AllianceTracker.Web.Features.Map;
 using AllianceTracker.Web.Features.Positions;
 using MudBlazor.Services;
 
@@ -9,12 +10,9 @@ public static class UiSetup
     public static WebApplicationBuilder AddAllianceUi(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents()
-            .AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment())
-            // The prerendered picture is handed to the circuit as persisted state, which the browser
-            // sends back when the circuit starts (about 50 KB for 32 members x 3 proposals); SignalR's
-            // default 32 KB limit would drop the circuit (docs/decisions/0003).
-            .AddHubOptions(options => options.MaximumReceiveMessageSize = 512 * 1024);
+            .AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment());
         builder.Services.AddMudServices();
+        builder.Services.AddSingleton(_ => StanceMapGeometry.Load());
         builder.Services.AddProblemDetails();
         return builder;
     }

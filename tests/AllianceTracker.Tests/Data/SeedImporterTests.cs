@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using AllianceTracker.Tests.Support;
 using AllianceTracker.Web.Data.Seeding;
 using AllianceTracker.Web.Domain;
+using AllianceTracker.Web.Features.Stances;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AllianceTracker.Tests.Data;
 
@@ -26,7 +28,9 @@ public sealed class SeedImporterTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    private SeedImporter Importer => new(_database, Clock);
+    private readonly InProcessStanceChangeNotifier _notifier = new(NullLogger<InProcessStanceChangeNotifier>.Instance);
+
+    private SeedImporter Importer => new(_database, Clock, _notifier);
 
     [Fact]
     public async Task The_shipped_seeds_import_32_members_3_proposals_and_the_article_backed_stances()
@@ -57,6 +61,23 @@ public sealed class SeedImporterTests : IAsyncLifetime
         Assert.All(changes, c => Assert.NotEmpty(c.Evidence));
         Assert.All(changes.Where(c => c.Stance == Stance.Conditional), c => Assert.False(string.IsNullOrWhiteSpace(c.Conditions)));
         Assert.Equal(["ESP", "ITA"], changes.Where(c => c.Stance == Stance.Conditional).Select(c => c.MemberAlpha3).Order());
+    }
+
+    [Fact]
+    public async Task An_import_that_adds_stances_tells_open_pages_and_one_that_adds_nothing_stays_quiet()
+    {
+        var notices = new List<StanceChangeNotice>();
+        using var subscription = _notifier.Subscribe(notice =>
+        {
+            notices.Add(notice);
+            return Task.CompletedTask;
+        });
+
+        await Importer.ImportAsync(_seeds);
+        await Importer.ImportAsync(_seeds);
+
+        var notice = Assert.Single(notices);
+        Assert.Equal("seed import", notice.Origin);
     }
 
     [Fact]

@@ -10,9 +10,9 @@ public sealed class PictureBuilder
     private readonly List<ProposalSummary> _proposals = [];
     private readonly Dictionary<(string, string), PositionView> _positions = [];
 
-    public PictureBuilder Member(string alpha3, string name)
+    public PictureBuilder Member(string alpha3, string name, int joined = 1949, string subregion = "Western Europe", bool eu = true, bool b9 = false)
     {
-        _members.Add(new MemberSummary(alpha3, alpha3[..2], name, 1949, "Western Europe", true, false));
+        _members.Add(new MemberSummary(alpha3, alpha3[..2], (_members.Count + 100).ToString(System.Globalization.CultureInfo.InvariantCulture), name, joined, subregion, eu, b9));
         return this;
     }
 

@@ -2,7 +2,9 @@ using System.Text;
 using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Data.Seeding;
 using Microsoft.Data.Sqlite;
+using AllianceTracker.Web.Features.Stances;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AllianceTracker.Tests.Support;
 
@@ -37,7 +39,8 @@ public sealed class TestDatabase : IDbContextFactory<AllianceDbContext>, IAsyncD
 
         if (seeded)
         {
-            await new SeedImporter(database, clock ?? TimeProvider.System).ImportAsync(ShippedSeeds);
+            await new SeedImporter(database, clock ?? TimeProvider.System, new InProcessStanceChangeNotifier(NullLogger<InProcessStanceChangeNotifier>.Instance))
+                .ImportAsync(ShippedSeeds);
         }
 
         return database;

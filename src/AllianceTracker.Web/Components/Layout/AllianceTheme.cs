@@ -2,7 +2,10 @@ using MudBlazor;
 
 namespace AllianceTracker.Web.Components.Layout;
 
-/// <summary>The one theme of the app. Palette colours are chosen so white text on them passes WCAG AA contrast.</summary>
+/// <summary>
+/// The one theme of the app, light and dark. Colours are chosen so text on them passes WCAG AA
+/// contrast (checked by the axe scans in the end-to-end tests).
+/// </summary>
 public static class AllianceTheme
 {
     public static MudTheme Theme { get; } = new()
@@ -17,6 +20,23 @@ public static class AllianceTheme
             Warning = "#b45309",
             Error = "#c62828",
             Background = "#f6f7f9",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#a79ff2",
+            PrimaryContrastText = "#14122b",
+            AppbarBackground = "#1b2233",
+            Secondary = "#d9a5f0",
+            SecondaryContrastText = "#2a0f38",
+            Info = "#7cc4fa",
+            InfoContrastText = "#062437",
+            Success = "#86d18a",
+            SuccessContrastText = "#0b2a0d",
+            Warning = "#f5b567",
+            WarningContrastText = "#3a2204",
+            Error = "#f49a9a",
+            ErrorContrastText = "#3b0a0a",
+            TextSecondary = "#aaabb0",
         },
         Typography = new Typography
         {

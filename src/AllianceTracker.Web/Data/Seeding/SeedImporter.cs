@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AllianceTracker.Web.Domain;
+using AllianceTracker.Web.Features.Stances;
 using Microsoft.EntityFrameworkCore;
 
 namespace AllianceTracker.Web.Data.Seeding;
@@ -17,7 +18,7 @@ public sealed record SeedImportReport(int MembersAdded, int SourcesAdded, int Su
 /// exactly as it was. Entries already present (by natural key) are left alone, so importing again
 /// changes nothing.
 /// </summary>
-public sealed partial class SeedImporter(IDbContextFactory<AllianceDbContext> dbFactory, TimeProvider clock)
+public sealed partial class SeedImporter(IDbContextFactory<AllianceDbContext> dbFactory, TimeProvider clock, IStanceChangeNotifier notifier)
 {
     public const string MembersFileName = "members.json";
     public const string SourcesFileName = "sources.json";
@@ -28,7 +29,6 @@ public sealed partial class SeedImporter(IDbContextFactory<AllianceDbContext> db
     public const string SeedAuthor = "seed";
 
     private const int AllianceSize = 32;
-    private const int MaxExcerptWords = 40;
     private const long MaxFileBytes = 1024 * 1024;
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
@@ -68,6 +68,11 @@ public sealed partial class SeedImporter(IDbContextFactory<AllianceDbContext> db
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var report = await WriteAsync(db, existing, members, sources, summits, stances, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (!report.ChangedNothing)
+        {
+            await notifier.PublishAsync(new StanceChangeNotice([], Origin: "seed import"));
+        }
+
         return report;
     }
 
@@ -195,9 +200,8 @@ public sealed partial class SeedImporter(IDbContextFactory<AllianceDbContext> db
             Require(knownProposals.Contains(s.Proposal), errors, $"{entry}: unknown proposal \"{s.Proposal}\"; use a slug from {SummitsFileName}.");
             var stanceIsKnown = StanceVocabulary.TryParse(s.Stance, out var stance);
             Require(stanceIsKnown, errors, $"{entry}: unknown stance code \"{s.Stance}\"; expected one of {StanceVocabulary.CodeList}.");
-            Require(!(stanceIsKnown && stance == Stance.Conditional && string.IsNullOrWhiteSpace(s.Conditions)), errors,
-                $"{entry}: a conditional stance must state its conditions.");
-            Require(s.EffectiveOn <= today, errors, $"{entry}: effectiveOn {s.EffectiveOn:yyyy-MM-dd} is in the future.");
+            Report(stanceIsKnown ? StanceRules.CheckConditions(stance, s.Conditions) : null, errors, entry);
+            Report(StanceRules.CheckEffectiveDate(s.EffectiveOn, today), errors, entry);
             Require(!string.IsNullOrWhiteSpace(s.Rationale), errors, $"{entry}: rationale is empty.");
             Require(seen.Add((s.Member, s.Proposal, s.EffectiveOn)), errors,
                 $"{entry}: duplicate entry; {s.Member} on {s.Proposal} effective {s.EffectiveOn:yyyy-MM-dd} is listed twice.");
@@ -209,9 +213,7 @@ public sealed partial class SeedImporter(IDbContextFactory<AllianceDbContext> db
                 Require(!string.IsNullOrWhiteSpace(e.Source), errors, $"{evidenceEntry}: evidence without a source.");
                 Require(string.IsNullOrWhiteSpace(e.Source) || knownSources.Contains(e.Source), errors,
                     $"{evidenceEntry}: unknown source \"{e.Source}\"; use a key from {SourcesFileName}.");
-                Require(!string.IsNullOrWhiteSpace(e.Excerpt), errors, $"{evidenceEntry}: excerpt is empty.");
-                var words = e.Excerpt.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-                Require(words <= MaxExcerptWords, errors, $"{evidenceEntry}: excerpt has {words} words; quote at most {MaxExcerptWords}.");
+                Report(StanceRules.CheckExcerpt(e.Excerpt), errors, evidenceEntry);
             }
         }
     }
@@ -336,6 +338,14 @@ public sealed partial class SeedImporter(IDbContextFactory<AllianceDbContext> db
         if (!condition)
         {
             errors.Add(message);
+        }
+    }
+
+    private static void Report(string? problem, List<string> errors, string entry)
+    {
+        if (problem is not null)
+        {
+            errors.Add($"{entry}: {problem}");
         }
     }
 

@@ -1,16 +1,21 @@
 using AllianceTracker.Web.Domain;
+using AllianceTracker.Web.Features.Stances;
 
 namespace AllianceTracker.Web.Features.Positions;
 
 public sealed record MemberSummary(
-    string Alpha3, string Alpha2, string Name, int AccessionYear, string Subregion, bool IsEuMember, bool IsBucharestNine);
+    string Alpha3, string Alpha2, string NumericCode, string Name, int AccessionYear, string Subregion, bool IsEuMember, bool IsBucharestNine);
 
 public sealed record ProposalSummary(
     string Slug, string Title, string Description, string Proposer, DateOnly TabledOn, bool TabledOnIsApproximate,
     string SummitSlug, string SummitName);
 
 public sealed record SourceSummary(
-    string Key, string Title, string Outlet, string? Url, DateOnly? PublishedOn, bool PublishedOnIsApproximate, SourceKind Kind);
+    string Key, string Title, string Outlet, string? Url, DateOnly? PublishedOn, bool PublishedOnIsApproximate, SourceKind Kind)
+{
+    public static SourceSummary From(Source source) =>
+        new(source.Key, source.Title, source.Outlet, source.Url, source.PublishedOn, source.PublishedOnIsApproximate, source.Kind);
+}
 
 public sealed record EvidenceView(SourceSummary Source, string Excerpt);
 
@@ -21,26 +26,66 @@ public sealed record PositionView(
 
 public sealed record ProposalConsensus(ProposalSummary Proposal, ConsensusResult Result);
 
-/// <summary>Where every member stands on every proposal on one date, derived from the stance history.</summary>
-public sealed record AlliancePicture(
-    DateOnly AsOf,
-    IReadOnlyList<MemberSummary> Members,
-    IReadOnlyList<ProposalSummary> Proposals,
-    IReadOnlyList<PositionView> Positions,
-    IReadOnlyList<ProposalConsensus> Consensus)
+/// <summary>
+/// Where every member stands on every proposal on one date, derived from the stance history.
+/// Immutable once built, so one instance is shared by every page and request that asks for that date.
+/// </summary>
+public sealed class AlliancePicture
 {
-    private Dictionary<(string, string), PositionView>? _byCell;
-    private Dictionary<string, MemberSummary>? _membersByCode;
+    private readonly Dictionary<(string, string), PositionView> _byCell;
+    private readonly Dictionary<string, MemberSummary> _membersByCode;
+    private readonly Dictionary<string, ProposalConsensus> _consensusBySlug;
 
-    public PositionView PositionOf(string memberAlpha3, string proposalSlug)
+    public AlliancePicture(
+        DateOnly asOf,
+        IReadOnlyList<MemberSummary> members,
+        IReadOnlyList<ProposalSummary> proposals,
+        IReadOnlyList<PositionView> positions,
+        IReadOnlyList<ProposalConsensus> consensus)
     {
-        _byCell ??= Positions.ToDictionary(p => (p.MemberAlpha3, p.ProposalSlug));
-        return _byCell[(memberAlpha3, proposalSlug)];
+        AsOf = asOf;
+        Members = members;
+        Proposals = proposals;
+        Positions = positions;
+        Consensus = consensus;
+        _byCell = positions.ToDictionary(p => (p.MemberAlpha3, p.ProposalSlug));
+        _membersByCode = members.ToDictionary(m => m.Alpha3);
+        _consensusBySlug = consensus.ToDictionary(c => c.Proposal.Slug);
     }
 
-    public string MemberName(string alpha3)
+    public DateOnly AsOf { get; }
+
+    public IReadOnlyList<MemberSummary> Members { get; }
+
+    public IReadOnlyList<ProposalSummary> Proposals { get; }
+
+    public IReadOnlyList<PositionView> Positions { get; }
+
+    public IReadOnlyList<ProposalConsensus> Consensus { get; }
+
+    public PositionView PositionOf(string memberAlpha3, string proposalSlug) => _byCell[(memberAlpha3, proposalSlug)];
+
+    public MemberSummary? FindMember(string alpha3) => _membersByCode.GetValueOrDefault(alpha3);
+
+    public ProposalConsensus? FindProposal(string slug) => _consensusBySlug.GetValueOrDefault(slug);
+
+    public string MemberName(string alpha3) => _membersByCode.TryGetValue(alpha3, out var member) ? member.Name : alpha3;
+
+    /// <summary>The same picture narrowed to one proposal; null when there is no such proposal.</summary>
+    public AlliancePicture? ForProposal(string slug)
     {
-        _membersByCode ??= Members.ToDictionary(m => m.Alpha3);
-        return _membersByCode.TryGetValue(alpha3, out var member) ? member.Name : alpha3;
+        var consensus = FindProposal(slug);
+        return consensus is null
+            ? null
+            : new AlliancePicture(AsOf, Members, [consensus.Proposal], Positions.Where(p => p.ProposalSlug == slug).ToList(), [consensus]);
     }
+
+    /// <summary>The cells whose stance or conditions differ from <paramref name="earlier"/>.</summary>
+    public IReadOnlySet<StanceCell> ChangedSince(AlliancePicture earlier) =>
+        Positions
+            .Where(p => earlier._byCell.TryGetValue((p.MemberAlpha3, p.ProposalSlug), out var before)
+                ? before.Stance != p.Stance || before.Conditions != p.Conditions || before.EffectiveOn != p.EffectiveOn
+                : true)
+            .Select(p => new StanceCell(p.MemberAlpha3, p.ProposalSlug))
+            .ToHashSet();
 }

@@ -14,20 +14,19 @@ public sealed class AlliancePictureReader(IDbContextFactory<AllianceDbContext> d
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <param name="asOf">The date to read; today when null.</param>
-    /// <param name="proposalSlug">Only this proposal when given; the picture then has no proposals if the slug is unknown.</param>
-    public async Task<AlliancePicture> ReadAsync(DateOnly? asOf = null, string? proposalSlug = null, CancellationToken cancellationToken = default)
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<AlliancePicture> ReadAsync(DateOnly? asOf = null, CancellationToken cancellationToken = default)
     {
         var date = asOf ?? Today;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         var members = (await db.Members.AsNoTracking()
-                .Select(m => new MemberSummary(m.Alpha3, m.Alpha2, m.Name, m.AccessionYear, m.Subregion, m.IsEuMember, m.IsBucharestNine))
+                .Select(m => new MemberSummary(m.Alpha3, m.Alpha2, m.NumericCode, m.Name, m.AccessionYear, m.Subregion, m.IsEuMember, m.IsBucharestNine))
                 .ToListAsync(cancellationToken))
             .OrderBy(m => m.Name, StringComparer.Create(CultureInfo.InvariantCulture, ignoreCase: true))
             .ToList();
 
         var proposals = await db.Proposals.AsNoTracking()
-            .Where(p => proposalSlug == null || p.Slug == proposalSlug)
             .OrderBy(p => p.Summit!.StartsOn).ThenBy(p => p.TabledOn).ThenBy(p => p.Id)
             .Select(p => new
             {
@@ -80,8 +79,6 @@ public sealed class AlliancePictureReader(IDbContextFactory<AllianceDbContext> d
         change.Rationale,
         change.Evidence
             .OrderBy(e => e.Id)
-            .Select(e => new EvidenceView(
-                new SourceSummary(e.Source!.Key, e.Source.Title, e.Source.Outlet, e.Source.Url, e.Source.PublishedOn, e.Source.PublishedOnIsApproximate, e.Source.Kind),
-                e.Excerpt))
+            .Select(e => new EvidenceView(SourceSummary.From(e.Source!), e.Excerpt))
             .ToList());
 }

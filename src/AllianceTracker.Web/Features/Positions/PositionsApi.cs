@@ -43,31 +43,37 @@ public static class PositionsApi
     }
 
     internal static async Task<Results<Ok<List<PositionDto>>, ValidationProblem>> GetPositionsAsync(
-        string? asOf, string? proposal, AlliancePictureReader reader, CancellationToken cancellationToken)
+        string? asOf, string? proposal, AlliancePictureCache pictures, CancellationToken cancellationToken)
     {
         if (!TryParseDate(asOf, out var date, out var dateProblem))
         {
             return dateProblem;
         }
 
-        var picture = await reader.ReadAsync(date, proposal, cancellationToken);
-        if (proposal is not null && picture.Proposals.Count == 0)
+        var picture = await pictures.GetAsync(date, cancellationToken);
+        if (proposal is not null)
         {
-            return Problem("proposal", $"There is no proposal with the slug '{proposal}'.");
+            var narrowed = picture.ForProposal(proposal);
+            if (narrowed is null)
+            {
+                return Problem("proposal", $"There is no proposal with the slug '{proposal}'.");
+            }
+
+            picture = narrowed;
         }
 
         return TypedResults.Ok(picture.Positions.Select(ToDto).ToList());
     }
 
     internal static async Task<Results<Ok<List<ConsensusDto>>, ValidationProblem>> GetConsensusAsync(
-        string? asOf, AlliancePictureReader reader, CancellationToken cancellationToken)
+        string? asOf, AlliancePictureCache pictures, CancellationToken cancellationToken)
     {
         if (!TryParseDate(asOf, out var date, out var dateProblem))
         {
             return dateProblem;
         }
 
-        var picture = await reader.ReadAsync(date, cancellationToken: cancellationToken);
+        var picture = await pictures.GetAsync(date, cancellationToken);
         var asOfText = Format(picture.AsOf);
         return TypedResults.Ok(picture.Consensus
             .Select(c => new ConsensusDto(

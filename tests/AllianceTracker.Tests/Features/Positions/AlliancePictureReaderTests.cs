@@ -85,10 +85,11 @@ public sealed class AlliancePictureReaderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Asking_for_one_proposal_reads_only_that_proposal()
+    public async Task A_picture_narrowed_to_one_proposal_holds_only_that_proposal()
     {
-        var picture = await Reader.ReadAsync(proposalSlug: "membership-invitation");
+        var picture = (await Reader.ReadAsync()).ForProposal("membership-invitation")!;
 
+        Assert.Equal(["membership-invitation"], picture.Proposals.Select(p => p.Slug));
         Assert.Equal(32, picture.Positions.Count);
         Assert.All(picture.Positions, p => Assert.Equal("membership-invitation", p.ProposalSlug));
     }
@@ -112,3 +113,4 @@ public sealed class AlliancePictureReaderTests : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 }
+

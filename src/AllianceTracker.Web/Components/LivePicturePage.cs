@@ -1,0 +1,128 @@
+using System.Globalization;
+using AllianceTracker.Web.Features.Positions;
+using AllianceTracker.Web.Features.Stances;
+using Microsoft.AspNetCore.Components;
+
+namespace AllianceTracker.Web.Components;
+
+/// <summary>
+/// Base for pages that show the picture on a date (from <c>?asOf=</c>, default today) and follow
+/// changes live: on every stance change the picture is re-read from the shared cache, the page
+/// re-renders, and the changed cells are marked for a few seconds.
+/// </summary>
+public abstract class LivePicturePage : ComponentBase, IDisposable
+{
+    private static readonly TimeSpan HighlightFor = TimeSpan.FromSeconds(4);
+
+    private IDisposable? _subscription;
+    private CancellationTokenSource? _highlight;
+
+    [Inject]
+    protected AlliancePictureCache Pictures { get; set; } = null!;
+
+    [Inject]
+    protected IStanceChangeNotifier Notifier { get; set; } = null!;
+
+    [Inject]
+    protected NavigationManager Navigation { get; set; } = null!;
+
+    /// <summary>The date in the URL, <c>YYYY-MM-DD</c>; absent means today.</summary>
+    [SupplyParameterFromQuery(Name = "asOf")]
+    public string? AsOfText { get; set; }
+
+    protected AlliancePicture? Picture { get; private set; }
+
+    /// <summary>The date asked for, or null for today (also when the URL's date is not a date).</summary>
+    protected DateOnly? AsOfDate { get; private set; }
+
+    /// <summary>Set when <c>asOf</c> in the URL could not be read; the page then shows today.</summary>
+    protected string? AsOfProblem { get; private set; }
+
+    protected IReadOnlySet<StanceCell> RecentlyChanged { get; private set; } = new HashSet<StanceCell>();
+
+    protected bool WasChanged(string member, string proposal) => RecentlyChanged.Contains(new StanceCell(member, proposal));
+
+    protected override void OnInitialized()
+    {
+        // Only a live circuit can be told about changes; the prerender pass has nobody to update.
+        if (RendererInfo.IsInteractive)
+        {
+            _subscription = Notifier.Subscribe(OnStancesChangedAsync);
+        }
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        (AsOfDate, AsOfProblem) = ParseAsOf(AsOfText);
+        Picture = await Pictures.GetAsync(AsOfDate);
+        await OnPictureLoadedAsync();
+    }
+
+    /// <summary>Runs after every (re)load of the picture; pages that read more than the picture reload it here.</summary>
+    protected virtual Task OnPictureLoadedAsync() => Task.CompletedTask;
+
+    /// <summary>Navigates to the same page with <paramref name="date"/> as the as-of date (null: today).</summary>
+    protected void ShowAsOf(DateOnly? date) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("asOf", date is { } d && d != Pictures.Today ? Format(d) : null));
+
+    protected static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static (DateOnly?, string?) ParseAsOf(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, null);
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? (date, null)
+            : (null, $"“{text}” is not a date (use YYYY-MM-DD); showing today instead.");
+    }
+
+    private Task OnStancesChangedAsync(StanceChangeNotice notice) => InvokeAsync(async () =>
+    {
+        var before = Picture;
+        Picture = await Pictures.GetAsync(AsOfDate);
+        await OnPictureLoadedAsync();
+        RecentlyChanged = before is null ? new HashSet<StanceCell>() : Picture.ChangedSince(before);
+        StateHasChanged();
+        if (RecentlyChanged.Count > 0)
+        {
+            // Not awaited: the notifier waits for every page's handler, and none should hold it for seconds.
+            _ = ClearHighlightLaterAsync();
+        }
+    });
+
+    private async Task ClearHighlightLaterAsync()
+    {
+        _highlight?.Cancel();
+        _highlight?.Dispose();
+        _highlight = new CancellationTokenSource();
+        var token = _highlight.Token;
+        try
+        {
+            await Task.Delay(HighlightFor, token);
+            await InvokeAsync(() =>
+            {
+                RecentlyChanged = new HashSet<StanceCell>();
+                StateHasChanged();
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            // A newer change restarted the highlight, or the page went away.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The circuit ended while waiting.
+        }
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _highlight?.Cancel();
+        _highlight?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

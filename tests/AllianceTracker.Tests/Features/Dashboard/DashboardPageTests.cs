@@ -1,0 +1,107 @@
+using AllianceTracker.Tests.Support;
+using AllianceTracker.Web.Domain;
+using AllianceTracker.Web.Features.Dashboard;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AllianceTracker.Tests.Features.Dashboard;
+
+public sealed class DashboardPageTests : PageTest
+{
+    private NavigationManager Navigation => Context.Services.GetRequiredService<NavigationManager>();
+
+    private IRenderedComponent<DashboardPage> RenderAt(string relativeUrl)
+    {
+        Navigation.NavigateTo(relativeUrl);
+        return Context.Render<DashboardPage>();
+    }
+
+    private static List<string> Rows(IRenderedComponent<DashboardPage> page) =>
+        page.FindAll(".stance-matrix tbody tr").Select(tr => tr.GetAttribute("data-member")!).ToList();
+
+    [Fact]
+    public void The_url_query_sets_the_filters_and_the_sort()
+    {
+        var page = RenderAt("/?region=Northern%20Europe&eu=no&sort=joined");
+
+        Assert.Equal(["GBR", "ISL", "NOR"], Rows(page).OrderBy(c => c).ToList());
+        Assert.Equal("Showing 3 of 32 members", page.Find("[data-testid=matrix-count]").TextContent);
+    }
+
+    [Fact]
+    public void Sorting_by_stance_on_a_proposal_puts_its_blockers_first()
+    {
+        var page = RenderAt("/?on=membership-invitation&sort=stance");
+
+        Assert.Equal(["DEU", "USA"], Rows(page).Take(2).Order().ToList());
+    }
+
+    [Fact]
+    public void Typing_in_the_search_box_puts_the_filter_into_the_url_and_that_url_opens_the_same_view()
+    {
+        var page = RenderAt("/?b9=yes");
+
+        page.Find("input[data-testid=filter-text], [data-testid=filter-text] input").Input("pol");
+        page.WaitForAssertion(() => Assert.Contains("q=pol", Navigation.Uri), TimeSpan.FromSeconds(3));
+
+        Assert.Contains("b9=yes", Navigation.Uri);
+        var reopened = RenderAt(Navigation.Uri);
+        Assert.Equal(["POL"], Rows(reopened));
+    }
+
+    [Fact]
+    public void An_as_of_date_before_any_record_shows_everyone_unknown()
+    {
+        var page = RenderAt("/?asOf=2024-01-01");
+
+        Assert.All(page.FindAll(".stance-matrix td"), td => Assert.Equal("unknown", td.GetAttribute("data-stance")));
+        Assert.Contains("1 January 2024", page.Find(".page-subtitle").TextContent);
+    }
+
+    [Fact]
+    public void An_unreadable_as_of_date_says_so_and_shows_today()
+    {
+        var page = RenderAt("/?asOf=2024-02-30");
+
+        Assert.Contains("is not a date", page.Find(".mud-alert").TextContent);
+        Assert.Equal("opposes", page.Find("tr[data-member='HUN'] td[data-proposal='ukraine-fund']").GetAttribute("data-stance"));
+    }
+
+    [Fact]
+    public void Consensus_cards_link_to_their_proposal_and_member_names_to_their_member_page()
+    {
+        var page = RenderAt("/");
+
+        Assert.Equal("proposals/ukraine-fund", page.Find(".consensus-card[data-proposal='ukraine-fund'] .proposal-link").GetAttribute("href"));
+        Assert.Equal("members/HUN", page.Find("tr[data-member='HUN'] .member-name").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task A_stance_change_appears_without_a_reload_and_the_changed_cell_is_marked()
+    {
+        var page = RenderAt("/");
+        Assert.Equal("unknown", page.Find("tr[data-member='FRA'] td[data-proposal='ukraine-fund']").GetAttribute("data-stance"));
+
+        await RecordAsync("FRA", "ukraine-fund", Stance.Supports, new DateOnly(2024, 5, 1));
+
+        page.WaitForAssertion(() =>
+        {
+            var cell = page.Find("tr[data-member='FRA'] td[data-proposal='ukraine-fund']");
+            Assert.Equal("supports", cell.GetAttribute("data-stance"));
+            Assert.Contains("cell-changed", cell.ClassName);
+        });
+        Assert.DoesNotContain("cell-changed", page.Find("tr[data-member='HUN'] td[data-proposal='ukraine-fund']").ClassName ?? "");
+    }
+
+    [Fact]
+    public void A_closed_page_stops_listening_for_changes()
+    {
+        var page = RenderAt("/");
+        Assert.Equal(1, Notifier.SubscriberCount);
+
+        page.Instance.Dispose();
+
+        Assert.Equal(0, Notifier.SubscriberCount);
+    }
+}

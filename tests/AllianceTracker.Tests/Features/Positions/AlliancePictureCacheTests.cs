@@ -1,0 +1,58 @@
+using AllianceTracker.Tests.Support;
+using AllianceTracker.Web.Domain;
+using AllianceTracker.Web.Features.Positions;
+using AllianceTracker.Web.Features.Stances;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AllianceTracker.Tests.Features.Positions;
+
+public sealed class AlliancePictureCacheTests : IAsyncLifetime
+{
+    private static readonly FixedClock Clock = FixedClock.On(2026, 11, 28);
+    private readonly InProcessStanceChangeNotifier _notifier = new(NullLogger<InProcessStanceChangeNotifier>.Instance);
+    private TestDatabase _database = null!;
+    private AlliancePictureCache _cache = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(seeded: true, Clock);
+        _cache = new AlliancePictureCache(new AlliancePictureReader(_database, Clock), _notifier);
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Every_reader_of_a_date_shares_one_picture_until_the_history_changes()
+    {
+        var first = await _cache.GetAsync();
+        var second = await _cache.GetAsync(new DateOnly(2026, 11, 28));
+
+        Assert.Same(first, second);
+    }
+
+    [Fact]
+    public async Task A_published_change_makes_the_next_read_see_it()
+    {
+        var before = await _cache.GetAsync();
+
+        await new StanceRecorder(_database, Clock, _notifier).RecordAsync(new StanceChangeRequest(
+            "FRA", "ukraine-fund", Stance.Supports, null, new DateOnly(2024, 5, 1), "Test.",
+            [new EvidenceInput("icaro-2024-04-stoltenberg-ukraine-fund", "Test.")], "test"));
+        var after = await _cache.GetAsync();
+
+        Assert.NotSame(before, after);
+        Assert.Equal(Stance.Unknown, before.PositionOf("FRA", "ukraine-fund").Stance);
+        Assert.Equal(Stance.Supports, after.PositionOf("FRA", "ukraine-fund").Stance);
+        Assert.Equal([new StanceCell("FRA", "ukraine-fund")], after.ChangedSince(before));
+    }
+
+    [Fact]
+    public async Task Different_dates_are_different_pictures()
+    {
+        var today = await _cache.GetAsync();
+        var before = await _cache.GetAsync(new DateOnly(2024, 1, 1));
+
+        Assert.Equal(Stance.Opposes, today.PositionOf("HUN", "ukraine-fund").Stance);
+        Assert.Equal(Stance.Unknown, before.PositionOf("HUN", "ukraine-fund").Stance);
+    }
+}

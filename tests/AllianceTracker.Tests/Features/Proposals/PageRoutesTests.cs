@@ -1,0 +1,57 @@
+using System.Net;
+using AllianceTracker.Tests.Features.Positions;
+using AllianceTracker.Tests.Shared;
+
+namespace AllianceTracker.Tests.Features.Proposals;
+
+[Collection(AppCollection.Name)]
+public sealed class PageRoutesTests(AllianceAppFactory app)
+{
+    private readonly HttpClient _client = app.CreateClient();
+
+    [Theory]
+    [InlineData("/members/XKX")]
+    [InlineData("/members/ukraine")]
+    [InlineData("/proposals/nato-space-force")]
+    public async Task An_unknown_member_or_proposal_gets_a_real_404_page(string url)
+    {
+        var response = await _client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/members/HUN", "Hungary")]
+    [InlineData("/members/hun", "Hungary")]
+    [InlineData("/proposals/ramstein-coordination", "NATO leads Ramstein coordination")]
+    [InlineData("/members", "Members")]
+    [InlineData("/proposals", "Proposals")]
+    public async Task Pages_are_prerendered_with_their_data(string url, string heading)
+    {
+        var html = await _client.GetStringAsync(url);
+
+        Assert.Matches($"<h1[^>]*>{heading}</h1>", html);
+    }
+
+    [Fact]
+    public async Task The_proposal_page_as_of_shows_each_side_of_a_stance_change()
+    {
+        var before = await _client.GetStringAsync("/proposals/ukraine-fund?asOf=2024-04-02");
+        var after = await _client.GetStringAsync("/proposals/ukraine-fund?asOf=2024-04-03");
+
+        Assert.DoesNotContain("Blocked by Hungary", before);
+        Assert.Contains("data-status=\"open\"", before);
+        Assert.Contains("Blocked by Hungary", after);
+        Assert.Contains("data-member=\"HUN\" data-stance=\"opposes\"", after);
+    }
+
+    [Fact]
+    public async Task The_dashboard_as_of_is_derived_from_the_history()
+    {
+        var html = await _client.GetStringAsync("/?asOf=2024-04-02");
+
+        Assert.Equal(96, System.Text.RegularExpressions.Regex.Count(html, "<td data-proposal=\"[a-z-]+\" data-stance=\"unknown\""));
+        Assert.Contains("2 April 2024", html);
+    }
+}

@@ -1,0 +1,51 @@
+using AllianceTracker.Web.Features.Map;
+using AllianceTracker.Web.Features.Positions;
+using AllianceTracker.Web.Features.Stances;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AllianceTracker.Tests.Support;
+
+/// <summary>
+/// bUnit tests of whole pages: the app's real read services over a seeded temporary database,
+/// with a renderer that says it is interactive (pages only subscribe to live changes then).
+/// </summary>
+public abstract class PageTest : MudComponentTest
+{
+    protected static readonly FixedClock Clock = FixedClock.On(2026, 11, 28);
+
+    protected TestDatabase Database { get; private set; } = null!;
+
+    protected InProcessStanceChangeNotifier Notifier { get; } = new(NullLogger<InProcessStanceChangeNotifier>.Instance);
+
+    protected StanceRecorder Recorder => new(Database, Clock, Notifier);
+
+    public override async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(seeded: true, Clock);
+        Context.Services.AddSingleton<IDbContextFactory<Web.Data.AllianceDbContext>>(Database);
+        Context.Services.AddSingleton<TimeProvider>(Clock);
+        Context.Services.AddSingleton<IStanceChangeNotifier>(Notifier);
+        Context.Services.AddSingleton<AlliancePictureReader>();
+        Context.Services.AddSingleton<AlliancePictureCache>();
+        Context.Services.AddSingleton<StanceHistoryReader>();
+        Context.Services.AddSingleton(_ => StanceMapGeometry.Load());
+        // Last: setting the renderer builds the service provider, after which nothing can be added.
+        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    protected Task RecordAsync(string member, string proposal, Web.Domain.Stance stance, DateOnly effectiveOn, string? conditions = null) =>
+        Recorder.RecordAsync(new StanceChangeRequest(
+            member, proposal, stance, conditions, effectiveOn, "Test rationale.",
+            [new EvidenceInput("icaro-2024-04-stoltenberg-ukraine-fund", "A test excerpt.")], "test-editor"));
+}
