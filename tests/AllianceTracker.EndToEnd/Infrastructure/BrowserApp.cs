@@ -26,6 +26,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The running app's services, for arranging data through the service layer.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public async Task InitializeAsync()
     {
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -42,12 +45,13 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1400, int height = 900)
+    public async Task<IPage> NewPageAsync(int width = 1400, int height = 900, ColorScheme colorScheme = ColorScheme.Light)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = colorScheme,
         });
         return await context.NewPageAsync();
     }
@@ -79,8 +83,16 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 }
 
+/// <summary>Tests that only read the seeded data share one app (its screenshots show the seed).</summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
 {
     public const string Name = "browser";
+}
+
+/// <summary>Tests that change stances get an app of their own, so the read-only tests never see their edits.</summary>
+[CollectionDefinition(Name)]
+public sealed class ChangingBrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser, changing data";
 }

@@ -3,23 +3,42 @@ using Microsoft.Playwright;
 namespace AllianceTracker.EndToEnd.Pages;
 
 /// <summary>Page object for the consensus dashboard at /.</summary>
-public sealed class DashboardPage(IPage page)
+public sealed class DashboardPage(IPage page) : AppPage(page)
 {
-    public IPage Page { get; } = page;
-
     public ILocator MemberRows => Page.Locator(".stance-matrix tbody tr");
 
     public ILocator ConsensusCards => Page.Locator(".consensus-card");
+
+    public ILocator Count => Page.Locator("[data-testid=matrix-count]");
 
     public ILocator Cell(string member, string proposal) =>
         Page.Locator($"tr[data-member='{member}'] td[data-proposal='{proposal}']");
 
     public ILocator Card(string proposal) => Page.Locator($".consensus-card[data-proposal='{proposal}']");
 
-    public async Task OpenAsync()
+    public Task OpenAsync() => GoToAsync("/");
+
+    public async Task<IReadOnlyList<string>> MemberCodesAsync()
     {
-        await Page.GotoAsync("/");
-        // Clicks before the circuit is connected do nothing; wait for the layout's marker.
-        await Page.Locator("[data-interactive='true']").WaitForAsync();
+        var codes = new List<string>();
+        foreach (var row in await MemberRows.AllAsync())
+        {
+            codes.Add((await row.GetAttributeAsync("data-member"))!);
+        }
+
+        return codes;
+    }
+
+    public async Task SearchAsync(string text)
+    {
+        await Page.Locator("[data-testid=filter-text]").FillAsync(text);
+        await Page.WaitForURLAsync(url => url.Contains("q=" + Uri.EscapeDataString(text), StringComparison.Ordinal));
+    }
+
+    /// <summary>Picks an option in one of the filter selects (MudSelect opens a list of options).</summary>
+    public async Task ChooseAsync(string filter, string option)
+    {
+        await Page.Locator($"[data-testid=filter-{filter}]").ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
     }
 }

@@ -20,6 +20,7 @@ public static class AllianceTheme
             Warning = "#b45309",
             Error = "#c62828",
             Background = "#f6f7f9",
+            TextSecondary = "#55595f",
         },
         PaletteDark = new PaletteDark
         {

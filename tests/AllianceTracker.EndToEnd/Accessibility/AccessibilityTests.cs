@@ -1,0 +1,52 @@
+using AllianceTracker.EndToEnd.Infrastructure;
+using AllianceTracker.EndToEnd.Pages;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace AllianceTracker.EndToEnd.Accessibility;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserApp app)
+{
+    public static TheoryData<string, ColorScheme> Pages => new()
+    {
+        { "/", ColorScheme.Light },
+        { "/", ColorScheme.Dark },
+        { "/members/HUN", ColorScheme.Light },
+        { "/members/HUN", ColorScheme.Dark },
+        { "/proposals/ukraine-fund", ColorScheme.Light },
+        { "/proposals/ukraine-fund", ColorScheme.Dark },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Axe_finds_no_serious_or_critical_violation(string url, ColorScheme scheme)
+    {
+        var page = new DashboardPage(await app.NewPageAsync(colorScheme: scheme));
+        await page.GoToAsync(url);
+        await page.Page.Locator($"[data-theme='{(scheme == ColorScheme.Dark ? "dark" : "light")}']").WaitForAsync();
+
+        var result = await page.Page.RunAxe();
+
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious.Select(v =>
+            $"{v.Id} [{v.Impact}] {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+        await page.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/members/HUN")]
+    [InlineData("/proposals/ukraine-fund")]
+    public async Task At_390px_wide_the_page_does_not_scroll_sideways(string url)
+    {
+        var page = new DashboardPage(await app.NewPageAsync(width: 390, height: 844));
+        await page.GoToAsync(url);
+
+        // The stance matrix scrolls inside its own box; the page itself must fit the phone.
+        var overflow = await page.Page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+
+        Assert.True(overflow <= 0, $"the page is {overflow}px wider than the viewport");
+        await page.CloseAsync();
+    }
+}

@@ -1,0 +1,87 @@
+using AllianceTracker.EndToEnd.Infrastructure;
+using AllianceTracker.EndToEnd.Pages;
+
+namespace AllianceTracker.EndToEnd.Analyst;
+
+[Collection(BrowserCollection.Name)]
+public sealed class PermalinkTests(BrowserApp app)
+{
+    [Fact]
+    public async Task Filters_set_in_the_ui_live_in_the_url_and_the_copied_url_opens_the_same_view()
+    {
+        var dashboard = new DashboardPage(await app.NewPageAsync());
+        await dashboard.OpenAsync();
+
+        await dashboard.ChooseAsync("region", "Northern Europe");
+        await dashboard.ChooseAsync("eu", "EU members");
+        await dashboard.ChooseAsync("sort", "Year joined");
+        await dashboard.Page.WaitForURLAsync(url => url.Contains("sort=joined", StringComparison.Ordinal));
+        var copied = dashboard.Page.Url;
+        var rows = await dashboard.MemberCodesAsync();
+
+        Assert.Contains("region=Northern%20Europe", copied);
+        Assert.Contains("eu=yes", copied);
+        Assert.Equal(["DNK", "EST", "LVA", "LTU", "FIN", "SWE"], rows);
+
+        var reopened = new DashboardPage(await app.NewPageAsync());
+        await reopened.GoToAsync(new Uri(copied).PathAndQuery);
+
+        Assert.Equal(rows, await reopened.MemberCodesAsync());
+        Assert.Equal("Showing 6 of 32 members", (await reopened.Count.InnerTextAsync()).Trim());
+        Assert.Contains("Northern Europe", await reopened.Page.Locator("[data-testid=filter-region]").InnerTextAsync());
+        await dashboard.CloseAsync();
+        await reopened.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_search_box_and_as_of_date_are_part_of_the_link_too()
+    {
+        var dashboard = new DashboardPage(await app.NewPageAsync());
+        await dashboard.OpenAsync();
+
+        await dashboard.SearchAsync("hun");
+        await dashboard.Page.Locator("[data-testid=as-of]").FillAsync("2024-04-02");
+        await dashboard.Page.WaitForURLAsync(url => url.Contains("asOf=2024-04-02", StringComparison.Ordinal));
+
+        Assert.Equal(["HUN"], await dashboard.MemberCodesAsync());
+        await Microsoft.Playwright.Assertions.Expect(dashboard.Cell("HUN", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "unknown");
+
+        var reopened = new DashboardPage(await app.NewPageAsync());
+        await reopened.GoToAsync(new Uri(dashboard.Page.Url).PathAndQuery);
+        Assert.Equal("unknown", await reopened.Cell("HUN", "ukraine-fund").GetAttributeAsync("data-stance"));
+        await dashboard.CloseAsync();
+        await reopened.CloseAsync();
+    }
+
+    [Fact]
+    public async Task From_the_dashboard_an_analyst_reaches_the_proposal_and_the_member_and_the_map_links_back_to_members()
+    {
+        var dashboard = new DashboardPage(await app.NewPageAsync());
+        await dashboard.OpenAsync();
+
+        await dashboard.Card("ukraine-fund").Locator(".proposal-link").ClickAsync();
+        await dashboard.Page.WaitForURLAsync("**/proposals/ukraine-fund");
+        var proposal = new ProposalPage(dashboard.Page);
+        await Microsoft.Playwright.Assertions.Expect(proposal.Group("conditional")).ToContainTextAsync("Spain");
+
+        await proposal.MapMember("HUN").ClickAsync();
+        await dashboard.Page.WaitForURLAsync("**/members/HUN");
+        await Microsoft.Playwright.Assertions.Expect(dashboard.Page.Locator("h1")).ToHaveTextAsync("Hungary");
+        await dashboard.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Keyboard_focus_on_a_map_member_shows_its_name_and_stance()
+    {
+        var proposal = new ProposalPage(await app.NewPageAsync());
+        await proposal.OpenAsync("ukraine-fund");
+        var label = proposal.Page.Locator(".map-label[data-member='HUN']");
+        Assert.False(await label.IsVisibleAsync());
+
+        await proposal.MapMember("HUN").FocusAsync();
+
+        Assert.True(await label.IsVisibleAsync());
+        Assert.Contains("Hungary — Opposes", await label.TextContentAsync());
+        await proposal.CloseAsync();
+    }
+}

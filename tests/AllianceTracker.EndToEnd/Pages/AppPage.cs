@@ -1,0 +1,20 @@
+using Microsoft.Playwright;
+
+namespace AllianceTracker.EndToEnd.Pages;
+
+/// <summary>What every page of the app shares: opening it and waiting until it is interactive.</summary>
+public abstract class AppPage(IPage page)
+{
+    public IPage Page { get; } = page;
+
+    public async Task GoToAsync(string relativeUrl)
+    {
+        await Page.GotoAsync(relativeUrl);
+        await WaitUntilInteractiveAsync();
+    }
+
+    /// <summary>Clicks before the circuit is connected do nothing; wait for the layout's marker.</summary>
+    public Task WaitUntilInteractiveAsync() => Page.Locator("[data-interactive='true']").WaitForAsync();
+
+    public async Task CloseAsync() => await Page.Context.CloseAsync();
+}
