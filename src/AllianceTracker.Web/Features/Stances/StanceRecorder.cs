@@ -52,7 +52,7 @@ public sealed class StanceRecorder(IDbContextFactory<AllianceDbContext> dbFactor
         Add("evidence", request.Evidence.Count == 0 ? "A stance needs evidence: quote at least one source." : null);
 
         var sourceKeys = request.Evidence.Select(e => e.SourceKey).Distinct().ToList();
-        var sources = await db.Sources.Where(s => sourceKeys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => s.Id, cancellationToken);
+        var sources = await db.Sources.AsNoTracking().Where(s => sourceKeys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => s.Id, cancellationToken);
         for (var i = 0; i < request.Evidence.Count; i++)
         {
             var evidence = request.Evidence[i];
