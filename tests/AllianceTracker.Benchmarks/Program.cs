@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(AllianceTracker.Benchmarks.PictureReadBenchmarks).Assembly).Run(args);
