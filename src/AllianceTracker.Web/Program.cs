@@ -9,11 +9,18 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddAllianceLogging();
     builder.AddAllianceData();
+    builder.AddAllianceAccess();
     builder.AddAllianceUi();
 
     var app = builder.Build();
+    if (AdminCommands.IsCommand(args))
+    {
+        return await app.Services.RunAdminCommandAsync(args, Console.In, Console.Out, Console.Error);
+    }
+
     app.UseAllianceErrorPages();
     app.UseAllianceRequestLogging();
+    app.UseAllianceAccess();
     app.MapAllianceEndpoints();
 
     await app.InitializeDatabaseAsync();

@@ -19,6 +19,10 @@ public class AllianceAppFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_directory);
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Path", DatabasePath);
+        // Test hosts have no client address, so every test shares one rate-limit partition.
+        builder.UseSetting("Access:SignInAttemptsPerMinute", "10000");
+        // The demo editor is for people trying the app by hand, not for tests.
+        builder.UseSetting("Access:CreateDemoEditor", "false");
     }
 
     protected override void Dispose(bool disposing)

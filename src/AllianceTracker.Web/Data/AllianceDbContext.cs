@@ -1,9 +1,12 @@
 using AllianceTracker.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace AllianceTracker.Web.Data;
 
-public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> options) : DbContext(options)
+/// <summary>The one database: the tracker's data and, through Identity, the editors' accounts.</summary>
+public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<MemberState> Members => Set<MemberState>();
 
@@ -17,8 +20,16 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
 
     public DbSet<StanceEvidence> Evidence => Set<StanceEvidence>();
 
+    public DbSet<StanceRetraction> Retractions => Set<StanceRetraction>();
+
+    public DbSet<StanceCellVersion> CellVersions => Set<StanceCellVersion>();
+
+    public DbSet<ProposalOutcomeRecord> ProposalOutcomes => Set<ProposalOutcomeRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+
         modelBuilder.Entity<MemberState>(member =>
         {
             member.HasKey(m => m.Alpha3);
@@ -36,6 +47,13 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
         });
 
         modelBuilder.Entity<Proposal>(proposal => proposal.HasIndex(p => p.Slug).IsUnique());
+
+        modelBuilder.Entity<ProposalOutcomeRecord>(outcome =>
+        {
+            outcome.Property(o => o.Outcome).HasConversion<string>();
+            outcome.HasOne(o => o.Proposal).WithMany().HasForeignKey(o => o.ProposalId).OnDelete(DeleteBehavior.Restrict);
+            outcome.HasOne(o => o.Source).WithMany().HasForeignKey(o => o.SourceId).OnDelete(DeleteBehavior.Restrict);
+        });
 
         modelBuilder.Entity<Source>(source =>
         {
@@ -55,6 +73,20 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
 
         modelBuilder.Entity<StanceEvidence>(evidence =>
             evidence.HasOne(e => e.Source).WithMany().HasForeignKey(e => e.SourceId).OnDelete(DeleteBehavior.Restrict));
+
+        modelBuilder.Entity<StanceRetraction>(retraction =>
+        {
+            retraction.HasOne(r => r.StanceChange).WithMany().HasForeignKey(r => r.StanceChangeId).OnDelete(DeleteBehavior.Restrict);
+            // An entry is retracted at most once; retracting it again is a no-op the service refuses.
+            retraction.HasIndex(r => r.StanceChangeId).IsUnique();
+        });
+
+        modelBuilder.Entity<StanceCellVersion>(cell =>
+        {
+            cell.HasKey(c => new { c.MemberAlpha3, c.ProposalId });
+            // SQLite has no server-generated row version: the app sets a new Guid on every save.
+            cell.Property(c => c.Version).IsConcurrencyToken();
+        });
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -74,7 +106,7 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
     private void RefuseHistoryRewrites()
     {
         var rewritten = ChangeTracker.Entries()
-            .Where(e => e.Entity is StanceChange or StanceEvidence)
+            .Where(e => e.Entity is StanceChange or StanceEvidence or StanceRetraction or ProposalOutcomeRecord)
             .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (rewritten is not null)
         {

@@ -1,5 +1,6 @@
 using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Data.Seeding;
+using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.Positions;
 using AllianceTracker.Web.Features.Stances;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,17 @@ public static class DataSetup
         return builder;
     }
 
-    /// <summary>Brings the database to the latest migration and imports the seed dataset.</summary>
+    /// <summary>Brings the database to the latest migration.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services)
+    {
+        var dbFactory = services.GetRequiredService<IDbContextFactory<AllianceDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+        services.GetRequiredService<ILoggerFactory>().CreateLogger("AllianceTracker.Database")
+            .LogInformation("Database {DatabasePath} is at the latest migration", db.Database.GetDbConnection().DataSource);
+    }
+
+    /// <summary>Migrates, creates the roles, imports the seed dataset and, in Development, the demo editor.</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
@@ -51,12 +62,9 @@ public static class DataSetup
         }
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AllianceTracker.Database");
-        var dbFactory = app.Services.GetRequiredService<IDbContextFactory<AllianceDbContext>>();
-        await using (var db = await dbFactory.CreateDbContextAsync())
-        {
-            await db.Database.MigrateAsync();
-            logger.LogInformation("Database {DatabasePath} is at the latest migration", db.Database.GetDbConnection().DataSource);
-        }
+        await app.Services.MigrateDatabaseAsync();
+        var accounts = app.Services.GetRequiredService<AccountAdministration>();
+        await accounts.EnsureRolesAsync();
 
         var seedsPath = System.IO.Path.Combine(AppContext.BaseDirectory, options.SeedsPath);
         var report = await app.Services.GetRequiredService<SeedImporter>().ImportAsync(seedsPath);
@@ -69,6 +77,18 @@ public static class DataSetup
             logger.LogInformation(
                 "Imported seed dataset {SeedsPath}: {MembersAdded} members, {SourcesAdded} sources, {SummitsAdded} summits, {ProposalsAdded} proposals, {StanceChangesAdded} stance changes",
                 seedsPath, report.MembersAdded, report.SourcesAdded, report.SummitsAdded, report.ProposalsAdded, report.StanceChangesAdded);
+        }
+
+        var access = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccessOptions>>().Value;
+        if (app.Environment.IsDevelopment() && access.CreateDemoEditor && await accounts.CreateDemoEditorAsync() is { } password)
+        {
+            // Printed straight to the console, once, and never through the logger: no password in a log line.
+            Console.WriteLine();
+            Console.WriteLine($"  Demo editor created for trying out editing (Development only):");
+            Console.WriteLine($"    email:    {AccountAdministration.DemoEditorEmail}");
+            Console.WriteLine($"    password: {password}");
+            Console.WriteLine($"  It is shown only now. Create real accounts with: users add --email … --role Admin");
+            Console.WriteLine();
         }
     }
 

@@ -1,4 +1,5 @@
 using AllianceTracker.Web.Components;
+using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.Map;
 using AllianceTracker.Web.Features.Positions;
 using MudBlazor.Services;
@@ -26,13 +27,15 @@ public static class UiSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found");
-        app.UseAntiforgery();
         return app;
     }
 
     public static WebApplication MapAllianceEndpoints(this WebApplication app)
     {
-        app.MapStaticAssets();
+        // After authentication, so forms posted by signed-in editors are checked against their session.
+        app.UseAntiforgery();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapAccountEndpoints();
         app.MapPositionsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -1,0 +1,150 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace AllianceTracker.Web.Features.Accounts;
+
+public sealed record AccountSummary(string Id, string Email, IReadOnlyList<string> Roles, bool IsLockedOut);
+
+/// <summary>The outcome of an account operation: done, or the reasons it was refused.</summary>
+public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors)
+{
+    public static AccountResult Ok { get; } = new(true, []);
+
+    public static AccountResult Failed(params string[] errors) => new(false, errors);
+
+    public static AccountResult From(IdentityResult result) =>
+        result.Succeeded ? Ok : new AccountResult(false, result.Errors.Select(e => e.Description).ToList());
+}
+
+/// <summary>
+/// Accounts and roles. A singleton that opens one service scope per operation, so no Identity
+/// store (and its DbContext) lives as long as a circuit. Every operation a user triggers checks
+/// the caller is an admin here, on the server.
+/// </summary>
+public sealed class AccountAdministration(IServiceScopeFactory scopes, IAuthorizationService authorization)
+{
+    public const string DemoEditorEmail = "demo-editor@alliancetracker.local";
+
+    public async Task EnsureRolesAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    /// <summary>Creates an account; for trusted callers (the command line, start-up), not for the UI.</summary>
+    public async Task<AccountResult> CreateTrustedAsync(string email, string password, string role)
+    {
+        if (!Roles.All.Contains(role))
+        {
+            return AccountResult.Failed($"Unknown role '{role}'; use {string.Join(" or ", Roles.All)}.");
+        }
+
+        await EnsureRolesAsync();
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return AccountResult.From(created);
+        }
+
+        return AccountResult.From(await users.AddToRoleAsync(user, role));
+    }
+
+    public async Task<AccountResult> CreateAsync(ClaimsPrincipal caller, string email, string password, string role)
+    {
+        await authorization.DemandAsync(caller, Policies.CanAdminister);
+        return await CreateTrustedAsync(email, password, role);
+    }
+
+    public async Task<IReadOnlyList<AccountSummary>> ListAsync(ClaimsPrincipal caller)
+    {
+        await authorization.DemandAsync(caller, Policies.CanAdminister);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var summaries = new List<AccountSummary>();
+        foreach (var user in users.Users.OrderBy(u => u.Email).ToList())
+        {
+            summaries.Add(new AccountSummary(user.Id, user.Email ?? user.UserName ?? user.Id, [.. await users.GetRolesAsync(user)], await users.IsLockedOutAsync(user)));
+        }
+
+        return summaries;
+    }
+
+    public async Task<AccountResult> SetRoleAsync(ClaimsPrincipal caller, string userId, string role, bool member)
+    {
+        await authorization.DemandAsync(caller, Policies.CanAdminister);
+        if (!Roles.All.Contains(role))
+        {
+            return AccountResult.Failed($"Unknown role '{role}'.");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AccountResult.Failed("That account no longer exists.");
+        }
+
+        if (!member && role == Roles.Admin && user.UserName == caller.Identity?.Name)
+        {
+            return AccountResult.Failed("You cannot remove your own admin role; ask another admin.");
+        }
+
+        var isMember = await users.IsInRoleAsync(user, role);
+        if (isMember == member)
+        {
+            return AccountResult.Ok;
+        }
+
+        return AccountResult.From(member ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role));
+    }
+
+    public async Task<AccountResult> UnlockAsync(ClaimsPrincipal caller, string userId)
+    {
+        await authorization.DemandAsync(caller, Policies.CanAdminister);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AccountResult.Failed("That account no longer exists.");
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        return AccountResult.From(await users.ResetAccessFailedCountAsync(user));
+    }
+
+    /// <summary>
+    /// Development only: creates the demo editor once and returns its random password (null when
+    /// it already exists). The caller prints it to the console, never to a log.
+    /// </summary>
+    public async Task<string?> CreateDemoEditorAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        if (await users.FindByEmailAsync(DemoEditorEmail) is not null)
+        {
+            return null;
+        }
+
+        var password = GeneratePassword();
+        var result = await CreateTrustedAsync(DemoEditorEmail, password, Roles.Editor);
+        return result.Succeeded ? password : throw new InvalidOperationException(string.Join(" ", result.Errors));
+    }
+
+    public static string GeneratePassword() =>
+        // Upper, lower, digit and symbol guaranteed; 18 random characters from a CSPRNG.
+        "Aa1!" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', 'x').Replace('/', 'y');
+}

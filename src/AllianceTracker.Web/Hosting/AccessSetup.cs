@@ -1,0 +1,108 @@
+using System.Threading.RateLimiting;
+using AllianceTracker.Web.Data;
+using AllianceTracker.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+
+namespace AllianceTracker.Web.Hosting;
+
+public sealed class AccessOptions
+{
+    public const string Section = "Access";
+
+    /// <summary>When true, reading also needs an account (by default analysts read anonymously).</summary>
+    public bool RequireSignInToRead { get; set; }
+
+    /// <summary>Sign-in attempts (form posts) allowed per client address per minute.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>In Development only: create a demo editor and print its password once.</summary>
+    public bool CreateDemoEditor { get; set; } = true;
+}
+
+public static class AccessSetup
+{
+    public const string SignInPath = "/account/sign-in";
+
+    public static WebApplicationBuilder AddAllianceAccess(this WebApplicationBuilder builder)
+    {
+        var access = builder.Configuration.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
+        builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
+
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddIdentityCore<IdentityUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                // Length over composition rules (NIST SP 800-63B): a long passphrase beats "Passw0rd!".
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AllianceDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = SignInPath;
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // API clients get status codes, not a redirect to an HTML sign-in page.
+            options.Events.OnRedirectToLogin = context => RespondOrRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RespondOrRedirect(context, StatusCodes.Status403Forbidden);
+        });
+
+        builder.Services.AddAuthorization(options =>
+        {
+            Policies.Add(options);
+            if (access.RequireSignInToRead)
+            {
+                options.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            }
+        });
+
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Only posts of the sign-in form count: password guessing is what this slows down.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(SignInPath)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        "sign-in:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = access.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("unlimited"));
+        });
+
+        builder.Services.AddSingleton<AccountAdministration>();
+        return builder;
+    }
+
+    public static WebApplication UseAllianceAccess(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    private static Task RespondOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,170 @@
+using System.Net;
+using AllianceTracker.Tests.Shared;
+using AllianceTracker.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+
+namespace AllianceTracker.Tests.Features.Accounts;
+
+/// <summary>An app of its own, with every log line it writes captured.</summary>
+public class AccountsAppFactory : AllianceAppFactory
+{
+    public CapturedLog Log { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(Log));
+    }
+}
+
+/// <summary>The same with the sign-in rate limit at 12 attempts a minute.</summary>
+public sealed class RateLimitedAppFactory : AccountsAppFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Access:SignInAttemptsPerMinute", "12");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AccountsCollection : ICollectionFixture<AccountsAppFactory>
+{
+    public const string Name = "accounts";
+}
+
+[Collection(AccountsCollection.Name)]
+public sealed class SignInTests(AccountsAppFactory app)
+{
+    [Fact]
+    public async Task The_right_password_signs_in_and_the_pages_show_who_is_signed_in()
+    {
+        var email = await app.CreateAsync("Editor");
+        var client = app.Anonymous();
+
+        var response = await client.PostSignInAsync(email, TestAccounts.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", LocalPath(response));
+        var dashboard = await client.GetStringAsync("/");
+        Assert.Contains(email, dashboard);
+        Assert.Contains("Sign out", dashboard);
+        Assert.Contains(app.Log.Lines, line => line.Contains($"{email} signed in", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_with_a_message_and_no_session()
+    {
+        var email = await app.CreateAsync("Editor");
+        var client = app.Anonymous();
+
+        var response = await client.PostSignInAsync(email, "not-the-password");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("do not match an account", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("Sign out", await client.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task Five_failed_attempts_lock_the_account_even_against_the_right_password()
+    {
+        var email = await app.CreateAsync("Editor");
+        var client = app.Anonymous();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await client.PostSignInAsync(email, $"wrong-{attempt}");
+        }
+
+        var response = await client.PostSignInAsync(email, TestAccounts.Password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("locked", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("Sign out", await client.GetStringAsync("/"));
+    }
+
+    [Theory]
+    [InlineData("/members/HUN", "/members/HUN")]
+    [InlineData("//evil.example.org/phish", "/")]
+    [InlineData("https://evil.example.org/", "/")]
+    public async Task After_signing_in_only_local_return_addresses_are_followed(string returnUrl, string expected)
+    {
+        var email = await app.CreateAsync("Editor");
+
+        var response = await app.Anonymous().PostSignInAsync(email, TestAccounts.Password, returnUrl);
+
+        Assert.Equal(expected, LocalPath(response));
+    }
+
+    /// <summary>The redirect's path, after checking it stays on this app's own host.</summary>
+    private static string LocalPath(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new InvalidOperationException("No redirect.");
+        if (!location.IsAbsoluteUri)
+        {
+            return location.OriginalString;
+        }
+
+        Assert.Equal("localhost", location.Host);
+        return location.PathAndQuery;
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var client = await app.SignedInAsync("Editor");
+        var page = await client.GetStringAsync("/");
+
+        var response = await client.PostAsync("/account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = TestAccounts.AntiforgeryToken(page),
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain("Sign out", await client.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task Signing_out_without_the_antiforgery_token_is_refused()
+    {
+        var client = await app.SignedInAsync("Editor");
+
+        var response = await client.PostAsync("/account/sign-out", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Sign out", await client.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task No_password_ever_appears_in_a_log_line()
+    {
+        var email = await app.CreateAsync("Admin");
+        await app.Anonymous().PostSignInAsync(email, "wrong-password-that-must-not-be-logged");
+        await app.Anonymous().PostSignInAsync(email, TestAccounts.Password);
+
+        Assert.Contains(app.Log.Lines, line => line.Contains($"Failed sign-in for {email}", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Log.Lines, line => line.Contains("wrong-password-that-must-not-be-logged", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Log.Lines, line => line.Contains(TestAccounts.Password, StringComparison.Ordinal));
+    }
+}
+
+/// <summary>Its own app: the rate-limit test spends a whole minute's allowance.</summary>
+public sealed class SignInRateLimitTests
+{
+    [Fact]
+    public async Task Sign_in_attempts_beyond_the_limit_get_429()
+    {
+        await using var app = new RateLimitedAppFactory();
+        var client = app.Anonymous();
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 14; attempt++)
+        {
+            statuses.Add((await client.PostSignInAsync("nobody@example.org", "wrong")).StatusCode);
+        }
+
+        Assert.Equal(12, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+}
