@@ -2,6 +2,7 @@ using AllianceTracker.Web.Components;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.Map;
 using AllianceTracker.Web.Features.Positions;
+using AllianceTracker.Web.Features.Stances;
 using MudBlazor.Services;
 
 namespace AllianceTracker.Web.Hosting;
@@ -27,6 +28,16 @@ public static class UiSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found");
+        // Friendly pages are for people; API clients get their status codes (and problem bodies) untouched.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api") && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return next(context);
+        });
         return app;
     }
 
@@ -37,6 +48,7 @@ public static class UiSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapPositionsApi();
+        app.MapStancesApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

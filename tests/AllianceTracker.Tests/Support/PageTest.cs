@@ -22,7 +22,7 @@ public abstract class PageTest : MudComponentTest
 
     protected InProcessStanceChangeNotifier Notifier { get; } = new(NullLogger<InProcessStanceChangeNotifier>.Instance);
 
-    protected StanceRecorder Recorder => new(Database, Clock, Notifier);
+    protected StanceRecorder Recorder => TestEditors.Recorder(Database, Clock, Notifier);
 
     public override async Task InitializeAsync()
     {
@@ -44,8 +44,11 @@ public abstract class PageTest : MudComponentTest
         await Database.DisposeAsync();
     }
 
-    protected Task RecordAsync(string member, string proposal, Web.Domain.Stance stance, DateOnly effectiveOn, string? conditions = null) =>
-        Recorder.RecordAsync(new StanceChangeRequest(
+    protected async Task RecordAsync(string member, string proposal, Web.Domain.Stance stance, DateOnly effectiveOn, string? conditions = null)
+    {
+        var cell = await Recorder.GetCellAsync(member, proposal);
+        await Recorder.RecordAsync(TestEditors.Editor(), new StanceChangeRequest(
             member, proposal, stance, conditions, effectiveOn, "Test rationale.",
-            [new EvidenceInput("icaro-2024-04-stoltenberg-ukraine-fund", "A test excerpt.")], "test-editor"));
+            [new EvidenceInput("icaro-2024-04-stoltenberg-ukraine-fund", "A test excerpt.")], cell.Version));
+    }
 }

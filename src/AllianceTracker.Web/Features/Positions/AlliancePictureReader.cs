@@ -40,6 +40,8 @@ public sealed class AlliancePictureReader(IDbContextFactory<AllianceDbContext> d
         // then load only those entries with their evidence.
         var history = await db.StanceChanges.AsNoTracking()
             .Where(c => c.EffectiveOn <= date && proposalIds.Contains(c.ProposalId))
+            // A retracted entry stays in the history and the audit trail, but no picture uses it.
+            .Where(c => !db.Retractions.Any(r => r.StanceChangeId == c.Id))
             .Select(c => new { c.Id, c.MemberAlpha3, c.ProposalId, c.EffectiveOn, c.RecordedAtUtc })
             .ToListAsync(cancellationToken);
         var currentIds = history

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Security.Claims;
+using AllianceTracker.Web.Domain;
+using AllianceTracker.Web.Features.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AllianceTracker.Web.Features.Stances;
+
+public sealed record NewSourceBody(string Title, string Outlet, string? Url = null, string? PublishedDate = null, string? Kind = null);
+
+public sealed record EvidenceBody(string Excerpt, string? Source = null, NewSourceBody? NewSource = null);
+
+public sealed record StanceChangeBody(
+    string Member, string Proposal, string Stance, string EffectiveDate, string Reason, IReadOnlyList<EvidenceBody> Evidence,
+    string? Conditions = null, Guid? ExpectedVersion = null);
+
+public sealed record RetractionBody(string Reason, Guid? ExpectedVersion = null);
+
+public sealed record CellDto(string Member, string Proposal, Guid? Version, string? Stance, string? RecordedBy, DateTime? RecordedAtUtc, string? Reason);
+
+public sealed record WrittenDto(long Id, Guid? Version);
+
+/// <summary>
+/// The write API for stances. Every endpoint requires the CanEdit policy, and the service it calls
+/// checks again, so no path reaches the history without an editor behind it.
+/// </summary>
+public static class StancesApi
+{
+    public static IEndpointRouteBuilder MapStancesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var stances = endpoints.MapGroup("/api/v1/stances").WithTags("Stances").RequireAuthorization(Policies.CanEdit);
+        stances.MapGet("/cell", GetCellAsync).WithName("GetStanceCell");
+        stances.MapPost("/", RecordAsync).WithName("RecordStance");
+        stances.MapPost("/{id:long}/retraction", RetractAsync).WithName("RetractStance");
+        return endpoints;
+    }
+
+    internal static async Task<Ok<CellDto>> GetCellAsync(string member, string proposal, StanceRecorder recorder, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ToDto(member, proposal, await recorder.GetCellAsync(member, proposal, cancellationToken)));
+
+    internal static async Task<Results<Created<WrittenDto>, ValidationProblem, Conflict<CellDto>>> RecordAsync(
+        StanceChangeBody body, ClaimsPrincipal user, StanceRecorder recorder, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!StanceVocabulary.TryParse(body.Stance, out var stance))
+        {
+            errors["stance"] = [$"Unknown stance code '{body.Stance}'; use one of {StanceVocabulary.CodeList}."];
+        }
+
+        var effective = ParseDate(body.EffectiveDate, "effectiveDate", errors);
+        var evidence = new List<EvidenceInput>();
+        for (var i = 0; i < (body.Evidence?.Count ?? 0); i++)
+        {
+            var item = body.Evidence![i];
+            NewSourceInput? added = null;
+            if (item.NewSource is { } source)
+            {
+                var kind = SourceKind.NewsReport;
+                if (source.Kind is not null && !SourceKindCodes.TryParse(source.Kind, out kind))
+                {
+                    errors[$"evidence[{i}].newSource.kind"] = [$"Unknown kind '{source.Kind}'; use one of {SourceKindCodes.CodeList}."];
+                }
+
+                added = new NewSourceInput(source.Title ?? "", source.Outlet ?? "", source.Url,
+                    source.PublishedDate is null ? null : ParseDate(source.PublishedDate, $"evidence[{i}].newSource.publishedDate", errors), kind);
+            }
+
+            evidence.Add(new EvidenceInput(item.Source, item.Excerpt ?? "", added));
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The stance change was refused");
+        }
+
+        try
+        {
+            var change = await recorder.RecordAsync(user, new StanceChangeRequest(
+                body.Member ?? "", body.Proposal ?? "", stance, body.Conditions, effective!.Value, body.Reason ?? "", evidence, body.ExpectedVersion), cancellationToken);
+            var cell = await recorder.GetCellAsync(change.MemberAlpha3, body.Proposal!, cancellationToken);
+            return TypedResults.Created($"/api/v1/stances/{change.Id}", new WrittenDto(change.Id, cell.Version));
+        }
+        catch (StanceValidationException ex)
+        {
+            return TypedResults.ValidationProblem(ex.Errors.ToDictionary(), title: "The stance change was refused");
+        }
+        catch (StanceConflictException ex)
+        {
+            return TypedResults.Conflict(ToDto(body.Member!, body.Proposal!, ex.Current));
+        }
+    }
+
+    internal static async Task<Results<Created<WrittenDto>, ValidationProblem, Conflict<CellDto>>> RetractAsync(
+        long id, RetractionBody body, ClaimsPrincipal user, StanceRecorder recorder, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var retraction = await recorder.RetractAsync(user, id, body.Reason ?? "", body.ExpectedVersion, cancellationToken);
+            return TypedResults.Created($"/api/v1/stances/{id}/retraction", new WrittenDto(retraction.Id, null));
+        }
+        catch (StanceValidationException ex)
+        {
+            return TypedResults.ValidationProblem(ex.Errors.ToDictionary(), title: "The retraction was refused");
+        }
+        catch (StanceConflictException ex)
+        {
+            var latest = ex.Current.Latest;
+            return TypedResults.Conflict(ToDto(latest?.MemberAlpha3 ?? "", latest?.ProposalSlug ?? "", ex.Current));
+        }
+    }
+
+    private static CellDto ToDto(string member, string proposal, CellState cell) => new(
+        member, proposal, cell.Version, cell.Latest?.To.ToCode(), cell.Latest?.RecordedBy, cell.Latest?.RecordedAtUtc, cell.Latest?.Rationale);
+
+    private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors[field] = [$"'{text}' is not a date: use YYYY-MM-DD."];
+        return null;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Json;
+using AllianceTracker.Tests.Shared;
+using AllianceTracker.Tests.Support;
+
+namespace AllianceTracker.Tests.Features.Accounts;
+
+/// <summary>
+/// Every write endpoint and editor page against every kind of caller, through the real cookie
+/// sign-in: the server refuses, whatever the UI hides.
+/// </summary>
+[Collection(AccountsCollection.Name)]
+public sealed class AuthorizationMatrixTests(AccountsAppFactory app)
+{
+    public enum Caller
+    {
+        Anonymous,
+        Reader,
+        Editor,
+        Admin,
+    }
+
+    private async Task<HttpClient> ClientAsync(Caller caller) => caller switch
+    {
+        Caller.Anonymous => app.Anonymous(),
+        Caller.Reader => await app.SignedInAsync(null),
+        Caller.Editor => await app.SignedInAsync("Editor"),
+        _ => await app.SignedInAsync("Admin"),
+    };
+
+    private static object StanceBody(string member) => new
+    {
+        member,
+        proposal = "ramstein-coordination",
+        stance = "supports",
+        effectiveDate = "2024-06-01",
+        reason = "Authorization matrix test.",
+        evidence = new[] { new { source = "icaro-2024-04-stoltenberg-ukraine-fund", excerpt = "Test excerpt." } },
+    };
+
+    public static TheoryData<Caller, HttpStatusCode> WriteStance => new()
+    {
+        { Caller.Anonymous, HttpStatusCode.Unauthorized },
+        { Caller.Reader, HttpStatusCode.Forbidden },
+        { Caller.Editor, HttpStatusCode.Created },
+        { Caller.Admin, HttpStatusCode.Created },
+    };
+
+    [Theory]
+    [MemberData(nameof(WriteStance))]
+    public async Task Recording_a_stance_needs_an_editor_or_admin(Caller caller, HttpStatusCode expected)
+    {
+        var client = await ClientAsync(caller);
+        var member = caller switch { Caller.Editor => "NLD", Caller.Admin => "NOR", _ => "PRT" };
+
+        var response = await client.PostAsJsonAsync("/api/v1/stances", StanceBody(member));
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    public static TheoryData<Caller, HttpStatusCode> Retract => new()
+    {
+        { Caller.Anonymous, HttpStatusCode.Unauthorized },
+        { Caller.Reader, HttpStatusCode.Forbidden },
+        { Caller.Editor, HttpStatusCode.Created },
+        { Caller.Admin, HttpStatusCode.Created },
+    };
+
+    [Theory]
+    [MemberData(nameof(Retract))]
+    public async Task Retracting_needs_an_editor_or_admin(Caller caller, HttpStatusCode expected)
+    {
+        var editor = await app.SignedInAsync("Editor");
+        var member = caller switch { Caller.Anonymous => "BEL", Caller.Reader => "BGR", Caller.Editor => "CAN", _ => "HRV" };
+        var written = await (await editor.PostAsJsonAsync("/api/v1/stances", StanceBody(member))).Content.ReadFromJsonAsync<WrittenBody>();
+        var client = await ClientAsync(caller);
+
+        var response = await client.PostAsJsonAsync($"/api/v1/stances/{written!.Id}/retraction", new { reason = "Matrix test.", expectedVersion = written.Version });
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    public static TheoryData<Caller, string, HttpStatusCode> Pages => new()
+    {
+        { Caller.Anonymous, "/api/v1/stances/cell?member=HUN&proposal=ukraine-fund", HttpStatusCode.Unauthorized },
+        { Caller.Reader, "/api/v1/stances/cell?member=HUN&proposal=ukraine-fund", HttpStatusCode.Forbidden },
+        { Caller.Editor, "/api/v1/stances/cell?member=HUN&proposal=ukraine-fund", HttpStatusCode.OK },
+        { Caller.Admin, "/api/v1/stances/cell?member=HUN&proposal=ukraine-fund", HttpStatusCode.OK },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Editor_pages_and_endpoints_open_only_for_their_roles(Caller caller, string url, HttpStatusCode expected)
+    {
+        var client = await ClientAsync(caller);
+
+        var response = await client.GetAsync(url);
+
+        if (expected == HttpStatusCode.Redirect)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains("/account/", response.Headers.Location!.OriginalString);
+        }
+        else
+        {
+            Assert.Equal(expected, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_conflicting_save_over_http_is_a_409_with_what_the_other_editor_saved()
+    {
+        var first = await app.SignedInAsync("Editor");
+        var second = await app.SignedInAsync("Editor");
+        var opened = await (await first.GetAsync("/api/v1/stances/cell?member=DNK&proposal=ukraine-fund")).Content.ReadFromJsonAsync<CellBody>();
+        var body = (string stance) => new
+        {
+            member = "DNK", proposal = "ukraine-fund", stance, effectiveDate = "2024-06-01", reason = "Conflict test.",
+            evidence = new[] { new { source = "icaro-2024-04-stoltenberg-ukraine-fund", excerpt = "Test excerpt." } },
+            expectedVersion = opened!.Version,
+        };
+
+        var saved = await first.PostAsJsonAsync("/api/v1/stances", body("supports"));
+        var refused = await second.PostAsJsonAsync("/api/v1/stances", body("opposes"));
+
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var current = await refused.Content.ReadFromJsonAsync<CellBody>();
+        Assert.Equal("supports", current!.Stance);
+        Assert.StartsWith("editor-", current.RecordedBy);
+    }
+
+    private sealed record WrittenBody(long Id, Guid? Version);
+
+    private sealed record CellBody(string Member, string Proposal, Guid? Version, string? Stance, string? RecordedBy);
+}

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using AllianceTracker.Web.Features.Accounts;
+using AllianceTracker.Web.Features.Stances;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AllianceTracker.Tests.Support;
+
+/// <summary>Principals as the cookie handler would build them, and a recorder that checks them for real.</summary>
+public static class TestEditors
+{
+    private static readonly IAuthorizationService Authorization = new ServiceCollection()
+        .AddLogging()
+        .AddAuthorization(Policies.Add)
+        .BuildServiceProvider()
+        .GetRequiredService<IAuthorizationService>();
+
+    public static ClaimsPrincipal Editor(string name = "test-editor") => Principal(name, Roles.Editor);
+
+    public static ClaimsPrincipal Admin(string name = "test-admin") => Principal(name, Roles.Admin);
+
+    public static ClaimsPrincipal Reader(string name = "test-reader") => Principal(name);
+
+    public static ClaimsPrincipal Anonymous { get; } = new(new ClaimsIdentity());
+
+    public static StanceRecorder Recorder(IDbContextFactory<Web.Data.AllianceDbContext> database, TimeProvider clock, IStanceChangeNotifier notifier) =>
+        new(database, clock, notifier, Authorization, new StanceHistoryReader(database));
+
+    private static ClaimsPrincipal Principal(string name, params string[] roles) =>
+        new(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, name), .. roles.Select(r => new Claim(ClaimTypes.Role, r))],
+            authenticationType: "Test"));
+}
