@@ -39,6 +39,7 @@ public static class DataSetup
         builder.Services.AddSingleton<AlliancePictureCache>();
         builder.Services.AddSingleton<StanceRecorder>();
         builder.Services.AddSingleton<StanceHistoryReader>();
+        builder.Services.AddSingleton<SourceCatalog>();
         return builder;
     }
 

@@ -15,9 +15,13 @@ public abstract class MudComponentTest : IAsyncLifetime
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
+        // Anonymous unless a test signs someone in: editor-only controls render nothing then.
+        Authorization = Context.AddAuthorization();
     }
 
     protected BunitContext Context { get; } = new();
+
+    protected Bunit.TestDoubles.BunitAuthorizationContext Authorization { get; }
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 

@@ -34,8 +34,16 @@ public abstract class PageTest : MudComponentTest
         Context.Services.AddSingleton<AlliancePictureCache>();
         Context.Services.AddSingleton<StanceHistoryReader>();
         Context.Services.AddSingleton(_ => StanceMapGeometry.Load());
+        Context.Services.AddSingleton<SourceCatalog>();
+        Context.Services.AddSingleton<StanceRecorder>();
+        ConfigureServices();
         // Last: setting the renderer builds the service provider, after which nothing can be added.
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    /// <summary>Add or replace services before the provider is built (e.g. authorization).</summary>
+    protected virtual void ConfigureServices()
+    {
     }
 
     public override async Task DisposeAsync()

@@ -71,4 +71,19 @@ public sealed class StanceMatrixTests : MudComponentTest
         var cell = matrix.Find("tr[data-member='ITA'] td[data-proposal='ukraine-fund']");
         Assert.Contains("no duplication of bilateral and EU contributions", cell.TextContent);
     }
+
+    [Fact]
+    public void Readers_see_no_edit_buttons_and_editors_get_one_per_cell_with_an_accessible_name()
+    {
+        var anonymous = Context.Render<StanceMatrix>(p => p.Add(m => m.Picture, _picture));
+        Assert.Empty(anonymous.FindAll("button.edit-stance"));
+
+        Authorization.SetAuthorized("ed@example.org");
+        Authorization.SetPolicies(Web.Features.Accounts.Policies.CanEdit);
+        var editor = Context.Render<StanceMatrix>(p => p.Add(m => m.Picture, _picture));
+
+        Assert.Equal(96, editor.FindAll("button.edit-stance").Count);
+        Assert.Equal("Edit Hungary's stance on €100bn five-year fund for Ukraine",
+            editor.Find("button.edit-stance[data-member='HUN'][data-proposal='ukraine-fund']").GetAttribute("aria-label"));
+    }
 }
