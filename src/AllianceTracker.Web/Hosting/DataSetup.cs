@@ -40,6 +40,7 @@ public static class DataSetup
         builder.Services.AddSingleton<StanceRecorder>();
         builder.Services.AddSingleton<StanceHistoryReader>();
         builder.Services.AddSingleton<SourceCatalog>();
+        builder.Services.AddSingleton<Features.Proposals.ProposalAdministration>();
         return builder;
     }
 

@@ -2,6 +2,7 @@ using AllianceTracker.Web.Components;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.Map;
 using AllianceTracker.Web.Features.Positions;
+using AllianceTracker.Web.Features.Proposals;
 using AllianceTracker.Web.Features.Stances;
 using MudBlazor.Services;
 
@@ -49,6 +50,7 @@ public static class UiSetup
         app.MapAccountEndpoints();
         app.MapPositionsApi();
         app.MapStancesApi();
+        app.MapProposalsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

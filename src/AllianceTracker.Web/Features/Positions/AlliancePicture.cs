@@ -8,7 +8,7 @@ public sealed record MemberSummary(
 
 public sealed record ProposalSummary(
     string Slug, string Title, string Description, string Proposer, DateOnly TabledOn, bool TabledOnIsApproximate,
-    string SummitSlug, string SummitName);
+    string SummitSlug, string SummitName, ProposalOutcome Outcome = ProposalOutcome.Pending, DateOnly? DecidedOn = null);
 
 public sealed record SourceSummary(
     string Key, string Title, string Outlet, string? Url, DateOnly? PublishedOn, bool PublishedOnIsApproximate, SourceKind Kind)

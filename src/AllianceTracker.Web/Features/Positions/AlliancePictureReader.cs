@@ -36,6 +36,19 @@ public sealed class AlliancePictureReader(IDbContextFactory<AllianceDbContext> d
             .ToListAsync(cancellationToken);
         var proposalIds = proposals.Select(p => p.Id).ToList();
 
+        // The outcome on the date too: an as-of view before the summit shows the proposal pending.
+        var outcomes = (await db.ProposalOutcomes.AsNoTracking()
+                .Where(o => o.DecidedOn <= date)
+                .Select(o => new { o.ProposalId, o.Outcome, o.DecidedOn, o.RecordedAtUtc, o.Id })
+                .ToListAsync(cancellationToken))
+            .GroupBy(o => o.ProposalId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(o => o.DecidedOn).ThenByDescending(o => o.RecordedAtUtc).ThenByDescending(o => o.Id).First());
+        proposals = proposals
+            .Select(p => outcomes.TryGetValue(p.Id, out var outcome)
+                ? p with { Summary = p.Summary with { Outcome = outcome.Outcome, DecidedOn = outcome.DecidedOn } }
+                : p)
+            .ToList();
+
         // Two steps keep the read small: pick the winning entry ids from the narrow history rows,
         // then load only those entries with their evidence.
         var history = await db.StanceChanges.AsNoTracking()

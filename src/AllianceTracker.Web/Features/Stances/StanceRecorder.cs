@@ -29,8 +29,8 @@ public sealed record StanceChangeRequest(
 public sealed record CellState(Guid? Version, StanceHistoryEntry? Latest);
 
 /// <summary>The request breaks a rule; nothing was written. Errors are keyed by the field they concern.</summary>
-public sealed class StanceValidationException(IReadOnlyDictionary<string, string[]> errors)
-    : Exception("The stance change was refused: " + string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))
+public sealed class EditValidationException(IReadOnlyDictionary<string, string[]> errors)
+    : Exception("The change was refused: " + string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 }
@@ -111,7 +111,7 @@ public sealed partial class StanceRecorder(
 
         if (errors.Count > 0)
         {
-            throw new StanceValidationException(errors);
+            throw new EditValidationException(errors);
         }
 
         var change = new StanceChange
@@ -145,15 +145,15 @@ public sealed partial class StanceRecorder(
         var author = user.AuthorName();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var target = await db.StanceChanges.AsNoTracking().Include(c => c.Proposal).SingleOrDefaultAsync(c => c.Id == stanceChangeId, cancellationToken)
-            ?? throw new StanceValidationException(new Dictionary<string, string[]> { ["stanceChange"] = [$"There is no stance change {stanceChangeId}."] });
+            ?? throw new EditValidationException(new Dictionary<string, string[]> { ["stanceChange"] = [$"There is no stance change {stanceChangeId}."] });
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new StanceValidationException(new Dictionary<string, string[]> { ["reason"] = ["Say why the entry is retracted."] });
+            throw new EditValidationException(new Dictionary<string, string[]> { ["reason"] = ["Say why the entry is retracted."] });
         }
 
         if (await db.Retractions.AnyAsync(r => r.StanceChangeId == stanceChangeId, cancellationToken))
         {
-            throw new StanceValidationException(new Dictionary<string, string[]> { ["stanceChange"] = ["That entry is already retracted."] });
+            throw new EditValidationException(new Dictionary<string, string[]> { ["stanceChange"] = ["That entry is already retracted."] });
         }
 
         var retraction = new StanceRetraction { StanceChangeId = stanceChangeId, Reason = reason.Trim(), RecordedAtUtc = clock.GetUtcNow().UtcDateTime, RecordedBy = author };

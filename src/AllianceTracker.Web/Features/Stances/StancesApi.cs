@@ -80,7 +80,7 @@ public static class StancesApi
             var cell = await recorder.GetCellAsync(change.MemberAlpha3, body.Proposal!, cancellationToken);
             return TypedResults.Created($"/api/v1/stances/{change.Id}", new WrittenDto(change.Id, cell.Version));
         }
-        catch (StanceValidationException ex)
+        catch (EditValidationException ex)
         {
             return TypedResults.ValidationProblem(ex.Errors.ToDictionary(), title: "The stance change was refused");
         }
@@ -98,7 +98,7 @@ public static class StancesApi
             var retraction = await recorder.RetractAsync(user, id, body.Reason ?? "", body.ExpectedVersion, cancellationToken);
             return TypedResults.Created($"/api/v1/stances/{id}/retraction", new WrittenDto(retraction.Id, null));
         }
-        catch (StanceValidationException ex)
+        catch (EditValidationException ex)
         {
             return TypedResults.ValidationProblem(ex.Errors.ToDictionary(), title: "The retraction was refused");
         }

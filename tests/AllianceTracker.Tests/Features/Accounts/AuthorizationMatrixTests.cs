@@ -86,7 +86,45 @@ public sealed class AuthorizationMatrixTests(AccountsAppFactory app)
         { Caller.Reader, "/api/v1/stances/cell?member=HUN&proposal=ukraine-fund", HttpStatusCode.Forbidden },
         { Caller.Editor, "/api/v1/stances/cell?member=HUN&proposal=ukraine-fund", HttpStatusCode.OK },
         { Caller.Admin, "/api/v1/stances/cell?member=HUN&proposal=ukraine-fund", HttpStatusCode.OK },
+        { Caller.Anonymous, "/proposals/new", HttpStatusCode.Redirect },
+        { Caller.Reader, "/proposals/new", HttpStatusCode.Redirect },
+        { Caller.Editor, "/proposals/new", HttpStatusCode.OK },
+        { Caller.Admin, "/proposals/new", HttpStatusCode.OK },
+        { Caller.Anonymous, "/summits/new", HttpStatusCode.Redirect },
+        { Caller.Reader, "/summits/new", HttpStatusCode.Redirect },
+        { Caller.Editor, "/summits/new", HttpStatusCode.OK },
+        { Caller.Anonymous, "/proposals/ukraine-fund/edit", HttpStatusCode.Redirect },
+        { Caller.Reader, "/proposals/ukraine-fund/edit", HttpStatusCode.Redirect },
+        { Caller.Editor, "/proposals/ukraine-fund/edit", HttpStatusCode.OK },
     };
+
+    public static TheoryData<Caller, string, string, HttpStatusCode> ProposalWrites => new()
+    {
+        { Caller.Anonymous, "POST", "/api/v1/summits", HttpStatusCode.Unauthorized },
+        { Caller.Reader, "POST", "/api/v1/summits", HttpStatusCode.Forbidden },
+        { Caller.Anonymous, "POST", "/api/v1/proposals", HttpStatusCode.Unauthorized },
+        { Caller.Reader, "POST", "/api/v1/proposals", HttpStatusCode.Forbidden },
+        { Caller.Anonymous, "PUT", "/api/v1/proposals/ukraine-fund", HttpStatusCode.Unauthorized },
+        { Caller.Reader, "PUT", "/api/v1/proposals/ukraine-fund", HttpStatusCode.Forbidden },
+        { Caller.Anonymous, "POST", "/api/v1/proposals/ukraine-fund/outcomes", HttpStatusCode.Unauthorized },
+        { Caller.Reader, "POST", "/api/v1/proposals/ukraine-fund/outcomes", HttpStatusCode.Forbidden },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProposalWrites))]
+    public async Task Summit_and_proposal_writes_are_refused_to_anyone_but_editors(Caller caller, string method, string url, HttpStatusCode expected)
+    {
+        var client = await ClientAsync(caller);
+        var before = await client.GetStringAsync("/api/v1/consensus");
+
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url)
+        {
+            Content = JsonContent.Create(new { slug = "sneaky", summitSlug = "washington-2024", title = "T", description = "D", proposer = "P", tabledOn = "2024-06-01", outcome = "dropped", decidedOn = "2024-07-10", source = "icaro-2024-04-stoltenberg-ukraine-fund", name = "N", city = "C", startsOn = "2024-01-01", endsOn = "2024-01-02" }),
+        });
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(before, await client.GetStringAsync("/api/v1/consensus"));
+    }
 
     [Theory]
     [MemberData(nameof(Pages))]

@@ -82,7 +82,7 @@ public sealed class StanceRecorderTests : IAsyncLifetime
         var before = await _database.FingerprintAsync();
         var version = _notifier.Version;
 
-        var error = await Assert.ThrowsAsync<StanceValidationException>(() => Recorder.RecordAsync(TestEditors.Editor(), request));
+        var error = await Assert.ThrowsAsync<EditValidationException>(() => Recorder.RecordAsync(TestEditors.Editor(), request));
 
         Assert.True(error.Errors.ContainsKey(field), $"expected an error on {field}, got {string.Join(", ", error.Errors.Keys)}");
         Assert.Equal(before, await _database.FingerprintAsync());

@@ -1,0 +1,17 @@
+namespace AllianceTracker.Web.Components;
+
+/// <summary>The server's validation errors, keyed by field, for showing at each field of a form.</summary>
+public sealed class FieldErrors
+{
+    private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
+
+    public bool Any => _errors.Count > 0;
+
+    public void Set(IReadOnlyDictionary<string, string[]> errors) => _errors = errors;
+
+    public void Clear() => _errors = new Dictionary<string, string[]>();
+
+    public bool Has(string field) => _errors.ContainsKey(field);
+
+    public string? Of(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+}
