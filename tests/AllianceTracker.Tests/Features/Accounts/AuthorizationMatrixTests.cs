@@ -96,6 +96,14 @@ public sealed class AuthorizationMatrixTests(AccountsAppFactory app)
         { Caller.Anonymous, "/proposals/ukraine-fund/edit", HttpStatusCode.Redirect },
         { Caller.Reader, "/proposals/ukraine-fund/edit", HttpStatusCode.Redirect },
         { Caller.Editor, "/proposals/ukraine-fund/edit", HttpStatusCode.OK },
+        { Caller.Anonymous, "/audit", HttpStatusCode.Redirect },
+        { Caller.Reader, "/audit", HttpStatusCode.Redirect },
+        { Caller.Editor, "/audit", HttpStatusCode.OK },
+        { Caller.Admin, "/audit", HttpStatusCode.OK },
+        { Caller.Anonymous, "/admin/users", HttpStatusCode.Redirect },
+        { Caller.Reader, "/admin/users", HttpStatusCode.Redirect },
+        { Caller.Editor, "/admin/users", HttpStatusCode.Redirect },
+        { Caller.Admin, "/admin/users", HttpStatusCode.OK },
     };
 
     public static TheoryData<Caller, string, string, HttpStatusCode> ProposalWrites => new()
