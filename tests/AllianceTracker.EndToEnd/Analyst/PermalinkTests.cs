@@ -15,7 +15,7 @@ public sealed class PermalinkTests(BrowserApp app)
         await dashboard.ChooseAsync("region", "Northern Europe");
         await dashboard.ChooseAsync("eu", "EU members");
         await dashboard.ChooseAsync("sort", "Year joined");
-        await dashboard.Page.WaitForURLAsync(url => url.Contains("sort=joined", StringComparison.Ordinal));
+        await dashboard.WaitForAddressAsync("sort=joined");
         var copied = dashboard.Page.Url;
         var rows = await dashboard.MemberCodesAsync();
 
@@ -41,7 +41,7 @@ public sealed class PermalinkTests(BrowserApp app)
 
         await dashboard.SearchAsync("hun");
         await dashboard.Page.Locator("[data-testid=as-of]").FillAsync("2024-04-02");
-        await dashboard.Page.WaitForURLAsync(url => url.Contains("asOf=2024-04-02", StringComparison.Ordinal));
+        await dashboard.WaitForAddressAsync("asOf=2024-04-02");
 
         Assert.Equal(["HUN"], await dashboard.MemberCodesAsync());
         await Microsoft.Playwright.Assertions.Expect(dashboard.Cell("HUN", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "unknown");
@@ -60,12 +60,12 @@ public sealed class PermalinkTests(BrowserApp app)
         await dashboard.OpenAsync();
 
         await dashboard.Card("ukraine-fund").Locator(".proposal-link").ClickAsync();
-        await dashboard.Page.WaitForURLAsync("**/proposals/ukraine-fund");
+        await dashboard.WaitForAddressAsync("/proposals/ukraine-fund");
         var proposal = new ProposalPage(dashboard.Page);
         await Microsoft.Playwright.Assertions.Expect(proposal.Group("conditional")).ToContainTextAsync("Spain");
 
         await proposal.MapMember("HUN").ClickAsync();
-        await dashboard.Page.WaitForURLAsync("**/members/HUN");
+        await dashboard.WaitForAddressAsync("/members/HUN");
         await Microsoft.Playwright.Assertions.Expect(dashboard.Page.Locator("h1")).ToHaveTextAsync("Hungary");
         await dashboard.CloseAsync();
     }

@@ -17,4 +17,11 @@ public abstract class AppPage(IPage page)
     public Task WaitUntilInteractiveAsync() => Page.Locator("[data-interactive='true']").WaitForAsync();
 
     public async Task CloseAsync() => await Page.Context.CloseAsync();
+
+    /// <summary>
+    /// Waits until the address contains <paramref name="fragment"/>. Blazor navigates inside the
+    /// page (history API), so there is no load event to wait for: poll the URL instead.
+    /// </summary>
+    public Task WaitForAddressAsync(string fragment) =>
+        Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(fragment)));
 }

@@ -32,13 +32,15 @@ public sealed class DashboardPage(IPage page) : AppPage(page)
     public async Task SearchAsync(string text)
     {
         await Page.Locator("[data-testid=filter-text]").FillAsync(text);
-        await Page.WaitForURLAsync(url => url.Contains("q=" + Uri.EscapeDataString(text), StringComparison.Ordinal));
+        await WaitForAddressAsync("q=" + Uri.EscapeDataString(text));
     }
 
     /// <summary>Picks an option in one of the filter selects (MudSelect opens a list of options).</summary>
     public async Task ChooseAsync(string filter, string option)
     {
-        await Page.Locator($"[data-testid=filter-{filter}]").ClickAsync();
+        var select = Page.Locator($"[data-testid=filter-{filter}]");
+        await select.ClickAsync();
         await Page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Assertions.Expect(select).ToContainTextAsync(option);
     }
 }

@@ -1,0 +1,33 @@
+using Microsoft.Playwright;
+
+namespace AllianceTracker.EndToEnd.Pages;
+
+/// <summary>The edit dialog an editor opens from a stance cell.</summary>
+public sealed class StanceEditDialog(IPage page)
+{
+    private ILocator Dialog => page.Locator(".mud-dialog");
+
+    public static async Task<StanceEditDialog> OpenAsync(IPage page, string member, string proposal)
+    {
+        await page.Locator($"button.edit-stance[data-member='{member}'][data-proposal='{proposal}']").First.ClickAsync();
+        var dialog = new StanceEditDialog(page);
+        await dialog.Dialog.Locator("[data-testid=edit-save]").WaitForAsync();
+        return dialog;
+    }
+
+    public async Task ChooseStanceAsync(string label)
+    {
+        await Dialog.Locator("[data-testid=edit-stance]").ClickAsync();
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + label + " —") }).ClickAsync();
+    }
+
+    public Task FillAsync(string field, string value) => Dialog.Locator($"[data-testid={field}]").FillAsync(value);
+
+    public Task CiteNewSourceAsync() => Dialog.GetByText("Cite a source that is not listed yet").ClickAsync();
+
+    public async Task SaveAsync()
+    {
+        await Dialog.Locator("[data-testid=edit-save]").ClickAsync();
+        await Dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+}
