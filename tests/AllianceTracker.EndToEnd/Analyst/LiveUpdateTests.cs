@@ -1,8 +1,7 @@
 using AllianceTracker.EndToEnd.Infrastructure;
 using AllianceTracker.EndToEnd.Pages;
-using System.Security.Claims;
 using AllianceTracker.Web.Domain;
-using AllianceTracker.Web.Features.Accounts;
+using AllianceTracker.Tests.Shared;
 using AllianceTracker.Web.Features.Stances;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -31,9 +30,7 @@ public sealed class LiveUpdateTests(BrowserApp app)
 
         var recorder = app.Services.GetRequiredService<StanceRecorder>();
         var cell = await recorder.GetCellAsync("FRA", "ramstein-coordination");
-        var editor = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "e2e-editor"), new Claim(ClaimTypes.Role, Roles.Editor)], authenticationType: "Test"));
-        await recorder.RecordAsync(editor, new StanceChangeRequest(
+        await recorder.RecordAsync(TestEditors.Editor("e2e-editor"), new StanceChangeRequest(
             "FRA", "ramstein-coordination", Stance.Supports, null, new DateOnly(2024, 6, 14),
             "End-to-end test: France backs the NATO lead.",
             [new EvidenceInput("icaro-2024-04-stoltenberg-ukraine-fund", "End-to-end test excerpt.")], cell.Version));

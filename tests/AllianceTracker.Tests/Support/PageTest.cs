@@ -1,3 +1,4 @@
+using AllianceTracker.Tests.Shared;
 using AllianceTracker.Web.Features.Map;
 using AllianceTracker.Web.Features.Positions;
 using AllianceTracker.Web.Features.Stances;

@@ -1,3 +1,4 @@
+using AllianceTracker.Tests.Shared;
 using AllianceTracker.Tests.Support;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AllianceTracker.Tests.Support;
+namespace AllianceTracker.Tests.Shared;
 
 /// <summary>Principals as the cookie handler would build them, and a recorder that checks them for real.</summary>
 public static class TestEditors
