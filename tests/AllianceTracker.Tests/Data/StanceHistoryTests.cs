@@ -1,4 +1,5 @@
 using AllianceTracker.Tests.Support;
+using AllianceTracker.Web.Domain;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,6 +45,34 @@ public sealed class StanceHistoryTests : IAsyncLifetime
         await using var db = _database.CreateDbContext();
 
         var error = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync(sql));
+
+        Assert.Contains("append-only", error.Message);
+        Assert.Equal(before, await _database.FingerprintAsync());
+    }
+
+    [Theory]
+    [InlineData("UPDATE Retractions SET Reason = 'rewritten'")]
+    [InlineData("DELETE FROM Retractions")]
+    [InlineData("UPDATE ProposalOutcomes SET Outcome = 'Dropped'")]
+    [InlineData("DELETE FROM ProposalOutcomes")]
+    public async Task Corrections_and_outcomes_are_append_only_too(string sql)
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            var change = await db.StanceChanges.FirstAsync();
+            db.Retractions.Add(new StanceRetraction { StanceChangeId = change.Id, Reason = "Test.", RecordedAtUtc = DateTime.UtcNow, RecordedBy = "test" });
+            db.ProposalOutcomes.Add(new ProposalOutcomeRecord
+            {
+                ProposalId = change.ProposalId, Outcome = ProposalOutcome.Adopted, DecidedOn = new DateOnly(2024, 7, 10),
+                SourceId = await db.Sources.Select(s => s.Id).FirstAsync(), RecordedAtUtc = DateTime.UtcNow, RecordedBy = "test",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var before = await _database.FingerprintAsync();
+        await using var context = _database.CreateDbContext();
+
+        var error = await Assert.ThrowsAsync<SqliteException>(() => context.Database.ExecuteSqlRawAsync(sql));
 
         Assert.Contains("append-only", error.Message);
         Assert.Equal(before, await _database.FingerprintAsync());
