@@ -96,3 +96,10 @@ public sealed class ChangingBrowserCollection : ICollectionFixture<BrowserApp>
 {
     public const string Name = "browser, changing data";
 }
+
+/// <summary>Editor pages looked at, not changed: accessibility scans and the README's screenshots of them.</summary>
+[CollectionDefinition(Name)]
+public sealed class EditorPagesBrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser, editor pages";
+}

@@ -1,0 +1,94 @@
+using AllianceTracker.EndToEnd.Infrastructure;
+using AllianceTracker.EndToEnd.Pages;
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using AccountAdministration = AllianceTracker.Web.Features.Accounts.AccountAdministration;
+using Roles = AllianceTracker.Web.Features.Accounts.Roles;
+
+namespace AllianceTracker.EndToEnd.Editors;
+
+/// <summary>The pages editors and admins use: no serious accessibility violation, and the README's screenshots.</summary>
+[Collection(EditorPagesBrowserCollection.Name)]
+public sealed class EditorPagesTests(BrowserApp app)
+{
+    private const string Password = "a-long-enough-test-passphrase";
+
+    private async Task<IPage> SignedInAsync(string role)
+    {
+        var email = $"{role.ToLowerInvariant()}@alliancetracker.example";
+        await app.Services.GetRequiredService<AccountAdministration>().CreateTrustedAsync(email, Password, role);
+        var signIn = new SignInPage(await app.NewPageAsync(width: 1400, height: 1000));
+        await signIn.SignInAsync(email, Password);
+        return signIn.Page;
+    }
+
+    private static async Task AssertNoSeriousViolationsAsync(IPage page)
+    {
+        await page.AddStyleTagAsync(new() { Content = "*, *::before, *::after { transition: none !important; animation: none !important; }" });
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious.Select(v =>
+            $"{v.Id} [{v.Impact}] {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
+    {
+        Directory.CreateDirectory(RepositoryPaths.Screenshots);
+        var png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, name), FullPage = fullPage });
+        Assert.True(png.Length > 30_000, $"{name} is only {png.Length} bytes");
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_is_accessible()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+
+        await AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_edit_dialog_is_accessible()
+    {
+        var page = await SignedInAsync(Roles.Editor);
+        var dashboard = new DashboardPage(page);
+        await dashboard.OpenAsync();
+
+        await StanceEditDialog.OpenAsync(page, "SVK", "ukraine-fund");
+
+        await AssertNoSeriousViolationsAsync(page);
+        // The dialog floats over the viewport: a full-page shot would cut the page around it.
+        await ScreenshotAsync(page, "edit-dialog-light.png", fullPage: false);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/audit", "audit-light.png")]
+    [InlineData("/proposals/new", null)]
+    public async Task Editor_pages_are_accessible(string url, string? screenshot)
+    {
+        var page = await SignedInAsync(Roles.Editor);
+        await new DashboardPage(page).GoToAsync(url);
+
+        await AssertNoSeriousViolationsAsync(page);
+        if (screenshot is not null)
+        {
+            await ScreenshotAsync(page, screenshot);
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_users_page_is_accessible_to_admins()
+    {
+        var page = await SignedInAsync(Roles.Admin);
+        await new DashboardPage(page).GoToAsync("/admin/users");
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Users and roles");
+        await AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+}
