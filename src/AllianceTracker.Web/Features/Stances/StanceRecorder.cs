@@ -61,8 +61,8 @@ public sealed partial class StanceRecorder(
             .Where(c => c.MemberAlpha3 == memberAlpha3 && db.Proposals.Any(p => p.Id == c.ProposalId && p.Slug == proposalSlug))
             .Select(c => (Guid?)c.Version)
             .SingleOrDefaultAsync(cancellationToken);
-        var latest = (await history.ForMemberAsync(memberAlpha3, cancellationToken))
-            .LastOrDefault(e => e.ProposalSlug == proposalSlug && e.RetractedBy is null);
+        var latest = (await history.ReadAsync(new HistoryFilter(Member: memberAlpha3, Proposal: proposalSlug), cancellationToken))
+            .LastOrDefault(e => e.RetractedBy is null);
         return new CellState(version, latest);
     }
 
