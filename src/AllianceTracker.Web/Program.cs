@@ -11,6 +11,7 @@ try
     builder.AddAllianceData();
     builder.AddAllianceAccess();
     builder.AddAllianceUi();
+    builder.AddAllianceApi();
 
     var app = builder.Build();
     if (AdminCommands.IsCommand(args))
@@ -21,6 +22,7 @@ try
     app.UseAllianceErrorPages();
     app.UseAllianceRequestLogging();
     app.UseAllianceAccess();
+    app.UseAllianceApiCaching();
     app.MapAllianceEndpoints();
 
     await app.InitializeDatabaseAsync();

@@ -1,5 +1,6 @@
 using AllianceTracker.Web.Components;
 using AllianceTracker.Web.Features.Accounts;
+using AllianceTracker.Web.Features.Feeds;
 using AllianceTracker.Web.Features.Map;
 using AllianceTracker.Web.Features.Positions;
 using AllianceTracker.Web.Features.Proposals;
@@ -49,6 +50,9 @@ public static class UiSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapPositionsApi();
+        app.MapReferenceApi();
+        app.MapChangeFeed();
+        app.MapAllianceApiReference();
         app.MapStancesApi();
         app.MapProposalsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

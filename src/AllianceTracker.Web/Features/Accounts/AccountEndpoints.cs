@@ -19,7 +19,7 @@ public static class AccountEndpoints
             }
 
             return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl));
-        }).AllowAnonymous();
+        }).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 

@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using Scalar.AspNetCore;
+
+namespace AllianceTracker.Web.Hosting;
+
+public static class ApiSetup
+{
+    public static WebApplicationBuilder AddAllianceApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "AllianceTracker API";
+            document.Info.Version = "v1";
+            document.Info.Description = "Where NATO's members stand on the proposals before a summit, and whether consensus is possible. "
+                + "Stance codes: supports, conditional, undecided, unknown, opts-out, opposes. Dates are YYYY-MM-DD.";
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    /// <summary>GET responses of the API carry an ETag and answer If-None-Match with 304.</summary>
+    public static WebApplication UseAllianceApiCaching(this WebApplication app)
+    {
+        app.UseWhen(
+            context => HttpMethods.IsGet(context.Request.Method) && context.Request.Path.StartsWithSegments("/api"),
+            api => api.Use(WithEntityTagAsync));
+        return app;
+    }
+
+    public static WebApplication MapAllianceApiReference(this WebApplication app)
+    {
+        // Defaults on both sides: /openapi/v1.json, and the browsable reference at /scalar/v1.
+        app.MapOpenApi();
+        app.MapScalarApiReference(options => options.WithTitle("AllianceTracker API"));
+        return app;
+    }
+
+    // The tag is a hash of the body, so it changes exactly when the content does (a stance change,
+    // a new proposal) and clients revalidate cheaply instead of downloading the same positions again.
+    private static async Task WithEntityTagAsync(HttpContext context, RequestDelegate next)
+    {
+        var original = context.Response.Body;
+        await using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        if (context.Response.StatusCode == StatusCodes.Status200OK)
+        {
+            var tag = $"\"{Convert.ToBase64String(SHA256.HashData(buffer.ToArray())).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
+            context.Response.Headers.ETag = tag;
+            context.Response.Headers.CacheControl = "no-cache";
+            if (context.Request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Select(v => v.Trim()).Contains(tag)))
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                context.Response.ContentLength = null;
+                return;
+            }
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original);
+    }
+}
