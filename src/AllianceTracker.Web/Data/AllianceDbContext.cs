@@ -26,6 +26,8 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
 
     public DbSet<ProposalOutcomeRecord> ProposalOutcomes => Set<ProposalOutcomeRecord>();
 
+    public DbSet<Snapshot> Snapshots => Set<Snapshot>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -81,6 +83,12 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
             retraction.HasIndex(r => r.StanceChangeId).IsUnique();
         });
 
+        modelBuilder.Entity<Snapshot>(snapshot =>
+        {
+            snapshot.Property(s => s.Id).HasMaxLength(16);
+            snapshot.HasIndex(s => s.CreatedAtUtc);
+        });
+
         modelBuilder.Entity<StanceCellVersion>(cell =>
         {
             cell.HasKey(c => new { c.MemberAlpha3, c.ProposalId });
@@ -106,12 +114,12 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
     private void RefuseHistoryRewrites()
     {
         var rewritten = ChangeTracker.Entries()
-            .Where(e => e.Entity is StanceChange or StanceEvidence or StanceRetraction or ProposalOutcomeRecord)
+            .Where(e => e.Entity is StanceChange or StanceEvidence or StanceRetraction or ProposalOutcomeRecord or Snapshot)
             .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (rewritten is not null)
         {
             throw new InvalidOperationException(
-                $"The stance history is append-only: a {rewritten.Metadata.ClrType.Name} cannot be {rewritten.State.ToString().ToLowerInvariant()}.");
+                $"The stance history and snapshots are append-only: a {rewritten.Metadata.ClrType.Name} cannot be {rewritten.State.ToString().ToLowerInvariant()}.");
         }
     }
 

@@ -41,6 +41,9 @@ public static class DataSetup
         builder.Services.AddSingleton<StanceHistoryReader>();
         builder.Services.AddSingleton<SourceCatalog>();
         builder.Services.AddSingleton<Features.Proposals.ProposalAdministration>();
+        builder.Services.AddSingleton<Features.Snapshots.PictureDocuments>();
+        builder.Services.AddSingleton<Features.Snapshots.SnapshotService>();
+        builder.Services.AddSingleton<Features.Snapshots.SnapshotComparison>();
         return builder;
     }
 

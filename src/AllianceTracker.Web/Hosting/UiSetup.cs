@@ -4,6 +4,7 @@ using AllianceTracker.Web.Features.Feeds;
 using AllianceTracker.Web.Features.Map;
 using AllianceTracker.Web.Features.Positions;
 using AllianceTracker.Web.Features.Proposals;
+using AllianceTracker.Web.Features.Snapshots;
 using AllianceTracker.Web.Features.Stances;
 using MudBlazor.Services;
 
@@ -55,6 +56,7 @@ public static class UiSetup
         app.MapAllianceApiReference();
         app.MapStancesApi();
         app.MapProposalsApi();
+        app.MapSnapshotsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace AllianceTracker.Web.Features.Snapshots;
+
+public sealed record ComparisonError(string Parameter, string Message);
+
+public sealed record ComparisonResult(SnapshotDiff? Diff, ComparisonError? Error);
+
+/// <summary>
+/// Compares any two pictures: a side is "now", "date:YYYY-MM-DD" or "snapshot:ID" (a bare date or
+/// snapshot id works too).
+/// </summary>
+public sealed class SnapshotComparison(SnapshotService snapshots, PictureDocuments documents)
+{
+    public async Task<ComparisonResult> CompareAsync(string from, string to, CancellationToken cancellationToken = default)
+    {
+        var (fromDocument, fromLabel, fromError) = await ResolveAsync(from, "from", cancellationToken);
+        if (fromError is not null)
+        {
+            return new(null, fromError);
+        }
+
+        var (toDocument, toLabel, toError) = await ResolveAsync(to, "to", cancellationToken);
+        return toError is not null ? new(null, toError) : new(SnapshotDiff.Between(fromDocument!, toDocument!, fromLabel, toLabel), null);
+    }
+
+    private async Task<(ExportDocument?, string, ComparisonError?)> ResolveAsync(string side, string parameter, CancellationToken cancellationToken)
+    {
+        var value = side.Trim();
+        if (value is "" or "now")
+        {
+            var now = await documents.CurrentAsync(cancellationToken: cancellationToken);
+            return (now, $"now ({now.AsOf})", null);
+        }
+
+        var date = value.StartsWith("date:", StringComparison.Ordinal) ? value[5..] : value;
+        if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf))
+        {
+            return (await documents.CurrentAsync(asOf, cancellationToken: cancellationToken), date, null);
+        }
+
+        var id = value.StartsWith("snapshot:", StringComparison.Ordinal) ? value[9..] : value;
+        return await snapshots.GetAsync(id, cancellationToken) is { } frozen
+            ? (frozen.Document, $"snapshot {id} ({frozen.Summary.Title})", null)
+            : (null, "", new ComparisonError(parameter, $"'{side}' is neither now, a date (YYYY-MM-DD) nor a snapshot id."));
+    }
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Security.Claims;
+using AllianceTracker.Web.Features.Accounts;
+using AllianceTracker.Web.Features.Dashboard;
+using AllianceTracker.Web.Features.Stances;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AllianceTracker.Web.Features.Snapshots;
+
+public sealed record SnapshotBody(string Title, string? Note = null, DateOnly? AsOf = null);
+
+public sealed record SnapshotDto(string Id, string Title, string? Note, string AsOf, DateTime CreatedAtUtc, string CreatedBy, string Sha256, bool? HashVerifies, string Permalink);
+
+/// <summary>Snapshots, exports of the live view, and diffs, in CSV, JSON, XLSX and Markdown.</summary>
+public static class SnapshotsApi
+{
+    public static IEndpointRouteBuilder MapSnapshotsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var v1 = endpoints.MapGroup("/api/v1").WithTags("Snapshots and exports");
+        v1.MapGet("/exports/current.{format}", ExportCurrentAsync).WithName("ExportCurrentView");
+        v1.MapGet("/snapshots", async (SnapshotService snapshots, CancellationToken ct) =>
+            TypedResults.Ok((await snapshots.ListAsync(ct)).Select(s => ToDto(s, null)).ToList())).WithName("ListSnapshots");
+        v1.MapGet("/snapshots/{id}", async Task<Results<Ok<SnapshotDto>, ProblemHttpResult>> (string id, SnapshotService snapshots, CancellationToken ct) =>
+            await snapshots.GetAsync(id, ct) is { } frozen ? TypedResults.Ok(ToDto(frozen.Summary, frozen.HashVerifies)) : NotFound(id)).WithName("GetSnapshot");
+        v1.MapGet("/snapshots/{id}/export.{format}", ExportSnapshotAsync).WithName("ExportSnapshot");
+        v1.MapPost("/snapshots", CreateAsync).RequireAuthorization(Policies.CanEdit).WithName("CreateSnapshot");
+        v1.MapGet("/diff.{format}", ExportDiffAsync).WithName("ExportDiff");
+        return endpoints;
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportCurrentAsync(
+        string format, string? asOf, string? region, string? eu, string? b9, string? stance, string? on, string? q, string? sort,
+        PictureDocuments documents, CancellationToken cancellationToken)
+    {
+        if (!ExportFormats.TryParse(format, out var parsed))
+        {
+            return Problem("format", $"Unknown format '{format}'; use csv, json, xlsx or md.");
+        }
+
+        DateOnly? date = null;
+        if (asOf is not null)
+        {
+            if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                return Problem("asOf", $"'{asOf}' is not a date: use YYYY-MM-DD.");
+            }
+
+            date = d;
+        }
+
+        var view = MatrixQuery.Parse(region, eu, b9, stance, on, q, sort);
+        var document = await documents.CurrentAsync(date, view.IsFiltered ? view : null, cancellationToken);
+        return File(ExportFormats.Write(document, parsed, $"alliance-consensus-{document.AsOf}"));
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportSnapshotAsync(
+        string id, string format, SnapshotService snapshots, CancellationToken cancellationToken)
+    {
+        if (!ExportFormats.TryParse(format, out var parsed))
+        {
+            return Problem("format", $"Unknown format '{format}'; use csv, json, xlsx or md.");
+        }
+
+        var frozen = await snapshots.GetAsync(id, cancellationToken);
+        if (frozen is null)
+        {
+            return NotFound(id);
+        }
+
+        var previous = await snapshots.PreviousAsync(frozen.Summary, cancellationToken);
+        var sincePrevious = previous is null ? null : SnapshotDiff.Between(previous.Document, frozen.Document, $"snapshot {previous.Summary.Id}", $"snapshot {id}");
+        return File(ExportFormats.Write(frozen.Document, parsed, $"alliance-snapshot-{id}-{frozen.Document.AsOf}", sincePrevious));
+    }
+
+    internal static async Task<Results<Created<SnapshotDto>, ValidationProblem>> CreateAsync(
+        SnapshotBody body, ClaimsPrincipal user, SnapshotService snapshots, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var created = await snapshots.CreateAsync(user, body.Title ?? "", body.Note, body.AsOf, cancellationToken);
+            return TypedResults.Created($"/snapshots/{created.Id}", ToDto(created, true));
+        }
+        catch (EditValidationException ex)
+        {
+            return TypedResults.ValidationProblem(ex.Errors.ToDictionary(), title: "The snapshot was refused");
+        }
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportDiffAsync(
+        string format, string from, string? to, SnapshotComparison comparison, CancellationToken cancellationToken)
+    {
+        if (!ExportFormats.TryParse(format, out var parsed))
+        {
+            return Problem("format", $"Unknown format '{format}'; use csv, json, xlsx or md.");
+        }
+
+        var result = await comparison.CompareAsync(from, to ?? "now", cancellationToken);
+        return result.Error is { } error
+            ? Problem(error.Parameter, error.Message)
+            : File(ExportFormats.Write(result.Diff!, parsed, $"alliance-diff-{Slug(result.Diff!.FromLabel)}-to-{Slug(result.Diff.ToLabel)}"));
+    }
+
+    private static FileContentHttpResult File(ExportFile file) => TypedResults.File(file.Content, file.ContentType, file.FileName);
+
+    private static ValidationProblem Problem(string parameter, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [message] }, detail: $"Parameter '{parameter}': {message}", title: "Invalid parameter");
+
+    private static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem(statusCode: 404, title: "No such snapshot", detail: $"There is no snapshot '{id}'.");
+
+    private static SnapshotDto ToDto(SnapshotSummary s, bool? verifies) =>
+        new(s.Id, s.Title, s.Note, s.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.CreatedAtUtc, s.CreatedBy, s.Sha256, verifies, $"/snapshots/{s.Id}");
+
+    private static string Slug(string label) => new(label.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
+}
