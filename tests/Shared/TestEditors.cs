@@ -10,7 +10,7 @@ namespace AllianceTracker.Tests.Shared;
 /// <summary>Principals as the cookie handler would build them, and a recorder that checks them for real.</summary>
 public static class TestEditors
 {
-    private static readonly IAuthorizationService Authorization = new ServiceCollection()
+    public static IAuthorizationService Authorization { get; } = new ServiceCollection()
         .AddLogging()
         .AddAuthorization(Policies.Add)
         .BuildServiceProvider()

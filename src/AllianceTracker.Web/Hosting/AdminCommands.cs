@@ -4,7 +4,7 @@ namespace AllianceTracker.Web.Hosting;
 
 /// <summary>
 /// Commands run instead of the web server, for set-up and scripting:
-/// <c>dotnet run --project src/AllianceTracker.Web -- users add --email ed@example.org --role Admin</c>.
+/// <c>dotnet run --project src/AllianceTracker.Web -- users add --email ed@example.org --role Admin</c>, or export, import and snapshot create.
 /// The password comes from ALLIANCE_TRACKER_PASSWORD or is asked for; it is never an argument,
 /// so it stays out of shell history and process lists.
 /// </summary>
@@ -13,16 +13,37 @@ public static class AdminCommands
     public const string PasswordVariable = "ALLIANCE_TRACKER_PASSWORD";
 
     private const string Usage = """
-        Usage: users add --email <address> --role <Editor|Admin>
-          The password is read from the ALLIANCE_TRACKER_PASSWORD environment variable,
-          or asked for when it is not set (at least 12 characters).
+        Usage:
+          users add --email <address> --role <Editor|Admin>
+              The password is read from the ALLIANCE_TRACKER_PASSWORD environment variable,
+              or asked for when it is not set (at least 12 characters).
+          export --format <csv|json|xlsx|md> [--as-of YYYY-MM-DD] [--out FILE]
+              Writes the picture (today, or as of a date) to FILE, or to standard output.
+          import [--dry-run] FILE
+              Checks a dataset in the export format and shows what it would change; without
+              --dry-run, applies it (all or nothing).
+          snapshot create --title TITLE [--note NOTE] [--as-of YYYY-MM-DD]
+              Freezes a snapshot and prints its id, permalink and SHA-256.
+        Exit codes: 0 done, 1 refused (the reason is printed), 2 bad usage.
         """;
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == "users";
+    private static readonly string[] Commands = ["users", "export", "import", "snapshot"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
     /// <summary>Runs the command; returns the process exit code (0 done, 1 refused, 2 bad usage).</summary>
     public static async Task<int> RunAdminCommandAsync(this IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error)
     {
+        switch (args)
+        {
+            case ["export", ..]:
+                return await ExportAsync(services, args, output, error);
+            case ["import", ..]:
+                return await ImportAsync(services, args, output, error);
+            case ["snapshot", "create", ..]:
+                return await SnapshotAsync(services, args, output, error);
+        }
+
         if (args is not ["users", "add", ..] || Option(args, "--email") is not { } email || Option(args, "--role") is not { } role)
         {
             await error.WriteLineAsync(Usage);
@@ -59,6 +80,123 @@ public static class AdminCommands
 
         await output.WriteLineAsync($"Created {email} with the {role} role. Sign in at /account/sign-in.");
         return 0;
+    }
+
+    private static async Task<int> ExportAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        if (!Features.Snapshots.ExportFormats.TryParse(Option(args, "--format"), out var format) || !TryDate(Option(args, "--as-of"), out var asOf))
+        {
+            await error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        await services.MigrateDatabaseAsync();
+        var document = await services.GetRequiredService<Features.Snapshots.PictureDocuments>().CurrentAsync(asOf);
+        var file = Features.Snapshots.ExportFormats.Write(document, format, $"alliance-consensus-{document.AsOf}");
+        if (Option(args, "--out") is { } path)
+        {
+            await File.WriteAllBytesAsync(path, file.Content);
+            await output.WriteLineAsync($"Wrote {file.Content.Length} bytes to {path}.");
+        }
+        else
+        {
+            await output.WriteAsync(System.Text.Encoding.UTF8.GetString(file.Content));
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> ImportAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var path = args.Skip(1).LastOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        if (path is null)
+        {
+            await error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        if (!File.Exists(path))
+        {
+            await error.WriteLineAsync($"No file at {path}.");
+            return 1;
+        }
+
+        await services.MigrateDatabaseAsync();
+        var import = services.GetRequiredService<Features.Snapshots.DatasetImport>();
+        var content = await File.ReadAllBytesAsync(path);
+        try
+        {
+            var dryRun = args.Contains("--dry-run");
+            var plan = dryRun
+                ? await import.PreviewAsync(CommandLineOperator, content)
+                : await import.ApplyTrustedAsync(content, "import:command-line");
+            await output.WriteLineAsync($"{(dryRun ? "Would add" : "Added")} {plan.StanceChanges} stance changes, {plan.MembersAdded} members, {plan.SummitsAdded} summits, {plan.ProposalsAdded} proposals, {plan.SourcesAdded} sources.");
+            foreach (var cell in plan.Diff.Cells)
+            {
+                await output.WriteLineAsync($"  {cell.MemberName} on {cell.Proposal}: {cell.From} -> {cell.To}");
+            }
+
+            foreach (var note in plan.Notes)
+            {
+                await output.WriteLineAsync("  note: " + note);
+            }
+
+            return 0;
+        }
+        catch (Features.Snapshots.ImportRefusedException ex)
+        {
+            await error.WriteLineAsync($"Refused {path}; nothing was changed:");
+            foreach (var problem in ex.Problems)
+            {
+                await error.WriteLineAsync($"  {problem.Path}: {problem.Message}");
+            }
+
+            return 1;
+        }
+    }
+
+    private static async Task<int> SnapshotAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        if (Option(args, "--title") is not { } title || !TryDate(Option(args, "--as-of"), out var asOf))
+        {
+            await error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        await services.MigrateDatabaseAsync();
+        try
+        {
+            var snapshot = await services.GetRequiredService<Features.Snapshots.SnapshotService>().CreateAsync(CommandLineOperator, title, Option(args, "--note"), asOf);
+            await output.WriteLineAsync($"Snapshot {snapshot.Id} ({snapshot.AsOf:yyyy-MM-dd}) at /snapshots/{snapshot.Id}");
+            await output.WriteLineAsync($"SHA-256 {snapshot.Sha256}");
+            return 0;
+        }
+        catch (Features.Stances.EditValidationException ex)
+        {
+            await error.WriteLineAsync(string.Join(Environment.NewLine, ex.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+            return 1;
+        }
+    }
+
+    /// <summary>Whoever runs the command line has the machine, and so the admin's rights.</summary>
+    private static readonly System.Security.Claims.ClaimsPrincipal CommandLineOperator = new(new System.Security.Claims.ClaimsIdentity(
+        [new(System.Security.Claims.ClaimTypes.Name, "command-line"), new(System.Security.Claims.ClaimTypes.Role, Roles.Admin)], "CommandLine"));
+
+    private static bool TryDate(string? text, out DateOnly? date)
+    {
+        date = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+
+        return false;
     }
 
     private static string? Option(string[] args, string name)

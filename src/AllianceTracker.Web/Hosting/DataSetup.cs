@@ -44,6 +44,7 @@ public static class DataSetup
         builder.Services.AddSingleton<Features.Snapshots.PictureDocuments>();
         builder.Services.AddSingleton<Features.Snapshots.SnapshotService>();
         builder.Services.AddSingleton<Features.Snapshots.SnapshotComparison>();
+        builder.Services.AddSingleton<Features.Snapshots.DatasetImport>();
         return builder;
     }
 

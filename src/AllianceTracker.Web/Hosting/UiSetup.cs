@@ -57,6 +57,7 @@ public static class UiSetup
         app.MapStancesApi();
         app.MapProposalsApi();
         app.MapSnapshotsApi();
+        app.MapImportApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

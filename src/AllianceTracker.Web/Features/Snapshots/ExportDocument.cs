@@ -56,6 +56,8 @@ public sealed record ExportDocument(
 
     public byte[] ToCanonicalJson() => JsonSerializer.SerializeToUtf8Bytes(this, Canonical);
 
+    public static ExportDocument Read(byte[] canonicalJson) => JsonSerializer.Deserialize<ExportDocument>(canonicalJson, Canonical)!;
+
     public string Sha256() => Convert.ToHexStringLower(SHA256.HashData(ToCanonicalJson()));
 
     /// <summary>Builds the document from a picture, with every list in its canonical order.</summary>

@@ -39,7 +39,7 @@ public sealed class UsersCommandTests(AllianceAppFactory app)
         var (exit, _, error) = await RunAsync("", args);
 
         Assert.Equal(2, exit);
-        Assert.Contains("Usage: users add", error);
+        Assert.Contains("users add --email <address> --role <Editor|Admin>", error);
     }
 
     [Fact]
