@@ -16,6 +16,9 @@ public sealed class AccessibilityTests(BrowserApp app)
         { "/members/HUN", ColorScheme.Dark },
         { "/proposals/ukraine-fund", ColorScheme.Light },
         { "/proposals/ukraine-fund", ColorScheme.Dark },
+        { "/snapshots", ColorScheme.Light },
+        { "/compare?from=2024-04-02&to=now", ColorScheme.Light },
+        { "/compare?from=2024-04-02&to=now", ColorScheme.Dark },
     };
 
     [Theory]
