@@ -24,10 +24,12 @@ public static class AdminCommands
               --dry-run, applies it (all or nothing).
           snapshot create --title TITLE [--note NOTE] [--as-of YYYY-MM-DD]
               Freezes a snapshot and prints its id, permalink and SHA-256.
+          diff --from SIDE [--to SIDE] --format <csv|json|xlsx|md> [--out FILE]
+              What changed between two pictures; a SIDE is now, YYYY-MM-DD or snapshot:ID.
         Exit codes: 0 done, 1 refused (the reason is printed), 2 bad usage.
         """;
 
-    private static readonly string[] Commands = ["users", "export", "import", "snapshot"];
+    private static readonly string[] Commands = ["users", "export", "import", "snapshot", "diff"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -42,6 +44,8 @@ public static class AdminCommands
                 return await ImportAsync(services, args, output, error);
             case ["snapshot", "create", ..]:
                 return await SnapshotAsync(services, args, output, error);
+            case ["diff", ..]:
+                return await DiffAsync(services, args, output, error);
         }
 
         if (args is not ["users", "add", ..] || Option(args, "--email") is not { } email || Option(args, "--role") is not { } role)
@@ -92,8 +96,31 @@ public static class AdminCommands
 
         await services.MigrateDatabaseAsync();
         var document = await services.GetRequiredService<Features.Snapshots.PictureDocuments>().CurrentAsync(asOf);
-        var file = Features.Snapshots.ExportFormats.Write(document, format, $"alliance-consensus-{document.AsOf}");
-        if (Option(args, "--out") is { } path)
+        return await WriteAsync(Features.Snapshots.ExportFormats.Write(document, format, $"alliance-consensus-{document.AsOf}"), Option(args, "--out"), output);
+    }
+
+    private static async Task<int> DiffAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        if (Option(args, "--from") is not { } from || !Features.Snapshots.ExportFormats.TryParse(Option(args, "--format"), out var format))
+        {
+            await error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        await services.MigrateDatabaseAsync();
+        var result = await services.GetRequiredService<Features.Snapshots.SnapshotComparison>().CompareAsync(from, Option(args, "--to") ?? "now");
+        if (result.Error is { } refused)
+        {
+            await error.WriteLineAsync($"--{refused.Parameter}: {refused.Message}");
+            return 1;
+        }
+
+        return await WriteAsync(Features.Snapshots.ExportFormats.Write(result.Diff!, format, "alliance-diff"), Option(args, "--out"), output);
+    }
+
+    private static async Task<int> WriteAsync(Features.Snapshots.ExportFile file, string? path, TextWriter output)
+    {
+        if (path is not null)
         {
             await File.WriteAllBytesAsync(path, file.Content);
             await output.WriteLineAsync($"Wrote {file.Content.Length} bytes to {path}.");

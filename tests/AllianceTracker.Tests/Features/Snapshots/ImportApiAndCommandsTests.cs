@@ -118,4 +118,17 @@ public sealed class ImportApiAndCommandsTests(AccountsAppFactory app)
         Assert.Contains("snapshot create --title", badError);
         Assert.Equal(2, formatExit);
     }
+
+    [Fact]
+    public async Task The_cli_compares_two_dates_and_refuses_an_unknown_side()
+    {
+        var (exit, output, _) = await RunAsync("diff", "--from", "2024-04-02", "--to", "2024-04-03", "--format", "md");
+        var (badExit, _, badError) = await RunAsync("diff", "--from", "snapshot:nope", "--format", "csv");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("| Hungary | ukraine-fund | unknown | opposes |", output);
+        Assert.Contains("consensus status open → blocked", output);
+        Assert.Equal(1, badExit);
+        Assert.Contains("--from:", badError);
+    }
 }
