@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Stances;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +17,7 @@ public sealed record SeedImportReport(int MembersAdded, int SourcesAdded, int Su
 /// exactly as it was. Entries already present (by natural key) are left alone, so importing again
 /// changes nothing.
 /// </summary>
-public sealed partial class SeedImporter(IDbContextFactory<AllianceDbContext> dbFactory, TimeProvider clock, IStanceChangeNotifier notifier)
+public sealed class SeedImporter(IDbContextFactory<AllianceDbContext> dbFactory, TimeProvider clock, IStanceChangeNotifier notifier)
 {
     public const string MembersFileName = "members.json";
     public const string SourcesFileName = "sources.json";
@@ -122,9 +121,9 @@ public sealed partial class SeedImporter(IDbContextFactory<AllianceDbContext> db
         {
             var m = file.Members[i];
             var entry = $"{MembersFileName}: members[{i}] ({m.Alpha3})";
-            Require(Alpha3Pattern().IsMatch(m.Alpha3), errors, $"{entry}: alpha3 must be three capital letters.");
-            Require(Alpha2Pattern().IsMatch(m.Alpha2), errors, $"{entry}: alpha2 must be two capital letters, not \"{m.Alpha2}\".");
-            Require(NumericPattern().IsMatch(m.Numeric), errors, $"{entry}: numeric must be three digits, not \"{m.Numeric}\".");
+            Require(CodePatterns.IsAlpha3(m.Alpha3), errors, $"{entry}: alpha3 must be three capital letters.");
+            Require(CodePatterns.IsAlpha2(m.Alpha2), errors, $"{entry}: alpha2 must be two capital letters, not \"{m.Alpha2}\".");
+            Require(CodePatterns.IsNumeric(m.Numeric), errors, $"{entry}: numeric must be three digits, not \"{m.Numeric}\".");
             Require(!string.IsNullOrWhiteSpace(m.Name), errors, $"{entry}: name is empty.");
             Require(!string.IsNullOrWhiteSpace(m.Subregion), errors, $"{entry}: subregion is empty.");
             Require(m.Joined is >= 1949 and <= 2100, errors, $"{entry}: joined must be a year from 1949, not {m.Joined}.");
@@ -148,7 +147,7 @@ public sealed partial class SeedImporter(IDbContextFactory<AllianceDbContext> db
         {
             var s = file.Sources[i];
             var entry = $"{SourcesFileName}: sources[{i}] ({s.Key})";
-            Require(SlugPattern().IsMatch(s.Key), errors, $"{entry}: key must be lower-case words joined by hyphens.");
+            Require(CodePatterns.IsSlug(s.Key), errors, $"{entry}: key must be lower-case words joined by hyphens.");
             Require(seen.Add(s.Key), errors, $"{entry}: duplicate entry; key {s.Key} is listed twice.");
             Require(!string.IsNullOrWhiteSpace(s.Title), errors, $"{entry}: title is empty.");
             Require(!string.IsNullOrWhiteSpace(s.Outlet), errors, $"{entry}: outlet is empty.");
@@ -165,7 +164,7 @@ public sealed partial class SeedImporter(IDbContextFactory<AllianceDbContext> db
         {
             var s = file.Summits[i];
             var entry = $"{SummitsFileName}: summits[{i}] ({s.Slug})";
-            Require(SlugPattern().IsMatch(s.Slug), errors, $"{entry}: slug must be lower-case words joined by hyphens.");
+            Require(CodePatterns.IsSlug(s.Slug), errors, $"{entry}: slug must be lower-case words joined by hyphens.");
             Require(seenSummits.Add(s.Slug), errors, $"{entry}: duplicate entry; summit {s.Slug} is listed twice.");
             Require(!string.IsNullOrWhiteSpace(s.Name), errors, $"{entry}: name is empty.");
             Require(!string.IsNullOrWhiteSpace(s.City), errors, $"{entry}: city is empty.");
@@ -174,7 +173,7 @@ public sealed partial class SeedImporter(IDbContextFactory<AllianceDbContext> db
             {
                 var p = s.Proposals[j];
                 var proposalEntry = $"{SummitsFileName}: summits[{i}].proposals[{j}] ({p.Slug})";
-                Require(SlugPattern().IsMatch(p.Slug), errors, $"{proposalEntry}: slug must be lower-case words joined by hyphens.");
+                Require(CodePatterns.IsSlug(p.Slug), errors, $"{proposalEntry}: slug must be lower-case words joined by hyphens.");
                 Require(seenProposals.Add(p.Slug), errors, $"{proposalEntry}: duplicate entry; proposal {p.Slug} is listed twice.");
                 Require(!string.IsNullOrWhiteSpace(p.Title), errors, $"{proposalEntry}: title is empty.");
                 Require(!string.IsNullOrWhiteSpace(p.Description), errors, $"{proposalEntry}: description is empty.");
@@ -358,17 +357,9 @@ public sealed partial class SeedImporter(IDbContextFactory<AllianceDbContext> db
         return end < 0 ? message : message[..(end + 1)];
     }
 
-    [GeneratedRegex("^[A-Z]{3}$")]
-    private static partial Regex Alpha3Pattern();
 
-    [GeneratedRegex("^[A-Z]{2}$")]
-    private static partial Regex Alpha2Pattern();
 
-    [GeneratedRegex("^[0-9]{3}$")]
-    private static partial Regex NumericPattern();
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex SlugPattern();
 
     /// <summary>The natural keys already in the database, so re-importing adds only what is new.</summary>
     private sealed record ExistingKeys(

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
@@ -21,7 +20,7 @@ public sealed record OutcomeInput(ProposalOutcome Outcome, DateOnly DecidedOn, s
 /// Editors add summits and proposals, correct a proposal's texts and record its outcome. A new
 /// proposal needs no stances: with no history every member is unknown on it.
 /// </summary>
-public sealed partial class ProposalAdministration(
+public sealed class ProposalAdministration(
     IDbContextFactory<AllianceDbContext> dbFactory,
     TimeProvider clock,
     IStanceChangeNotifier notifier,
@@ -128,10 +127,8 @@ public sealed partial class ProposalAdministration(
     }
 
     private static string? CheckSlug(string slug) =>
-        SlugPattern().IsMatch(slug ?? "") ? null : "Use lower-case words joined by hyphens, e.g. defence-spending-2pc.";
+        CodePatterns.IsSlug(slug) ? null : "Use lower-case words joined by hyphens, e.g. defence-spending-2pc.";
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex SlugPattern();
 
     private sealed class Errors
     {

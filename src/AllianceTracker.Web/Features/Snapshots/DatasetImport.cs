@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
@@ -35,7 +34,7 @@ public sealed class ImportRefusedException(IReadOnlyList<ImportProblem> problems
 /// nesting, JSON syntax, the schema, codes and references — and every problem names its JSON path.
 /// Applying is one transaction: all or nothing. Only admins may import.
 /// </summary>
-public sealed partial class DatasetImport(
+public sealed class DatasetImport(
     IDbContextFactory<AllianceDbContext> dbFactory,
     PictureDocuments documents,
     TimeProvider clock,
@@ -282,9 +281,9 @@ public sealed partial class DatasetImport(
         for (var i = 0; i < d.Members.Count; i++)
         {
             var m = d.Members[i];
-            if (!Alpha3Pattern().IsMatch(m.Alpha3)) Problem($"$.members[{i}].alpha3", $"'{m.Alpha3}' is not three capital letters.");
-            if (!Alpha2Pattern().IsMatch(m.Alpha2)) Problem($"$.members[{i}].alpha2", $"'{m.Alpha2}' is not two capital letters.");
-            if (!NumericPattern().IsMatch(m.Numeric)) Problem($"$.members[{i}].numeric", $"'{m.Numeric}' is not three digits.");
+            if (!CodePatterns.IsAlpha3(m.Alpha3)) Problem($"$.members[{i}].alpha3", $"'{m.Alpha3}' is not three capital letters.");
+            if (!CodePatterns.IsAlpha2(m.Alpha2)) Problem($"$.members[{i}].alpha2", $"'{m.Alpha2}' is not two capital letters.");
+            if (!CodePatterns.IsNumeric(m.Numeric)) Problem($"$.members[{i}].numeric", $"'{m.Numeric}' is not three digits.");
             if (string.IsNullOrWhiteSpace(m.Name)) Problem($"$.members[{i}].name", "the name is empty.");
             if (m.Joined < 1949 || m.Joined > today.Year) Problem($"$.members[{i}].joined", $"{m.Joined} is not a year a member could have joined.");
         }
@@ -293,7 +292,7 @@ public sealed partial class DatasetImport(
         for (var i = 0; i < d.Summits.Count; i++)
         {
             var s = d.Summits[i];
-            if (!SlugPattern().IsMatch(s.Slug)) Problem($"$.summits[{i}].slug", $"'{s.Slug}' is not a slug.");
+            if (!CodePatterns.IsSlug(s.Slug)) Problem($"$.summits[{i}].slug", $"'{s.Slug}' is not a slug.");
             var starts = Date(s.StartsOn, $"$.summits[{i}].startsOn");
             var ends = Date(s.EndsOn, $"$.summits[{i}].endsOn");
             if (starts > ends) Problem($"$.summits[{i}].endsOn", "the summit ends before it starts.");
@@ -304,7 +303,7 @@ public sealed partial class DatasetImport(
         for (var i = 0; i < d.Proposals.Count; i++)
         {
             var p = d.Proposals[i];
-            if (!SlugPattern().IsMatch(p.Slug)) Problem($"$.proposals[{i}].slug", $"'{p.Slug}' is not a slug.");
+            if (!CodePatterns.IsSlug(p.Slug)) Problem($"$.proposals[{i}].slug", $"'{p.Slug}' is not a slug.");
             if (!summitSlugs.Contains(p.Summit)) Problem($"$.proposals[{i}].summit", $"no summit '{p.Summit}' in $.summits.");
             if (string.IsNullOrWhiteSpace(p.Title)) Problem($"$.proposals[{i}].title", "the title is empty.");
             Date(p.TabledOn, $"$.proposals[{i}].tabledOn");
@@ -316,7 +315,7 @@ public sealed partial class DatasetImport(
         for (var i = 0; i < d.Sources.Count; i++)
         {
             var s = d.Sources[i];
-            if (!SlugPattern().IsMatch(s.Key)) Problem($"$.sources[{i}].key", $"'{s.Key}' is not a slug.");
+            if (!CodePatterns.IsSlug(s.Key)) Problem($"$.sources[{i}].key", $"'{s.Key}' is not a slug.");
             if (SourceRules.CheckUrl(s.Url) is { } url) Problem($"$.sources[{i}].url", url);
             if (!SourceKindCodes.TryParse(s.Kind, out _)) Problem($"$.sources[{i}].kind", $"unknown kind '{s.Kind}'; use one of {SourceKindCodes.CodeList}.");
             Date(s.Published, $"$.sources[{i}].published", required: false);
@@ -415,15 +414,6 @@ public sealed partial class DatasetImport(
 
     private static ImportRefusedException Refused(string path, string message) => new([new ImportProblem(path, message)]);
 
-    [GeneratedRegex("^[A-Z]{3}$")]
-    private static partial Regex Alpha3Pattern();
 
-    [GeneratedRegex("^[A-Z]{2}$")]
-    private static partial Regex Alpha2Pattern();
 
-    [GeneratedRegex("^[0-9]{3}$")]
-    private static partial Regex NumericPattern();
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex SlugPattern();
 }

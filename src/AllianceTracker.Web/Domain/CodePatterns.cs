@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+
+namespace AllianceTracker.Web.Domain;
+
+/// <summary>The shapes of the codes and keys the public formats use, checked the same everywhere.</summary>
+public static partial class CodePatterns
+{
+    public static bool IsAlpha3(string? code) => code is not null && Alpha3().IsMatch(code);
+
+    public static bool IsAlpha2(string? code) => code is not null && Alpha2().IsMatch(code);
+
+    public static bool IsNumeric(string? code) => code is not null && Numeric().IsMatch(code);
+
+    /// <summary>Lower-case words joined by hyphens: summit and proposal slugs, source keys.</summary>
+    public static bool IsSlug(string? slug) => slug is not null && Slug().IsMatch(slug);
+
+    [GeneratedRegex("^[A-Z]{3}$")]
+    private static partial Regex Alpha3();
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    private static partial Regex Alpha2();
+
+    [GeneratedRegex("^[0-9]{3}$")]
+    private static partial Regex Numeric();
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex Slug();
+}
