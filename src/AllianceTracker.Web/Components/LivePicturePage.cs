@@ -1,3 +1,4 @@
+using AllianceTracker.Web.Domain;
 using System.Globalization;
 using AllianceTracker.Web.Features.Positions;
 using AllianceTracker.Web.Features.Stances;
@@ -63,9 +64,7 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
 
     /// <summary>Navigates to the same page with <paramref name="date"/> as the as-of date (null: today).</summary>
     protected void ShowAsOf(DateOnly? date) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("asOf", date is { } d && d != Pictures.Today ? Format(d) : null));
-
-    protected static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("asOf", date is { } d && d != Pictures.Today ? d.ToIso() : null));
 
     private static (DateOnly?, string?) ParseAsOf(string? text)
     {
@@ -74,7 +73,7 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
             return (null, null);
         }
 
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        return IsoDate.TryParse(text, out var date)
             ? (date, null)
             : (null, $"“{text}” is not a date (use YYYY-MM-DD); showing today instead.");
     }

@@ -1,3 +1,4 @@
+using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
 
 namespace AllianceTracker.Web.Hosting;
@@ -217,7 +218,7 @@ public static class AdminCommands
             return true;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+        if (IsoDate.TryParse(text, out var parsed))
         {
             date = parsed;
             return true;

@@ -28,8 +28,6 @@ public sealed record ConsensusDto(
 
 public static class PositionsApi
 {
-    private const string DateFormat = "yyyy-MM-dd";
-
     public static IEndpointRouteBuilder MapPositionsApi(this IEndpointRouteBuilder endpoints)
     {
         var v1 = endpoints.MapGroup("/api/v1").WithTags("Positions");
@@ -74,7 +72,7 @@ public static class PositionsApi
         }
 
         var picture = await pictures.GetAsync(date, cancellationToken);
-        var asOfText = Format(picture.AsOf);
+        var asOfText = picture.AsOf.ToIso();
         return TypedResults.Ok(picture.Consensus
             .Select(c => new ConsensusDto(
                 c.Proposal.Slug,
@@ -96,7 +94,7 @@ public static class PositionsApi
             return true;
         }
 
-        if (DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        if (IsoDate.TryParse(value, out var parsed))
         {
             date = parsed;
             return true;
@@ -117,7 +115,7 @@ public static class PositionsApi
         p.ProposalSlug,
         p.Stance.ToCode(),
         p.Conditions,
-        p.EffectiveOn is { } effective ? Format(effective) : null,
+        p.EffectiveOn is { } effective ? effective.ToIso() : null,
         p.Rationale,
         p.Evidence
             .Select(e => new EvidenceDto(
@@ -126,11 +124,9 @@ public static class PositionsApi
                     e.Source.Title,
                     e.Source.Outlet,
                     e.Source.Url,
-                    e.Source.PublishedOn is { } published ? Format(published) : null,
+                    e.Source.PublishedOn is { } published ? published.ToIso() : null,
                     e.Source.PublishedOnIsApproximate,
                     SourceKindCodes.ToCode(e.Source.Kind)),
                 e.Excerpt))
             .ToList());
-
-    private static string Format(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
 }

@@ -34,6 +34,6 @@ public static class ReferenceApi
         new(m.Alpha3, m.Alpha2, m.NumericCode, m.Name, m.AccessionYear, m.Subregion, m.IsEuMember, m.IsBucharestNine);
 
     private static ProposalDto ToDto(ProposalSummary p) => new(
-        p.Slug, p.Title, p.Description, p.Proposer, p.TabledOn.ToString("yyyy-MM-dd"), p.TabledOnIsApproximate, p.SummitSlug, p.SummitName,
-        p.Outcome.ToString().ToLowerInvariant(), p.DecidedOn?.ToString("yyyy-MM-dd"));
+        p.Slug, p.Title, p.Description, p.Proposer, p.TabledOn.ToIso(), p.TabledOnIsApproximate, p.SummitSlug, p.SummitName,
+        p.Outcome.ToString().ToLowerInvariant(), p.DecidedOn?.ToIso());
 }

@@ -87,7 +87,7 @@ public sealed class DatasetImport(
         var summits = await db.Summits.ToDictionaryAsync(s => s.Slug, cancellationToken);
         foreach (var s in document.Summits.Where(s => !summits.ContainsKey(s.Slug)))
         {
-            summits[s.Slug] = new Summit { Slug = s.Slug, Name = s.Name, City = s.City, StartsOn = DateOnly.Parse(s.StartsOn, CultureInfo.InvariantCulture), EndsOn = DateOnly.Parse(s.EndsOn, CultureInfo.InvariantCulture) };
+            summits[s.Slug] = new Summit { Slug = s.Slug, Name = s.Name, City = s.City, StartsOn = IsoDate.Parse(s.StartsOn), EndsOn = IsoDate.Parse(s.EndsOn) };
             db.Summits.Add(summits[s.Slug]);
         }
 
@@ -97,7 +97,7 @@ public sealed class DatasetImport(
             proposals[p.Slug] = new Proposal
             {
                 Slug = p.Slug, Summit = summits[p.Summit], Title = p.Title, Description = p.Description, Proposer = p.Proposer,
-                TabledOn = DateOnly.Parse(p.TabledOn, CultureInfo.InvariantCulture), TabledOnIsApproximate = p.TabledOnApproximate,
+                TabledOn = IsoDate.Parse(p.TabledOn), TabledOnIsApproximate = p.TabledOnApproximate,
             };
             db.Proposals.Add(proposals[p.Slug]);
         }
@@ -109,7 +109,7 @@ public sealed class DatasetImport(
             sources[s.Key] = new Source
             {
                 Key = s.Key, Title = s.Title, Outlet = s.Outlet, Url = s.Url, Kind = kind, PublishedOnIsApproximate = s.PublishedApproximate,
-                PublishedOn = s.Published is null ? null : DateOnly.Parse(s.Published, CultureInfo.InvariantCulture),
+                PublishedOn = IsoDate.ParseOrNull(s.Published),
             };
             db.Sources.Add(sources[s.Key]);
         }
@@ -125,7 +125,7 @@ public sealed class DatasetImport(
                 Proposal = proposals[position.Proposal],
                 Stance = stance,
                 Conditions = position.Conditions,
-                EffectiveOn = DateOnly.Parse(position.EffectiveDate!, CultureInfo.InvariantCulture),
+                EffectiveOn = IsoDate.Parse(position.EffectiveDate!),
                 Rationale = position.Rationale!,
                 RecordedAtUtc = now,
                 RecordedBy = author,
@@ -143,7 +143,7 @@ public sealed class DatasetImport(
 
     private async Task<ImportPlan> PlanAsync(ExportDocument document, CancellationToken cancellationToken)
     {
-        var current = await documents.CurrentAsync(DateOnly.Parse(document.AsOf, CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
+        var current = await documents.CurrentAsync(IsoDate.Parse(document.AsOf), cancellationToken: cancellationToken);
         var diff = SnapshotDiff.Between(current, document, $"now (as of {document.AsOf})", "the imported dataset");
         var notes = new List<string>();
         foreach (var cleared in diff.Cells.Where(c => c.To == "unknown"))
@@ -245,7 +245,7 @@ public sealed class DatasetImport(
                 return null;
             }
 
-            if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!IsoDate.TryParse(value, out var date))
             {
                 Problem(path, $"'{value}' is not a date (YYYY-MM-DD).");
                 return null;

@@ -73,17 +73,17 @@ public sealed record ExportDocument(
         return new ExportDocument(
             FormatName,
             CurrentVersion,
-            Date(picture.AsOf),
+            picture.AsOf.ToIso(),
             summits.Where(s => summitSlugs.Contains(s.Slug)).OrderBy(s => s.Slug, StringComparer.Ordinal).ToList(),
             picture.Proposals.OrderBy(p => p.Slug, StringComparer.Ordinal).Select(p => new ExportProposal(
-                p.Slug, p.SummitSlug, p.Title, p.Description, p.Proposer, Date(p.TabledOn), p.TabledOnIsApproximate,
-                p.Outcome.ToString().ToLowerInvariant(), p.DecidedOn is { } d ? Date(d) : null)).ToList(),
+                p.Slug, p.SummitSlug, p.Title, p.Description, p.Proposer, p.TabledOn.ToIso(), p.TabledOnIsApproximate,
+                p.Outcome.ToString().ToLowerInvariant(), p.DecidedOn is { } d ? d.ToIso() : null)).ToList(),
             picture.Members.Where(m => members.Contains(m.Alpha3)).OrderBy(m => m.Alpha3, StringComparer.Ordinal).Select(m => new ExportMember(
                 m.Alpha3, m.Alpha2, m.NumericCode, m.Name, m.AccessionYear, m.Subregion, m.IsEuMember, m.IsBucharestNine)).ToList(),
             sources.Select(s => new ExportSource(
-                s.Key, s.Title, s.Outlet, s.Url, s.PublishedOn is { } pub ? Date(pub) : null, s.PublishedOnIsApproximate, SourceKindCodes.ToCode(s.Kind))).ToList(),
+                s.Key, s.Title, s.Outlet, s.Url, s.PublishedOn is { } pub ? pub.ToIso() : null, s.PublishedOnIsApproximate, SourceKindCodes.ToCode(s.Kind))).ToList(),
             positions.Select(p => new ExportPosition(
-                p.MemberAlpha3, p.ProposalSlug, p.Stance.ToCode(), p.Conditions, p.EffectiveOn is { } e ? Date(e) : null, p.Rationale,
+                p.MemberAlpha3, p.ProposalSlug, p.Stance.ToCode(), p.Conditions, p.EffectiveOn is { } e ? e.ToIso() : null, p.Rationale,
                 p.Evidence.Select(ev => new ExportEvidence(ev.Source.Key, ev.Excerpt)).ToList())).ToList(),
             picture.Consensus.OrderBy(c => c.Proposal.Slug, StringComparer.Ordinal).Select(c => new ExportConsensus(
                 c.Proposal.Slug, c.Result.Status.ToCode(),
@@ -99,25 +99,24 @@ public sealed record ExportDocument(
         var members = Members.Select(m => new MemberSummary(m.Alpha3, m.Alpha2, m.Numeric, m.Name, m.Joined, m.Subregion, m.Eu, m.B9))
             .OrderBy(m => m.Name, StringComparer.Create(System.Globalization.CultureInfo.InvariantCulture, true)).ToList();
         var proposals = Proposals.Select(p => new ProposalSummary(
-            p.Slug, p.Title, p.Description, p.Proposer, DateOnly.Parse(p.TabledOn), p.TabledOnApproximate, p.Summit,
+            p.Slug, p.Title, p.Description, p.Proposer, IsoDate.Parse(p.TabledOn), p.TabledOnApproximate, p.Summit,
             summitNames.GetValueOrDefault(p.Summit, p.Summit), Enum.Parse<ProposalOutcome>(p.Outcome, true),
-            p.DecidedOn is null ? null : DateOnly.Parse(p.DecidedOn))).ToList();
+            IsoDate.ParseOrNull(p.DecidedOn))).ToList();
         var positions = Positions.Select(p =>
         {
             StanceVocabulary.TryParse(p.Stance, out var stance);
-            return new PositionView(p.Member, p.Proposal, stance, p.Conditions, p.EffectiveDate is null ? null : DateOnly.Parse(p.EffectiveDate), p.Rationale,
+            return new PositionView(p.Member, p.Proposal, stance, p.Conditions, IsoDate.ParseOrNull(p.EffectiveDate), p.Rationale,
                 p.Evidence.Select(e => new EvidenceView(ToSummary(sources[e.Source]), e.Excerpt)).ToList());
         }).ToList();
         var consensus = proposals.Select(p => new ProposalConsensus(p, ConsensusCalculator.Evaluate(
             positions.Where(x => x.ProposalSlug == p.Slug).Select(x => new MemberPosition(x.MemberAlpha3, x.Stance, x.Conditions))))).ToList();
-        return new AlliancePicture(DateOnly.Parse(AsOf), members, proposals, positions, consensus);
+        return new AlliancePicture(IsoDate.Parse(AsOf), members, proposals, positions, consensus);
     }
 
     private static SourceSummary ToSummary(ExportSource s)
     {
         SourceKindCodes.TryParse(s.Kind, out var kind);
-        return new SourceSummary(s.Key, s.Title, s.Outlet, s.Url, s.Published is null ? null : DateOnly.Parse(s.Published), s.PublishedApproximate, kind);
+        return new SourceSummary(s.Key, s.Title, s.Outlet, s.Url, IsoDate.ParseOrNull(s.Published), s.PublishedApproximate, kind);
     }
 
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using AllianceTracker.Web.Domain;
 using System.Globalization;
 using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Features.Dashboard;
@@ -14,10 +15,9 @@ public sealed class PictureDocuments(AlliancePictureCache pictures, IDbContextFa
         var picture = await pictures.GetAsync(asOf, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var summits = (await db.Summits.AsNoTracking().ToListAsync(cancellationToken))
-            .Select(s => new ExportSummit(s.Slug, s.Name, s.City, Date(s.StartsOn), Date(s.EndsOn)))
+            .Select(s => new ExportSummit(s.Slug, s.Name, s.City, s.StartsOn.ToIso(), s.EndsOn.ToIso()))
             .ToList();
         return ExportDocument.From(picture, summits, view?.Apply(picture));
     }
 
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

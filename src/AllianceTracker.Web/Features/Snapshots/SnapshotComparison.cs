@@ -1,3 +1,4 @@
+using AllianceTracker.Web.Domain;
 using System.Globalization;
 
 namespace AllianceTracker.Web.Features.Snapshots;
@@ -34,7 +35,7 @@ public sealed class SnapshotComparison(SnapshotService snapshots, PictureDocumen
         }
 
         var date = value.StartsWith("date:", StringComparison.Ordinal) ? value[5..] : value;
-        if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf))
+        if (IsoDate.TryParse(date, out var asOf))
         {
             return (await documents.CurrentAsync(asOf, cancellationToken: cancellationToken), date, null);
         }

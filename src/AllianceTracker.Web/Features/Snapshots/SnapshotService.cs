@@ -45,7 +45,7 @@ public sealed class SnapshotService(
             Id = NewId(),
             Title = title.Trim(),
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-            AsOf = DateOnly.Parse(document.AsOf),
+            AsOf = IsoDate.Parse(document.AsOf),
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             CreatedBy = user.AuthorName(),
             Content = Encoding.UTF8.GetString(document.ToCanonicalJson()),

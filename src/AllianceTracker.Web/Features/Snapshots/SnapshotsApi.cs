@@ -1,3 +1,4 @@
+using AllianceTracker.Web.Domain;
 using System.Globalization;
 using System.Security.Claims;
 using AllianceTracker.Web.Features.Accounts;
@@ -40,7 +41,7 @@ public static class SnapshotsApi
         DateOnly? date = null;
         if (asOf is not null)
         {
-            if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (!IsoDate.TryParse(asOf, out var d))
             {
                 return Problem("asOf", $"'{asOf}' is not a date: use YYYY-MM-DD.");
             }
@@ -109,7 +110,7 @@ public static class SnapshotsApi
         TypedResults.Problem(statusCode: 404, title: "No such snapshot", detail: $"There is no snapshot '{id}'.");
 
     private static SnapshotDto ToDto(SnapshotSummary s, bool? verifies) =>
-        new(s.Id, s.Title, s.Note, s.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.CreatedAtUtc, s.CreatedBy, s.Sha256, verifies, $"/snapshots/{s.Id}");
+        new(s.Id, s.Title, s.Note, s.AsOf.ToIso(), s.CreatedAtUtc, s.CreatedBy, s.Sha256, verifies, $"/snapshots/{s.Id}");
 
     private static string Slug(string label) => new(label.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
 }

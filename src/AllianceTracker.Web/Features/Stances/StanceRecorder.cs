@@ -202,7 +202,7 @@ public sealed partial class StanceRecorder(
 
     private Source NewSource(NewSourceInput input) => new()
     {
-        Key = $"{Slug(input.Outlet)}-{(input.PublishedOn ?? Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..6]}",
+        Key = $"{Slug(input.Outlet)}-{(input.PublishedOn ?? Today).ToIso()}-{Guid.NewGuid().ToString("N")[..6]}",
         Title = input.Title.Trim(),
         Outlet = input.Outlet.Trim(),
         Url = string.IsNullOrWhiteSpace(input.Url) ? null : input.Url.Trim(),

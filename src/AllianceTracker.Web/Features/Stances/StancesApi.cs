@@ -114,7 +114,7 @@ public static class StancesApi
 
     private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
     {
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (IsoDate.TryParse(text, out var date))
         {
             return date;
         }

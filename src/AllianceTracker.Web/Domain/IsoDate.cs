@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace AllianceTracker.Web.Domain;
+
+/// <summary>
+/// Dates as the public formats, URLs and forms write them: YYYY-MM-DD, nothing looser (no
+/// culture-dependent "07/08/2024"), so every reader and writer agrees on what a date is.
+/// </summary>
+public static class IsoDate
+{
+    public const string Pattern = "yyyy-MM-dd";
+
+    public static bool TryParse(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, Pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    /// <summary>For values already validated (stored documents); throws on anything else.</summary>
+    public static DateOnly Parse(string text) => DateOnly.ParseExact(text, Pattern, CultureInfo.InvariantCulture);
+
+    public static DateOnly? ParseOrNull(string? text) => text is null ? null : Parse(text);
+
+    public static string ToIso(this DateOnly date) => date.ToString(Pattern, CultureInfo.InvariantCulture);
+}
