@@ -43,7 +43,7 @@ public static class PositionsApi
     internal static async Task<Results<Ok<List<PositionDto>>, ValidationProblem>> GetPositionsAsync(
         string? asOf, string? proposal, AlliancePictureCache pictures, CancellationToken cancellationToken)
     {
-        if (!TryParseDate(asOf, out var date, out var dateProblem))
+        if (!ApiParameters.TryReadDate(asOf, "asOf", out var date, out var dateProblem))
         {
             return dateProblem;
         }
@@ -54,7 +54,7 @@ public static class PositionsApi
             var narrowed = picture.ForProposal(proposal);
             if (narrowed is null)
             {
-                return Problem("proposal", $"There is no proposal with the slug '{proposal}'.");
+                return ApiParameters.Invalid("proposal", $"There is no proposal with the slug '{proposal}'.");
             }
 
             picture = narrowed;
@@ -66,7 +66,7 @@ public static class PositionsApi
     internal static async Task<Results<Ok<List<ConsensusDto>>, ValidationProblem>> GetConsensusAsync(
         string? asOf, AlliancePictureCache pictures, CancellationToken cancellationToken)
     {
-        if (!TryParseDate(asOf, out var date, out var dateProblem))
+        if (!ApiParameters.TryReadDate(asOf, "asOf", out var date, out var dateProblem))
         {
             return dateProblem;
         }
@@ -84,31 +84,6 @@ public static class PositionsApi
                 c.Result.OutstandingConditions.Select(o => new ConditionDto(o.MemberAlpha3, o.Conditions)).ToList()))
             .ToList());
     }
-
-    private static bool TryParseDate(string? value, out DateOnly? date, out ValidationProblem problem)
-    {
-        date = null;
-        problem = null!;
-        if (value is null)
-        {
-            return true;
-        }
-
-        if (IsoDate.TryParse(value, out var parsed))
-        {
-            date = parsed;
-            return true;
-        }
-
-        problem = Problem("asOf", $"'{value}' is not a date: use YYYY-MM-DD, e.g. 2024-07-09.");
-        return false;
-    }
-
-    private static ValidationProblem Problem(string parameter, string message) =>
-        TypedResults.ValidationProblem(
-            new Dictionary<string, string[]> { [parameter] = [message] },
-            detail: $"Query parameter '{parameter}': {message}",
-            title: "Invalid query parameter");
 
     private static PositionDto ToDto(PositionView p) => new(
         p.MemberAlpha3,

@@ -39,7 +39,7 @@ public sealed class ProposalAdministration(
     {
         await authorization.DemandAsync(user, Policies.CanEdit);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var errors = new Errors();
+        var errors = new EditErrors();
         errors.Add("slug", CheckSlug(input.Slug));
         errors.Add("slug", await db.Summits.AnyAsync(s => s.Slug == input.Slug, cancellationToken) ? $"A summit '{input.Slug}' exists already." : null);
         errors.Add("name", string.IsNullOrWhiteSpace(input.Name) ? "Give the summit's name." : null);
@@ -55,7 +55,7 @@ public sealed class ProposalAdministration(
     {
         await authorization.DemandAsync(user, Policies.CanEdit);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var errors = new Errors();
+        var errors = new EditErrors();
         errors.Add("slug", CheckSlug(input.Slug));
         errors.Add("slug", await db.Proposals.AnyAsync(p => p.Slug == input.Slug, cancellationToken) ? $"A proposal '{input.Slug}' exists already." : null);
         var summitId = await db.Summits.Where(s => s.Slug == input.SummitSlug).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancellationToken);
@@ -82,7 +82,7 @@ public sealed class ProposalAdministration(
         await authorization.DemandAsync(user, Policies.CanEdit);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
-        var errors = new Errors();
+        var errors = new EditErrors();
         errors.Add("proposal", proposal is null ? $"There is no proposal '{slug}'." : null);
         CheckTexts(errors, input);
         errors.ThrowIfAny();
@@ -100,7 +100,7 @@ public sealed class ProposalAdministration(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var proposalId = await db.Proposals.Where(p => p.Slug == slug).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
         var sourceId = await db.Sources.Where(s => s.Key == input.SourceKey).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancellationToken);
-        var errors = new Errors();
+        var errors = new EditErrors();
         errors.Add("proposal", proposalId is null ? $"There is no proposal '{slug}'." : null);
         errors.Add("source", sourceId is null ? "Pick the source that reports the outcome." : null);
         errors.Add("decidedOn", input.DecidedOn > Today ? "The outcome cannot be decided in the future." : null);
@@ -119,7 +119,7 @@ public sealed class ProposalAdministration(
         await notifier.PublishAsync(new StanceChangeNotice([], Origin: user.AuthorName()));
     }
 
-    private static void CheckTexts(Errors errors, ProposalTextsInput input)
+    private static void CheckTexts(EditErrors errors, ProposalTextsInput input)
     {
         errors.Add("title", string.IsNullOrWhiteSpace(input.Title) ? "Give the proposal a title." : null);
         errors.Add("description", string.IsNullOrWhiteSpace(input.Description) ? "Describe the proposal in a sentence or two." : null);
@@ -128,26 +128,4 @@ public sealed class ProposalAdministration(
 
     private static string? CheckSlug(string slug) =>
         CodePatterns.IsSlug(slug) ? null : "Use lower-case words joined by hyphens, e.g. defence-spending-2pc.";
-
-
-    private sealed class Errors
-    {
-        private readonly Dictionary<string, string[]> _errors = [];
-
-        public void Add(string field, string? problem)
-        {
-            if (problem is not null)
-            {
-                _errors[field] = [.. _errors.GetValueOrDefault(field, []), problem];
-            }
-        }
-
-        public void ThrowIfAny()
-        {
-            if (_errors.Count > 0)
-            {
-                throw new EditValidationException(_errors);
-            }
-        }
-    }
 }

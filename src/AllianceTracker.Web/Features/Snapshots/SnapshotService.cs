@@ -23,21 +23,10 @@ public sealed class SnapshotService(
     {
         await authorization.DemandAsync(user, Policies.CanEdit);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(title))
-        {
-            errors["title"] = ["Give the snapshot a title, e.g. \"Before the Washington summit\"."];
-        }
-
-        if (asOf > today)
-        {
-            errors["asOf"] = ["A snapshot cannot be of a date in the future."];
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new EditValidationException(errors);
-        }
+        var errors = new EditErrors();
+        errors.Add("title", string.IsNullOrWhiteSpace(title) ? "Give the snapshot a title, e.g. \"Before the Washington summit\"." : null);
+        errors.Add("asOf", asOf > today ? "A snapshot cannot be of a date in the future." : null);
+        errors.ThrowIfAny();
 
         var document = await documents.CurrentAsync(asOf ?? today, cancellationToken: cancellationToken);
         var snapshot = new Snapshot

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Claims;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.Dashboard;
+using AllianceTracker.Web.Features.Positions;
 using AllianceTracker.Web.Features.Stances;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -35,18 +36,12 @@ public static class SnapshotsApi
     {
         if (!ExportFormats.TryParse(format, out var parsed))
         {
-            return Problem("format", $"Unknown format '{format}'; use csv, json, xlsx or md.");
+            return ApiParameters.Invalid("format", $"Unknown format '{format}'; use csv, json, xlsx or md.");
         }
 
-        DateOnly? date = null;
-        if (asOf is not null)
+        if (!ApiParameters.TryReadDate(asOf, "asOf", out var date, out var dateProblem))
         {
-            if (!IsoDate.TryParse(asOf, out var d))
-            {
-                return Problem("asOf", $"'{asOf}' is not a date: use YYYY-MM-DD.");
-            }
-
-            date = d;
+            return dateProblem;
         }
 
         var view = MatrixQuery.Parse(region, eu, b9, stance, on, q, sort);
@@ -59,7 +54,7 @@ public static class SnapshotsApi
     {
         if (!ExportFormats.TryParse(format, out var parsed))
         {
-            return Problem("format", $"Unknown format '{format}'; use csv, json, xlsx or md.");
+            return ApiParameters.Invalid("format", $"Unknown format '{format}'; use csv, json, xlsx or md.");
         }
 
         var frozen = await snapshots.GetAsync(id, cancellationToken);
@@ -92,19 +87,16 @@ public static class SnapshotsApi
     {
         if (!ExportFormats.TryParse(format, out var parsed))
         {
-            return Problem("format", $"Unknown format '{format}'; use csv, json, xlsx or md.");
+            return ApiParameters.Invalid("format", $"Unknown format '{format}'; use csv, json, xlsx or md.");
         }
 
         var result = await comparison.CompareAsync(from, to ?? "now", cancellationToken);
         return result.Error is { } error
-            ? Problem(error.Parameter, error.Message)
+            ? ApiParameters.Invalid(error.Parameter, error.Message)
             : File(ExportFormats.Write(result.Diff!, parsed, $"alliance-diff-{Slug(result.Diff!.FromLabel)}-to-{Slug(result.Diff.ToLabel)}"));
     }
 
     private static FileContentHttpResult File(ExportFile file) => TypedResults.File(file.Content, file.ContentType, file.FileName);
-
-    private static ValidationProblem Problem(string parameter, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [message] }, detail: $"Parameter '{parameter}': {message}", title: "Invalid parameter");
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(statusCode: 404, title: "No such snapshot", detail: $"There is no snapshot '{id}'.");

@@ -35,6 +35,29 @@ public sealed class EditValidationException(IReadOnlyDictionary<string, string[]
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 }
 
+/// <summary>Collects the problems of a change by field, then refuses it with all of them at once.</summary>
+public sealed class EditErrors
+{
+    private readonly Dictionary<string, string[]> _errors = [];
+
+    /// <summary>Records <paramref name="problem"/> against <paramref name="field"/>; a null problem means the field is fine.</summary>
+    public void Add(string field, string? problem)
+    {
+        if (problem is not null)
+        {
+            _errors[field] = [.. _errors.GetValueOrDefault(field, []), problem];
+        }
+    }
+
+    public void ThrowIfAny()
+    {
+        if (_errors.Count > 0)
+        {
+            throw new EditValidationException(_errors);
+        }
+    }
+}
+
 /// <summary>Someone else changed the cell since the editor loaded it; nothing was written.</summary>
 public sealed class StanceConflictException(CellState current)
     : Exception("Another editor changed this stance after you opened it.")
@@ -71,23 +94,15 @@ public sealed partial class StanceRecorder(
         await authorization.DemandAsync(user, Policies.CanEdit);
         var author = user.AuthorName();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var errors = new Dictionary<string, string[]>();
-        void Add(string field, string? problem)
-        {
-            if (problem is not null)
-            {
-                errors[field] = [.. errors.GetValueOrDefault(field, []), problem];
-            }
-        }
-
+        var errors = new EditErrors();
         var memberExists = await db.Members.AnyAsync(m => m.Alpha3 == request.MemberAlpha3, cancellationToken);
-        Add("member", memberExists ? null : $"There is no member with the code '{request.MemberAlpha3}'.");
+        errors.Add("member", memberExists ? null : $"There is no member with the code '{request.MemberAlpha3}'.");
         var proposalId = await db.Proposals.Where(p => p.Slug == request.ProposalSlug).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
-        Add("proposal", proposalId is null ? $"There is no proposal with the slug '{request.ProposalSlug}'." : null);
-        Add("conditions", StanceRules.CheckConditions(request.Stance, request.Conditions));
-        Add("effectiveOn", StanceRules.CheckEffectiveDate(request.EffectiveOn, Today));
-        Add("rationale", string.IsNullOrWhiteSpace(request.Rationale) ? "Say in one line why the evidence supports this stance." : null);
-        Add("evidence", request.Evidence.Count == 0 ? "A stance needs evidence: quote at least one source." : null);
+        errors.Add("proposal", proposalId is null ? $"There is no proposal with the slug '{request.ProposalSlug}'." : null);
+        errors.Add("conditions", StanceRules.CheckConditions(request.Stance, request.Conditions));
+        errors.Add("effectiveOn", StanceRules.CheckEffectiveDate(request.EffectiveOn, Today));
+        errors.Add("rationale", string.IsNullOrWhiteSpace(request.Rationale) ? "Say in one line why the evidence supports this stance." : null);
+        errors.Add("evidence", request.Evidence.Count == 0 ? "A stance needs evidence: quote at least one source." : null);
 
         var sourceKeys = request.Evidence.Where(e => e.NewSource is null).Select(e => e.SourceKey ?? "").Distinct().ToList();
         var sources = await db.Sources.Where(s => sourceKeys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, cancellationToken);
@@ -96,23 +111,20 @@ public sealed partial class StanceRecorder(
             var evidence = request.Evidence[i];
             if (evidence.NewSource is { } added)
             {
-                Add($"evidence[{i}].newSource.title", string.IsNullOrWhiteSpace(added.Title) ? "Give the source's title." : null);
-                Add($"evidence[{i}].newSource.outlet", string.IsNullOrWhiteSpace(added.Outlet) ? "Give the outlet or publisher." : null);
-                Add($"evidence[{i}].newSource.url", SourceRules.CheckUrl(added.Url));
-                Add($"evidence[{i}].newSource.publishedOn", added.PublishedOn > Today ? "The publication date is in the future." : null);
+                errors.Add($"evidence[{i}].newSource.title", string.IsNullOrWhiteSpace(added.Title) ? "Give the source's title." : null);
+                errors.Add($"evidence[{i}].newSource.outlet", string.IsNullOrWhiteSpace(added.Outlet) ? "Give the outlet or publisher." : null);
+                errors.Add($"evidence[{i}].newSource.url", SourceRules.CheckUrl(added.Url));
+                errors.Add($"evidence[{i}].newSource.publishedOn", added.PublishedOn > Today ? "The publication date is in the future." : null);
             }
             else
             {
-                Add($"evidence[{i}].source", sources.ContainsKey(evidence.SourceKey ?? "") ? null : $"There is no source with the key '{evidence.SourceKey}'; pick one or add a new source.");
+                errors.Add($"evidence[{i}].source", sources.ContainsKey(evidence.SourceKey ?? "") ? null : $"There is no source with the key '{evidence.SourceKey}'; pick one or add a new source.");
             }
 
-            Add($"evidence[{i}].excerpt", StanceRules.CheckExcerpt(evidence.Excerpt));
+            errors.Add($"evidence[{i}].excerpt", StanceRules.CheckExcerpt(evidence.Excerpt));
         }
 
-        if (errors.Count > 0)
-        {
-            throw new EditValidationException(errors);
-        }
+        errors.ThrowIfAny();
 
         var change = new StanceChange
         {
