@@ -25,6 +25,9 @@ public sealed record StanceChangeRequest(
     IReadOnlyList<EvidenceInput> Evidence,
     Guid? ExpectedVersion = null);
 
+/// <summary>A saved change and the cell's new version (what a follow-up edit must present).</summary>
+public sealed record RecordedStance(StanceChange Change, Guid CellVersion);
+
 /// <summary>The latest entry in a cell, as an editor sees it before changing it.</summary>
 public sealed record CellState(Guid? Version, StanceHistoryEntry? Latest);
 
@@ -89,7 +92,7 @@ public sealed partial class StanceRecorder(
         return new CellState(version, latest);
     }
 
-    public async Task<StanceChange> RecordAsync(ClaimsPrincipal user, StanceChangeRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecordedStance> RecordAsync(ClaimsPrincipal user, StanceChangeRequest request, CancellationToken cancellationToken = default)
     {
         await authorization.DemandAsync(user, Policies.CanEdit);
         var author = user.AuthorName();
@@ -144,10 +147,10 @@ public sealed partial class StanceRecorder(
             }).ToList(),
         };
         db.StanceChanges.Add(change);
-        await SaveWithVersionCheckAsync(db, request.MemberAlpha3, proposalId.Value, request.ProposalSlug, request.ExpectedVersion, cancellationToken);
+        var version = await SaveWithVersionCheckAsync(db, request.MemberAlpha3, proposalId.Value, request.ProposalSlug, request.ExpectedVersion, cancellationToken);
 
         await notifier.PublishAsync(new StanceChangeNotice([new StanceCell(request.MemberAlpha3, request.ProposalSlug)], Origin: author));
-        return change;
+        return new RecordedStance(change, version);
     }
 
     /// <summary>Marks an earlier entry as retracted; the pictures skip it from now on, the audit trail keeps it.</summary>
@@ -183,7 +186,7 @@ public sealed partial class StanceRecorder(
     /// concurrency token (SQLite has no row version): if another save moved it since the editor
     /// loaded the cell, the UPDATE matches no row and nothing is written.
     /// </summary>
-    private async Task SaveWithVersionCheckAsync(
+    private async Task<Guid> SaveWithVersionCheckAsync(
         AllianceDbContext db, string member, int proposalId, string proposalSlug, Guid? expectedVersion, CancellationToken cancellationToken)
     {
         var cell = await db.CellVersions.SingleOrDefaultAsync(c => c.MemberAlpha3 == member && c.ProposalId == proposalId, cancellationToken);
@@ -192,13 +195,14 @@ public sealed partial class StanceRecorder(
             throw new StanceConflictException(await GetCellAsync(member, proposalSlug, cancellationToken));
         }
 
+        var version = Guid.NewGuid();
         if (cell is null)
         {
-            db.CellVersions.Add(new StanceCellVersion { MemberAlpha3 = member, ProposalId = proposalId, Version = Guid.NewGuid() });
+            db.CellVersions.Add(new StanceCellVersion { MemberAlpha3 = member, ProposalId = proposalId, Version = version });
         }
         else
         {
-            cell.Version = Guid.NewGuid();
+            cell.Version = version;
         }
 
         try
@@ -210,6 +214,8 @@ public sealed partial class StanceRecorder(
             // Lost the race between the check and the write (or two first saves of one cell).
             throw new StanceConflictException(await GetCellAsync(member, proposalSlug, cancellationToken));
         }
+
+        return version;
     }
 
     private Source NewSource(NewSourceInput input) => new()

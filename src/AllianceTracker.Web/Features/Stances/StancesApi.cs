@@ -75,10 +75,9 @@ public static class StancesApi
 
         try
         {
-            var change = await recorder.RecordAsync(user, new StanceChangeRequest(
+            var (change, version) = await recorder.RecordAsync(user, new StanceChangeRequest(
                 body.Member ?? "", body.Proposal ?? "", stance, body.Conditions, effective!.Value, body.Reason ?? "", evidence, body.ExpectedVersion), cancellationToken);
-            var cell = await recorder.GetCellAsync(change.MemberAlpha3, body.Proposal!, cancellationToken);
-            return TypedResults.Created($"/api/v1/stances/{change.Id}", new WrittenDto(change.Id, cell.Version));
+            return TypedResults.Created($"/api/v1/stances/{change.Id}", new WrittenDto(change.Id, version));
         }
         catch (EditValidationException ex)
         {

@@ -41,7 +41,7 @@ public sealed class StanceRecorderTests : IAsyncLifetime
         });
         var version = _notifier.Version;
 
-        var change = await Recorder.RecordAsync(TestEditors.Editor("ed@example.org"), Request());
+        var (change, _) = await Recorder.RecordAsync(TestEditors.Editor("ed@example.org"), Request());
 
         await using var db = _database.CreateDbContext();
         var stored = await db.StanceChanges.Include(c => c.Evidence).SingleAsync(c => c.Id == change.Id);
@@ -56,7 +56,7 @@ public sealed class StanceRecorderTests : IAsyncLifetime
     [Fact]
     public async Task A_new_source_can_be_added_while_citing_it()
     {
-        var change = await Recorder.RecordAsync(TestEditors.Editor(), Request(newSource: new NewSourceInput(
+        var (change, _) = await Recorder.RecordAsync(TestEditors.Editor(), Request(newSource: new NewSourceInput(
             "Slovakia backs the fund", "Reuters", "https://www.reuters.com/world/example", new DateOnly(2024, 6, 1))));
 
         await using var db = _database.CreateDbContext();
@@ -126,7 +126,7 @@ public sealed class StanceRecorderTests : IAsyncLifetime
     public async Task A_retraction_changes_the_current_picture_but_keeps_the_entry_in_the_trail()
     {
         var cell = await Recorder.GetCellAsync("FRA", "ukraine-fund");
-        var change = await Recorder.RecordAsync(TestEditors.Editor(), Request(Stance.Opposes, expectedVersion: cell.Version));
+        var (change, _) = await Recorder.RecordAsync(TestEditors.Editor(), Request(Stance.Opposes, expectedVersion: cell.Version));
         Assert.Equal(Stance.Opposes, await CurrentAsync("FRA", "ukraine-fund"));
         var afterSave = await Recorder.GetCellAsync("FRA", "ukraine-fund");
 
