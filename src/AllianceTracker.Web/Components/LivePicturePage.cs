@@ -56,11 +56,15 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
     {
         (AsOfDate, AsOfProblem) = ParseAsOf(AsOfText);
         Picture = await Pictures.GetAsync(AsOfDate);
-        await OnPictureLoadedAsync();
+        await OnPictureLoadedAsync(notice: null);
     }
 
-    /// <summary>Runs after every (re)load of the picture; pages that read more than the picture reload it here.</summary>
-    protected virtual Task OnPictureLoadedAsync() => Task.CompletedTask;
+    /// <summary>
+    /// Runs after every (re)load of the picture; pages that read more than the picture reload it
+    /// here. <paramref name="notice"/> is the change that caused the reload, or null when the page
+    /// itself (re)loaded, so a page can skip work for changes that do not concern it.
+    /// </summary>
+    protected virtual Task OnPictureLoadedAsync(StanceChangeNotice? notice) => Task.CompletedTask;
 
     /// <summary>Navigates to the same page with <paramref name="date"/> as the as-of date (null: today).</summary>
     protected void ShowAsOf(DateOnly? date) =>
@@ -82,7 +86,7 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
     {
         var before = Picture;
         Picture = await Pictures.GetAsync(AsOfDate);
-        await OnPictureLoadedAsync();
+        await OnPictureLoadedAsync(notice);
         RecentlyChanged = before is null ? new HashSet<StanceCell>() : Picture.ChangedSince(before);
         StateHasChanged();
         if (RecentlyChanged.Count > 0)

@@ -47,4 +47,17 @@ public sealed class MemberPageTests : PageTest
         Assert.Empty(page.FindAll(".timeline-entry"));
         Assert.Contains("No stance has been recorded for France yet", page.Markup);
     }
+
+    [Fact]
+    public async Task A_change_to_this_member_appears_in_its_open_timeline()
+    {
+        var page = Context.Render<MemberPage>(p => p.Add(m => m.Alpha3, "SVK"));
+        Assert.Equal(2, page.FindAll(".timeline-entry").Count);
+
+        await RecordAsync("FRA", "ukraine-fund", Stance.Supports, new DateOnly(2024, 6, 1));
+        await RecordAsync("SVK", "membership-invitation", Stance.Opposes, new DateOnly(2024, 6, 2));
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".timeline-entry").Count));
+        Assert.Equal("2024-06-02", page.FindAll(".timeline-entry time")[^1].GetAttribute("datetime"));
+    }
 }
