@@ -1,6 +1,5 @@
 using AllianceTracker.EndToEnd.Infrastructure;
 using AllianceTracker.EndToEnd.Pages;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace AllianceTracker.EndToEnd.Accessibility;
@@ -28,14 +27,8 @@ public sealed class AccessibilityTests(BrowserApp app)
         var page = new DashboardPage(await app.NewPageAsync(colorScheme: scheme));
         await page.GoToAsync(url);
         await page.Page.Locator($"[data-theme='{(scheme == ColorScheme.Dark ? "dark" : "light")}']").WaitForAsync();
-        // Chips fade between theme colours; scan the settled page, not a frame of the fade.
-        await page.Page.AddStyleTagAsync(new() { Content = "*, *::before, *::after { transition: none !important; animation: none !important; }" });
 
-        var result = await page.Page.RunAxe();
-
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious.Select(v =>
-            $"{v.Id} [{v.Impact}] {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+        await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(page.Page);
         await page.CloseAsync();
     }
 

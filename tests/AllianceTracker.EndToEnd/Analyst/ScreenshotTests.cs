@@ -21,16 +21,8 @@ public sealed class ScreenshotTests(BrowserApp app)
         var page = new DashboardPage(await app.NewPageAsync(width: 1400, height: 1000, colorScheme: scheme));
         await page.GoToAsync(url);
         await page.Page.Locator($"[data-theme='{theme}']").WaitForAsync();
-        Directory.CreateDirectory(RepositoryPaths.Screenshots);
 
-        var png = await page.Page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Path = Path.Combine(RepositoryPaths.Screenshots, $"{name}-{theme}.png"),
-            FullPage = true,
-        });
-
-        // A blank or broken page compresses to almost nothing; a finished one does not.
-        Assert.True(png.Length > 50_000, $"{name}-{theme}.png is only {png.Length} bytes");
+        await PageChecks.SaveScreenshotAsync(page.Page, $"{name}-{theme}.png", minimumBytes: 50_000);
         await page.CloseAsync();
     }
 }

@@ -1,6 +1,5 @@
 using AllianceTracker.EndToEnd.Infrastructure;
 using AllianceTracker.EndToEnd.Pages;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using AccountAdministration = AllianceTracker.Web.Features.Accounts.AccountAdministration;
@@ -23,29 +22,13 @@ public sealed class EditorPagesTests(BrowserApp app)
         return signIn.Page;
     }
 
-    private static async Task AssertNoSeriousViolationsAsync(IPage page)
-    {
-        await page.AddStyleTagAsync(new() { Content = "*, *::before, *::after { transition: none !important; animation: none !important; }" });
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious.Select(v =>
-            $"{v.Id} [{v.Impact}] {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
-    {
-        Directory.CreateDirectory(RepositoryPaths.Screenshots);
-        var png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, name), FullPage = fullPage });
-        Assert.True(png.Length > 30_000, $"{name} is only {png.Length} bytes");
-    }
-
     [Fact]
     public async Task The_sign_in_page_is_accessible()
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/account/sign-in");
 
-        await AssertNoSeriousViolationsAsync(page);
+        await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(page);
         await page.Context.CloseAsync();
     }
 
@@ -58,9 +41,9 @@ public sealed class EditorPagesTests(BrowserApp app)
 
         await StanceEditDialog.OpenAsync(page, "SVK", "ukraine-fund");
 
-        await AssertNoSeriousViolationsAsync(page);
+        await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(page);
         // The dialog floats over the viewport: a full-page shot would cut the page around it.
-        await ScreenshotAsync(page, "edit-dialog-light.png", fullPage: false);
+        await PageChecks.SaveScreenshotAsync(page, "edit-dialog-light.png", fullPage: false);
         await page.Context.CloseAsync();
     }
 
@@ -72,10 +55,10 @@ public sealed class EditorPagesTests(BrowserApp app)
         var page = await SignedInAsync(Roles.Editor);
         await new DashboardPage(page).GoToAsync(url);
 
-        await AssertNoSeriousViolationsAsync(page);
+        await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(page);
         if (screenshot is not null)
         {
-            await ScreenshotAsync(page, screenshot);
+            await PageChecks.SaveScreenshotAsync(page, screenshot);
         }
 
         await page.Context.CloseAsync();
@@ -88,7 +71,7 @@ public sealed class EditorPagesTests(BrowserApp app)
         await new DashboardPage(page).GoToAsync("/admin/users");
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Users and roles");
-        await AssertNoSeriousViolationsAsync(page);
+        await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(page);
         await page.Context.CloseAsync();
     }
 }

@@ -43,8 +43,7 @@ public sealed class SnapshotFlowTests(BrowserApp app)
         await Assertions.Expect(anonymous.Page.Locator("h1")).ToHaveTextAsync("Before the Washington summit");
         await Assertions.Expect(anonymous.Page.Locator("[data-testid=snapshot-verified]")).ToContainTextAsync("Verified");
         var hash = await anonymous.Page.Locator("[data-testid=snapshot-hash]").InnerTextAsync();
-        Directory.CreateDirectory(RepositoryPaths.Screenshots);
-        await anonymous.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, "snapshot-light.png"), FullPage = false });
+        await PageChecks.SaveScreenshotAsync(anonymous.Page, "snapshot-light.png", fullPage: false);
 
         var csv = System.Text.Encoding.UTF8.GetString(await DownloadAsync(anonymous.Page, "csv"));
         var json = await DownloadAsync(anonymous.Page, "json");

@@ -1,0 +1,29 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace AllianceTracker.EndToEnd.Infrastructure;
+
+/// <summary>The checks every browser test runs the same way: an axe scan and a README screenshot.</summary>
+public static class PageChecks
+{
+    /// <summary>Fails with each serious or critical axe violation, its rule and the first offending elements.</summary>
+    public static async Task AssertNoSeriousAccessibilityViolationsAsync(IPage page)
+    {
+        // Chips fade between theme colours; scan the settled page, not a frame of the fade.
+        await page.AddStyleTagAsync(new() { Content = "*, *::before, *::after { transition: none !important; animation: none !important; }" });
+
+        var result = await page.RunAxe();
+
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious.Select(v =>
+            $"{v.Id} [{v.Impact}] {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+    }
+
+    /// <summary>Saves a screenshot into docs/screenshots; a blank or broken page compresses to almost nothing, a finished one does not.</summary>
+    public static async Task SaveScreenshotAsync(IPage page, string fileName, bool fullPage = true, int minimumBytes = 30_000)
+    {
+        Directory.CreateDirectory(RepositoryPaths.Screenshots);
+        var png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, fileName), FullPage = fullPage });
+        Assert.True(png.Length > minimumBytes, $"{fileName} is only {png.Length} bytes");
+    }
+}
