@@ -1,5 +1,4 @@
 using AllianceTracker.Web.Domain;
-using System.Globalization;
 using AllianceTracker.Web.Features.Positions;
 using AllianceTracker.Web.Features.Stances;
 using Microsoft.AspNetCore.Components;

@@ -1,7 +1,7 @@
 using AllianceTracker.EndToEnd.Infrastructure;
 using AllianceTracker.EndToEnd.Pages;
-using AllianceTracker.Web.Domain;
 using AllianceTracker.Tests.Shared;
+using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Stances;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,6 +1,5 @@
 using AllianceTracker.EndToEnd.Infrastructure;
 using AllianceTracker.EndToEnd.Pages;
-using Microsoft.Playwright;
 
 namespace AllianceTracker.EndToEnd.Dashboard;
 

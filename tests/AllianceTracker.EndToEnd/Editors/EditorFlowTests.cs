@@ -1,9 +1,9 @@
 using AllianceTracker.EndToEnd.Infrastructure;
 using AllianceTracker.EndToEnd.Pages;
-using AccountAdministration = AllianceTracker.Web.Features.Accounts.AccountAdministration;
-using Roles = AllianceTracker.Web.Features.Accounts.Roles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using AccountAdministration = AllianceTracker.Web.Features.Accounts.AccountAdministration;
+using Roles = AllianceTracker.Web.Features.Accounts.Roles;
 
 namespace AllianceTracker.EndToEnd.Editors;
 

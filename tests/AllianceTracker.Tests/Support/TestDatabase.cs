@@ -1,8 +1,8 @@
 using System.Text;
 using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Data.Seeding;
-using Microsoft.Data.Sqlite;
 using AllianceTracker.Web.Features.Stances;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 

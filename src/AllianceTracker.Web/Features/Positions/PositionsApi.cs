@@ -1,4 +1,3 @@
-using System.Globalization;
 using AllianceTracker.Web.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
@@ -6,7 +5,6 @@ using System.Text.Json.Serialization;
 using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
-using AllianceTracker.Web.Features.Positions;
 using AllianceTracker.Web.Features.Stances;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;

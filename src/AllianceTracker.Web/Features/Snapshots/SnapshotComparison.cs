@@ -1,5 +1,4 @@
 using AllianceTracker.Web.Domain;
-using System.Globalization;
 
 namespace AllianceTracker.Web.Features.Snapshots;
 

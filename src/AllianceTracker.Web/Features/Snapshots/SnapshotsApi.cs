@@ -1,6 +1,5 @@
-using AllianceTracker.Web.Domain;
-using System.Globalization;
 using System.Security.Claims;
+using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.Dashboard;
 using AllianceTracker.Web.Features.Positions;

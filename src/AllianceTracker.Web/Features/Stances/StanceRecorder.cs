@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using AllianceTracker.Web.Data;

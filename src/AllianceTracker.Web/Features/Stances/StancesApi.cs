@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;

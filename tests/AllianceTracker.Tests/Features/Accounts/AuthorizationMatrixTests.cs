@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using AllianceTracker.Tests.Shared;
 using AllianceTracker.Tests.Support;
 
 namespace AllianceTracker.Tests.Features.Accounts;
