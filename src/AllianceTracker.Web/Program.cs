@@ -1,3 +1,12 @@
+using AllianceTracker.Web.Features.CommandLine;
+using AllianceTracker.Web.Features.Exchange;
+using AllianceTracker.Web.Features.History;
+using AllianceTracker.Web.Features.Map;
+using AllianceTracker.Web.Features.Positions;
+using AllianceTracker.Web.Features.Proposals;
+using AllianceTracker.Web.Features.Seeding;
+using AllianceTracker.Web.Features.Snapshots;
+using AllianceTracker.Web.Features.Stances;
 using AllianceTracker.Web.Hosting;
 using Serilog;
 
@@ -6,23 +15,36 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // A command's words (users add --email …) are not the web host's configuration.
+    var isCommandLine = AllianceCommandLine.IsCommandLine(args);
+    var builder = WebApplication.CreateBuilder(isCommandLine ? [] : args);
     builder.AddAllianceLogging();
     builder.AddAllianceData();
     builder.AddAllianceAccess();
     builder.AddAllianceUi();
     builder.AddAllianceApi();
+    builder.Services
+        .AddHistory()
+        .AddPositions()
+        .AddStances()
+        .AddProposals()
+        .AddSnapshots()
+        .AddExchange()
+        .AddSeeding()
+        .AddStanceMap();
 
     var app = builder.Build();
-    if (AdminCommands.IsCommand(args))
+    if (isCommandLine)
     {
-        return await app.Services.RunAdminCommandAsync(args, Console.In, Console.Out, Console.Error);
+        return await AllianceCommandLine.RunAsync(app.Services, args, CommandConsole.System);
     }
 
     app.UseAllianceErrorPages();
     app.UseAllianceRequestLogging();
     app.UseAllianceAccess();
     app.UseAllianceApiCaching();
+    // After authentication, so forms posted by signed-in editors are checked against their session.
+    app.UseAntiforgery();
     app.MapAllianceEndpoints();
 
     await app.InitializeDatabaseAsync();

@@ -1,7 +1,7 @@
 using AllianceTracker.Web.Data;
-using AllianceTracker.Web.Data.Seeding;
+using AllianceTracker.Web.Features.History;
 using AllianceTracker.Web.Features.Positions;
-using AllianceTracker.Web.Features.Stances;
+using AllianceTracker.Web.Features.Seeding;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +34,8 @@ public class PictureReadBenchmarks
         }
 
         var notifier = new InProcessStanceChangeNotifier(NullLogger<InProcessStanceChangeNotifier>.Instance);
-        new SeedImporter(factory, TimeProvider.System, notifier).ImportAsync(Path.Combine(AppContext.BaseDirectory, "seeds")).GetAwaiter().GetResult();
+        var writer = new HistoryWriter(factory, TimeProvider.System, notifier, new StanceHistoryReader(factory));
+        new SeedImporter(factory, writer, TimeProvider.System).ImportAsync(Path.Combine(AppContext.BaseDirectory, "seeds")).GetAwaiter().GetResult();
         _reader = new AlliancePictureReader(factory, TimeProvider.System);
         _cache = new AlliancePictureCache(_reader, notifier);
         _cache.GetAsync().GetAwaiter().GetResult();

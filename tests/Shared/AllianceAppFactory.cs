@@ -1,28 +1,51 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AllianceTracker.Tests.Shared;
 
 /// <summary>
 /// The real app, on its own SQLite file in a temporary folder, set through configuration. On start
-/// the app migrates that file and imports the seeds, exactly as on a fresh machine.
+/// the app migrates that file and imports the seeds, exactly as on a fresh machine; the file starts
+/// as a copy of one that the app itself migrated and seeded once per test run, so each app pays
+/// for that only once.
 /// </summary>
 public class AllianceAppFactory : WebApplicationFactory<Program>
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "alliance-tracker-tests", Guid.NewGuid().ToString("N"));
+    private static readonly string TestsRoot = Path.Combine(Path.GetTempPath(), "alliance-tracker-tests");
+    private static readonly Lazy<string> SeededDatabase = new(CreateSeededDatabase, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly string _directory = Path.Combine(TestsRoot, Guid.NewGuid().ToString("N"));
+    private readonly bool _startsFromSeededCopy;
+
+    public AllianceAppFactory()
+        : this(startsFromSeededCopy: true)
+    {
+    }
+
+    private AllianceAppFactory(bool startsFromSeededCopy) => _startsFromSeededCopy = startsFromSeededCopy;
 
     public string DatabasePath => Path.Combine(_directory, "alliance-tracker.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
+        if (_startsFromSeededCopy && !File.Exists(DatabasePath))
+        {
+            File.Copy(SeededDatabase.Value, DatabasePath);
+        }
+
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Path", DatabasePath);
         // Test hosts have no client address, so every test shares one rate-limit partition.
         builder.UseSetting("Access:SignInAttemptsPerMinute", "10000");
         // The demo editor is for people trying the app by hand, not for tests.
         builder.UseSetting("Access:CreateDemoEditor", "false");
+        // Tests sign in hundreds of times; the hash stays PBKDF2 through Identity, with fewer rounds.
+        builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
     }
 
     protected override void Dispose(bool disposing)
@@ -31,14 +54,37 @@ public class AllianceAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open is left to the OS temp cleaner; it must not fail the run.
-            }
+            DeleteQuietly(_directory);
+        }
+    }
+
+    /// <summary>Starts the app once on an empty folder (it migrates and seeds), then keeps a consistent copy of its database.</summary>
+    private static string CreateSeededDatabase()
+    {
+        var copy = Path.Combine(TestsRoot, $"seeded-{Guid.NewGuid():N}.db");
+        using (var app = new AllianceAppFactory(startsFromSeededCopy: false))
+        {
+            _ = app.Server;
+            using var source = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
+            using var target = new SqliteConnection($"Data Source={copy};Pooling=False");
+            source.Open();
+            target.Open();
+            source.BackupDatabase(target);
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(copy);
+        return copy;
+    }
+
+    private static void DeleteQuietly(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left to the OS temp cleaner; it must not fail the run.
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AllianceTracker.Web.Features.Accounts;
+using AllianceTracker.Web.Features.History;
 using AllianceTracker.Web.Features.Stances;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -24,8 +25,12 @@ public static class TestEditors
 
     public static ClaimsPrincipal Anonymous { get; } = new(new ClaimsIdentity());
 
+    /// <summary>The history's write path over <paramref name="database"/>, announcing through <paramref name="notifier"/>.</summary>
+    public static HistoryWriter Writer(IDbContextFactory<Web.Data.AllianceDbContext> database, TimeProvider clock, IStanceChangeNotifier notifier) =>
+        new(database, clock, notifier, new StanceHistoryReader(database));
+
     public static StanceRecorder Recorder(IDbContextFactory<Web.Data.AllianceDbContext> database, TimeProvider clock, IStanceChangeNotifier notifier) =>
-        new(database, clock, notifier, Authorization, new StanceHistoryReader(database));
+        new(Writer(database, clock, notifier), new StanceHistoryReader(database), Authorization);
 
     private static ClaimsPrincipal Principal(string name, params string[] roles) =>
         new(new ClaimsIdentity(

@@ -1,6 +1,6 @@
 using AllianceTracker.Web.Domain;
+using AllianceTracker.Web.Features.History;
 using AllianceTracker.Web.Features.Positions;
-using AllianceTracker.Web.Features.Stances;
 using Microsoft.AspNetCore.Components;
 
 namespace AllianceTracker.Web.Components;

@@ -45,7 +45,7 @@ public static class StanceAppearance
     /// </summary>
     public static string HexOf(Stance stance)
     {
-        var palette = Layout.AllianceTheme.Theme.PaletteLight;
+        var palette = AllianceTheme.Theme.PaletteLight;
         return ColorOf(stance) switch
         {
             Color.Success => palette.Success.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex),

@@ -14,6 +14,10 @@ public static partial class CodePatterns
     /// <summary>Lower-case words joined by hyphens: summit and proposal slugs, source keys.</summary>
     public static bool IsSlug(string? slug) => slug is not null && Slug().IsMatch(slug);
 
+    /// <summary>Null for a slug; otherwise a message showing what one looks like (<paramref name="example"/>).</summary>
+    public static string? CheckSlug(string? slug, string example) =>
+        IsSlug(slug) ? null : $"'{slug}' is not a slug: use lower-case words joined by hyphens, e.g. {example}.";
+
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex Alpha3();
 

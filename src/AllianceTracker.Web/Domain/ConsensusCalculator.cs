@@ -1,17 +1,5 @@
 namespace AllianceTracker.Web.Domain;
 
-public enum ConsensusStatus
-{
-    /// <summary>No objection, but some members are still undecided or unknown.</summary>
-    Open,
-
-    /// <summary>At least one member opposes.</summary>
-    Blocked,
-
-    /// <summary>Every member supports, supports with conditions, or steps aside.</summary>
-    Consensus,
-}
-
 /// <summary>A member's current stance on one proposal, the input to the consensus rule.</summary>
 public sealed record MemberPosition(string MemberAlpha3, Stance Stance, string? Conditions = null);
 
@@ -56,14 +44,6 @@ public static class ConsensusCalculator
 
         return new ConsensusResult(status, counts, blockers, stillOpen, conditions);
     }
-
-    public static string ToCode(this ConsensusStatus status) => status switch
-    {
-        ConsensusStatus.Open => "open",
-        ConsensusStatus.Blocked => "blocked",
-        ConsensusStatus.Consensus => "consensus",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
 
     private static List<string> MembersWeighing(List<MemberPosition> positions, ConsensusWeight weight) =>
         positions

@@ -31,6 +31,17 @@ public enum ProposalOutcome
     Dropped,
 }
 
+/// <summary>The published codes of <see cref="ProposalOutcome"/> (docs/domain.md).</summary>
+public static class ProposalOutcomeCodes
+{
+    public static CodeMap<ProposalOutcome> Map { get; } = new(
+        (ProposalOutcome.Pending, "pending"),
+        (ProposalOutcome.Adopted, "adopted"),
+        (ProposalOutcome.Dropped, "dropped"));
+
+    public static string ToCode(this ProposalOutcome outcome) => Map.ToCode(outcome);
+}
+
 /// <summary>
 /// A recorded outcome of a proposal (adopted at the summit, dropped, or back to pending), with the
 /// source that reports it. Kept as a history like the stances: the latest record is the outcome.

@@ -33,20 +33,15 @@ public sealed class Source
 /// <summary>The published codes of <see cref="SourceKind"/> ("news-report", …), used by seed files and the API.</summary>
 public static class SourceKindCodes
 {
-    private static readonly Dictionary<SourceKind, string> Codes = new()
-    {
-        [SourceKind.NewsReport] = "news-report",
-        [SourceKind.OfficialStatement] = "official-statement",
-        [SourceKind.Interview] = "interview",
-        [SourceKind.Analysis] = "analysis",
-    };
+    public static CodeMap<SourceKind> Map { get; } = new(
+        (SourceKind.NewsReport, "news-report"),
+        (SourceKind.OfficialStatement, "official-statement"),
+        (SourceKind.Interview, "interview"),
+        (SourceKind.Analysis, "analysis"));
 
-    private static readonly Dictionary<string, SourceKind> Kinds = Codes.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
+    public static string CodeList => Map.CodeList;
 
-    public static string CodeList { get; } = string.Join(", ", Codes.Values);
+    public static string ToCode(SourceKind kind) => Map.ToCode(kind);
 
-    public static string ToCode(SourceKind kind) => Codes[kind];
-
-    public static bool TryParse(string? code, out SourceKind kind) =>
-        Kinds.TryGetValue(code ?? "", out kind);
+    public static bool TryParse(string? code, out SourceKind kind) => Map.TryParse(code, out kind);
 }

@@ -1,27 +1,115 @@
 namespace AllianceTracker.Web.Domain;
 
-/// <summary>The rules every recorded stance obeys, whether it comes from a seed file or an editor.</summary>
+/// <summary>One piece of evidence: an existing source by key, or a new one, and the quoted excerpt.</summary>
+public sealed record EvidenceInput(string? SourceKey, string Excerpt, SourceInput? NewSource = null);
+
+/// <summary>
+/// A new entry for the stance history of one member on one proposal, from whoever writes it (an
+/// editor, a seed file, a dataset). <see cref="ExpectedVersion"/> is the version of the cell the
+/// editor saw (null: the cell had no entry yet); a save on top of any other version is refused.
+/// </summary>
+public sealed record StanceChangeRequest(
+    string MemberAlpha3,
+    string ProposalSlug,
+    Stance Stance,
+    string? Conditions,
+    DateOnly EffectiveOn,
+    string Rationale,
+    IReadOnlyList<EvidenceInput> Evidence,
+    Guid? ExpectedVersion = null);
+
+/// <summary>The rules every recorded stance obeys, whoever records it (docs/domain.md).</summary>
 public static class StanceRules
 {
     public const int MaxExcerptWords = 40;
 
-    /// <summary>Returns why the stance is not acceptable, or null when it is.</summary>
+    /// <summary>
+    /// Everything that can be checked without the database: that the member, the proposal and each
+    /// cited source exist is for the write path to check.
+    /// </summary>
+    public static IEnumerable<FieldProblem> Check(StanceChangeRequest change, DateOnly today)
+    {
+        if (!CodePatterns.IsAlpha3(change.MemberAlpha3))
+        {
+            yield return new("member", $"'{change.MemberAlpha3}' is not a member's alpha-3 code, e.g. HUN.");
+        }
+
+        if (string.IsNullOrWhiteSpace(change.ProposalSlug))
+        {
+            yield return new("proposal", "Name the proposal by its slug, e.g. ukraine-fund.");
+        }
+
+        if (CheckConditions(change.Stance, change.Conditions) is { } conditions)
+        {
+            yield return new("conditions", conditions);
+        }
+
+        if (CheckEffectiveDate(change.EffectiveOn, today) is { } effective)
+        {
+            yield return new("effectiveOn", effective);
+        }
+
+        if (CheckRationale(change.Rationale) is { } rationale)
+        {
+            yield return new("rationale", rationale);
+        }
+
+        if (change.Evidence.Count == 0)
+        {
+            yield return new("evidence", "A stance needs evidence: quote at least one source.");
+        }
+
+        for (var i = 0; i < change.Evidence.Count; i++)
+        {
+            var evidence = change.Evidence[i];
+            if (evidence.NewSource is { } added)
+            {
+                foreach (var problem in SourceRules.Check(added, today))
+                {
+                    yield return problem with { Field = $"evidence[{i}].newSource.{problem.Field}" };
+                }
+            }
+            else if (string.IsNullOrWhiteSpace(evidence.SourceKey))
+            {
+                yield return new($"evidence[{i}].source", "Pick the source you quote, or add a new one.");
+            }
+
+            if (CheckExcerpt(evidence.Excerpt) is { } excerpt)
+            {
+                yield return new($"evidence[{i}].excerpt", excerpt);
+            }
+        }
+    }
+
     public static string? CheckConditions(Stance stance, string? conditions) =>
         stance == Stance.Conditional && string.IsNullOrWhiteSpace(conditions)
-            ? "a conditional stance must state its conditions."
+            ? "A conditional stance must state its conditions."
             : null;
 
     public static string? CheckEffectiveDate(DateOnly effectiveOn, DateOnly today) =>
-        effectiveOn > today ? $"effectiveOn {effectiveOn:yyyy-MM-dd} is in the future." : null;
+        effectiveOn > today ? $"{effectiveOn.ToIso()} is in the future; a stance takes effect on or before today." : null;
+
+    public static string? CheckRationale(string? rationale) =>
+        string.IsNullOrWhiteSpace(rationale) ? "Say in one line why the evidence supports this stance." : null;
 
     public static string? CheckExcerpt(string? excerpt)
     {
         if (string.IsNullOrWhiteSpace(excerpt))
         {
-            return "excerpt is empty.";
+            return "The excerpt is empty: quote the words that show the stance.";
         }
 
-        var words = excerpt.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-        return words > MaxExcerptWords ? $"excerpt has {words} words; quote at most {MaxExcerptWords}." : null;
+        var words = CountWords(excerpt);
+        return words > MaxExcerptWords ? $"The excerpt has {words} words; quote at most {MaxExcerptWords}." : null;
     }
+
+    /// <summary>A retraction says why the entry was wrong, for the audit trail and the feed.</summary>
+    public static string? CheckRetractionReason(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? "Say why the entry is retracted." : null;
+
+    public static int CountWords(string? text) => (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>Reads a published stance code; the problem names the codes there are.</summary>
+    public static string? ParseStance(string? code, out Stance stance) =>
+        StanceVocabulary.TryParse(code, out stance) ? null : $"'{code}' is not a stance code; use one of {StanceVocabulary.CodeList}.";
 }

@@ -1,8 +1,6 @@
 using AllianceTracker.Web.Data;
-using AllianceTracker.Web.Data.Seeding;
 using AllianceTracker.Web.Features.Accounts;
-using AllianceTracker.Web.Features.Positions;
-using AllianceTracker.Web.Features.Stances;
+using AllianceTracker.Web.Features.Seeding;
 using Microsoft.EntityFrameworkCore;
 
 namespace AllianceTracker.Web.Hosting;
@@ -33,29 +31,7 @@ public static class DataSetup
         builder.Services.AddDbContextFactory<AllianceDbContext>((services, options) =>
             options.UseSqlite($"Data Source={ResolveDatabasePath(services)}"));
 
-        builder.Services.AddSingleton<IStanceChangeNotifier, InProcessStanceChangeNotifier>();
-        builder.Services.AddSingleton<SeedImporter>();
-        builder.Services.AddSingleton<AlliancePictureReader>();
-        builder.Services.AddSingleton<AlliancePictureCache>();
-        builder.Services.AddSingleton<StanceRecorder>();
-        builder.Services.AddSingleton<StanceHistoryReader>();
-        builder.Services.AddSingleton<SourceCatalog>();
-        builder.Services.AddSingleton<Features.Proposals.ProposalAdministration>();
-        builder.Services.AddSingleton<Features.Snapshots.PictureDocuments>();
-        builder.Services.AddSingleton<Features.Snapshots.SnapshotService>();
-        builder.Services.AddSingleton<Features.Snapshots.SnapshotComparison>();
-        builder.Services.AddSingleton<Features.Snapshots.DatasetImport>();
         return builder;
-    }
-
-    /// <summary>Brings the database to the latest migration.</summary>
-    public static async Task MigrateDatabaseAsync(this IServiceProvider services)
-    {
-        var dbFactory = services.GetRequiredService<IDbContextFactory<AllianceDbContext>>();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-        services.GetRequiredService<ILoggerFactory>().CreateLogger("AllianceTracker.Database")
-            .LogInformation("Database {DatabasePath} is at the latest migration", db.Database.GetDbConnection().DataSource);
     }
 
     /// <summary>Migrates, creates the roles, imports the seed dataset and, in Development, the demo editor.</summary>
@@ -68,7 +44,7 @@ public static class DataSetup
         }
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AllianceTracker.Database");
-        await app.Services.MigrateDatabaseAsync();
+        await app.Services.MigrateAllianceDatabaseAsync();
         var accounts = app.Services.GetRequiredService<AccountAdministration>();
         await accounts.EnsureRolesAsync();
 

@@ -1,7 +1,7 @@
-using AllianceTracker.Web.Components;
+using AllianceTracker.Web.Components.Shell;
 using AllianceTracker.Web.Features.Accounts;
+using AllianceTracker.Web.Features.Exchange;
 using AllianceTracker.Web.Features.Feeds;
-using AllianceTracker.Web.Features.Map;
 using AllianceTracker.Web.Features.Positions;
 using AllianceTracker.Web.Features.Proposals;
 using AllianceTracker.Web.Features.Snapshots;
@@ -17,7 +17,6 @@ public static class UiSetup
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment());
         builder.Services.AddMudServices();
-        builder.Services.AddSingleton(_ => StanceMapGeometry.Load());
         builder.Services.AddProblemDetails();
         return builder;
     }
@@ -46,8 +45,6 @@ public static class UiSetup
 
     public static WebApplication MapAllianceEndpoints(this WebApplication app)
     {
-        // After authentication, so forms posted by signed-in editors are checked against their session.
-        app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapPositionsApi();
@@ -57,6 +54,7 @@ public static class UiSetup
         app.MapStancesApi();
         app.MapProposalsApi();
         app.MapSnapshotsApi();
+        app.MapExportsApi();
         app.MapImportApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -4,8 +4,7 @@ using Microsoft.Playwright;
 
 namespace AllianceTracker.EndToEnd.Accessibility;
 
-[Collection(BrowserCollection.Name)]
-public sealed class AccessibilityTests(BrowserApp app)
+public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     public static TheoryData<string, ColorScheme> Pages => new()
     {

@@ -3,8 +3,7 @@ using AllianceTracker.EndToEnd.Pages;
 
 namespace AllianceTracker.EndToEnd.Analyst;
 
-[Collection(BrowserCollection.Name)]
-public sealed class PermalinkTests(BrowserApp app)
+public sealed class PermalinkTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
     public async Task Filters_set_in_the_ui_live_in_the_url_and_the_copied_url_opens_the_same_view()

@@ -4,9 +4,9 @@ using Microsoft.Playwright;
 
 namespace AllianceTracker.EndToEnd.Analyst;
 
-/// <summary>The README's screenshots, taken from the running app in light and dark.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class ScreenshotTests(BrowserApp app)
+/// <summary>The README's screenshots, taken from the running app in light and dark (kept by scripts/screenshots.sh).</summary>
+[Trait("Category", "Screenshots")]
+public sealed class ScreenshotTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Theory]
     [InlineData("/", "dashboard", ColorScheme.Light)]

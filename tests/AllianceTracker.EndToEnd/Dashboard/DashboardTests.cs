@@ -3,8 +3,7 @@ using AllianceTracker.EndToEnd.Pages;
 
 namespace AllianceTracker.EndToEnd.Dashboard;
 
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardTests(BrowserApp app)
+public sealed class DashboardTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
     public async Task The_dashboard_shows_all_32_members_and_the_three_consensus_cards()

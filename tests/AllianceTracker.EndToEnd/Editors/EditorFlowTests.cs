@@ -1,34 +1,26 @@
+using System.Text;
+using System.Text.Json.Nodes;
 using AllianceTracker.EndToEnd.Infrastructure;
 using AllianceTracker.EndToEnd.Pages;
+using AllianceTracker.Tests.Shared;
+using AllianceTracker.Web.Features.Exchange;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using AccountAdministration = AllianceTracker.Web.Features.Accounts.AccountAdministration;
 using Roles = AllianceTracker.Web.Features.Accounts.Roles;
 
 namespace AllianceTracker.EndToEnd.Editors;
 
-[Collection(ChangingBrowserCollection.Name)]
-public sealed class EditorFlowTests(BrowserApp app)
+/// <summary>An editor at work in the browser; every test on an app of its own.</summary>
+public sealed class EditorFlowTests : FreshBrowserAppTest
 {
-    private const string Password = "a-long-enough-test-passphrase";
-
-    private async Task<string> EditorAsync()
-    {
-        var email = $"e2e-editor-{Guid.NewGuid():N}@example.org";
-        var created = await app.Services.GetRequiredService<AccountAdministration>().CreateTrustedAsync(email, Password, Roles.Editor);
-        Assert.True(created.Succeeded, string.Join(" ", created.Errors));
-        return email;
-    }
-
     [Fact]
     public async Task An_editor_changes_Slovakias_stance_with_a_new_source_and_an_anonymous_page_shows_it_live()
     {
-        var reader = new DashboardPage(await app.NewPageAsync());
+        var reader = new DashboardPage(await App.NewPageAsync());
         await reader.OpenAsync();
         Assert.Equal(0, await reader.Page.Locator("button.edit-stance").CountAsync());
-        var editorPage = new SignInPage(await app.NewPageAsync());
-        await editorPage.SignInAsync(await EditorAsync(), Password);
-        var dashboard = new DashboardPage(editorPage.Page);
+        var editorPage = await App.SignedInPageAsync(Roles.Editor);
+        var dashboard = new DashboardPage(editorPage);
         await dashboard.OpenAsync();
 
         var dialog = await StanceEditDialog.OpenAsync(dashboard.Page, "SVK", "ukraine-fund");
@@ -41,7 +33,7 @@ public sealed class EditorFlowTests(BrowserApp app)
         await dialog.FillAsync("edit-excerpt", "Slovakia will support the proposed fund, the prime minister said.");
         await dialog.SaveAsync();
 
-        await Assertions.Expect(reader.Cell("SVK", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "supports", new() { Timeout = 2000 });
+        await Assertions.Expect(reader.Cell("SVK", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "supports");
         Assert.Equal("supports", await dashboard.Cell("SVK", "ukraine-fund").GetAttributeAsync("data-stance"));
         var member = new MemberPage(reader.Page);
         await member.OpenAsync("SVK");
@@ -49,16 +41,49 @@ public sealed class EditorFlowTests(BrowserApp app)
         await Assertions.Expect(fund).ToContainTextAsync("Example Wire");
         Assert.Equal("https://example.org/slovakia-fund", await fund.Locator("cite a").GetAttributeAsync("href"));
         await reader.CloseAsync();
-        await editorPage.CloseAsync();
+        await editorPage.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Saving_over_a_stance_an_import_changed_meanwhile_shows_the_conflict_and_the_change_can_be_reapplied()
+    {
+        var editorPage = await App.SignedInPageAsync(Roles.Editor);
+        var dashboard = new DashboardPage(editorPage);
+        await dashboard.OpenAsync();
+        var dialog = await StanceEditDialog.OpenAsync(editorPage, "SVK", "ukraine-fund");
+        await dialog.ChooseStanceAsync("Supports");
+        await dialog.FillAsync("edit-reason", "Bratislava announced it will back the fund.");
+        await dialog.FillAsync("edit-excerpt", "Slovakia will support the proposed fund, the prime minister said.");
+
+        // Meanwhile an admin imports a dataset that records Slovakia as opposed.
+        await ImportAsync("SVK", "ukraine-fund", "opposes", TestEditors.Admin("import-admin"));
+        await dialog.ClickSaveAsync();
+
+        await Assertions.Expect(dialog.Conflict).ToContainTextAsync("import:import-admin saved Opposes");
+        Assert.Equal("opposes", await dashboard.Cell("SVK", "ukraine-fund").GetAttributeAsync("data-stance"));
+        await dialog.ReapplyAsync();
+        await Assertions.Expect(dashboard.Cell("SVK", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "supports");
+        await editorPage.Context.CloseAsync();
+    }
+
+    private async Task ImportAsync(string member, string proposal, string stance, System.Security.Claims.ClaimsPrincipal admin)
+    {
+        var current = await App.Services.GetRequiredService<PictureDocuments>().CurrentAsync();
+        var dataset = JsonNode.Parse(current.ToCanonicalJson())!;
+        var position = dataset["positions"]!.AsArray().Single(p => (string?)p!["member"] == member && (string?)p["proposal"] == proposal)!;
+        position["stance"] = stance;
+        position["effectiveDate"] = "2024-06-01";
+        position["rationale"] = "Imported during an edit.";
+        position["evidence"] = JsonNode.Parse("""[{"source":"icaro-2024-04-stoltenberg-ukraine-fund","excerpt":"An imported excerpt."}]""");
+        await App.Services.GetRequiredService<DatasetImport>().ApplyAsync(admin, Encoding.UTF8.GetBytes(dataset.ToJsonString()));
     }
 
     [Fact]
     public async Task Script_typed_into_a_reason_is_stored_and_shown_as_text_and_never_runs()
     {
         const string payload = "<script>window.__xss = 1</script><img src=x onerror=\"window.__xss = 2\">Bold claim";
-        var editorPage = new SignInPage(await app.NewPageAsync());
-        await editorPage.SignInAsync(await EditorAsync(), Password);
-        var member = new MemberPage(editorPage.Page);
+        var editorPage = await App.SignedInPageAsync(Roles.Editor);
+        var member = new MemberPage(editorPage);
         await member.OpenAsync("GRC");
 
         var dialog = await StanceEditDialog.OpenAsync(member.Page, "GRC", "ramstein-coordination");
@@ -67,7 +92,7 @@ public sealed class EditorFlowTests(BrowserApp app)
         await dialog.FillAsync("edit-excerpt", "<b onmouseover=alert(1)>quoted</b>");
         await dialog.SaveAsync();
 
-        var viewer = new MemberPage(await app.NewPageAsync());
+        var viewer = new MemberPage(await App.NewPageAsync());
         await viewer.OpenAsync("GRC");
         var card = viewer.Position("ramstein-coordination");
         await Assertions.Expect(card.Locator(".rationale")).ToHaveTextAsync(payload);
@@ -76,6 +101,6 @@ public sealed class EditorFlowTests(BrowserApp app)
         Assert.Null(await viewer.Page.EvaluateAsync<int?>("window.__xss ?? null"));
         Assert.Null(await member.Page.EvaluateAsync<int?>("window.__xss ?? null"));
         await viewer.CloseAsync();
-        await editorPage.CloseAsync();
+        await editorPage.Context.CloseAsync();
     }
 }

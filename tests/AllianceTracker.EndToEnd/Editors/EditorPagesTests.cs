@@ -1,27 +1,13 @@
 using AllianceTracker.EndToEnd.Infrastructure;
 using AllianceTracker.EndToEnd.Pages;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using AccountAdministration = AllianceTracker.Web.Features.Accounts.AccountAdministration;
 using Roles = AllianceTracker.Web.Features.Accounts.Roles;
 
 namespace AllianceTracker.EndToEnd.Editors;
 
 /// <summary>The pages editors and admins use: no serious accessibility violation, and the README's screenshots.</summary>
-[Collection(EditorPagesBrowserCollection.Name)]
-public sealed class EditorPagesTests(BrowserApp app)
+public sealed class EditorPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private const string Password = "a-long-enough-test-passphrase";
-
-    private async Task<IPage> SignedInAsync(string role)
-    {
-        var email = $"{role.ToLowerInvariant()}@alliancetracker.example";
-        await app.Services.GetRequiredService<AccountAdministration>().CreateTrustedAsync(email, Password, role);
-        var signIn = new SignInPage(await app.NewPageAsync(width: 1400, height: 1000));
-        await signIn.SignInAsync(email, Password);
-        return signIn.Page;
-    }
-
     [Fact]
     public async Task The_sign_in_page_is_accessible()
     {
@@ -33,9 +19,10 @@ public sealed class EditorPagesTests(BrowserApp app)
     }
 
     [Fact]
+    [Trait("Category", "Screenshots")]
     public async Task The_edit_dialog_is_accessible()
     {
-        var page = await SignedInAsync(Roles.Editor);
+        var page = await app.SignedInPageAsync(Roles.Editor, height: 1000);
         var dashboard = new DashboardPage(page);
         await dashboard.OpenAsync();
 
@@ -48,11 +35,12 @@ public sealed class EditorPagesTests(BrowserApp app)
     }
 
     [Theory]
+    [Trait("Category", "Screenshots")]
     [InlineData("/audit", "audit-light.png")]
     [InlineData("/proposals/new", null)]
     public async Task Editor_pages_are_accessible(string url, string? screenshot)
     {
-        var page = await SignedInAsync(Roles.Editor);
+        var page = await app.SignedInPageAsync(Roles.Editor, height: 1000);
         await new DashboardPage(page).GoToAsync(url);
 
         await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(page);
@@ -67,7 +55,7 @@ public sealed class EditorPagesTests(BrowserApp app)
     [Fact]
     public async Task The_users_page_is_accessible_to_admins()
     {
-        var page = await SignedInAsync(Roles.Admin);
+        var page = await app.SignedInPageAsync(Roles.Admin, height: 1000);
         await new DashboardPage(page).GoToAsync("/admin/users");
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Users and roles");

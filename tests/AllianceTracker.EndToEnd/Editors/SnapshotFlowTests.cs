@@ -1,19 +1,14 @@
 using System.Text.Json;
 using AllianceTracker.EndToEnd.Infrastructure;
 using AllianceTracker.EndToEnd.Pages;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MiniExcelLibs;
-using AccountAdministration = AllianceTracker.Web.Features.Accounts.AccountAdministration;
 using Roles = AllianceTracker.Web.Features.Accounts.Roles;
 
 namespace AllianceTracker.EndToEnd.Editors;
 
-[Collection(EditorPagesBrowserCollection.Name)]
-public sealed class SnapshotFlowTests(BrowserApp app)
+public sealed class SnapshotFlowTests : FreshBrowserAppTest
 {
-    private const string Password = "a-long-enough-test-passphrase";
-
     private static async Task<byte[]> DownloadAsync(IPage page, string format)
     {
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator($"[data-testid=download-{format}]").ClickAsync());
@@ -23,13 +18,10 @@ public sealed class SnapshotFlowTests(BrowserApp app)
     }
 
     [Fact]
+    [Trait("Category", "Screenshots")]
     public async Task An_editor_freezes_a_snapshot_opens_its_permalink_and_downloads_every_format()
     {
-        var email = $"snapshot-editor-{Guid.NewGuid():N}@example.org";
-        await app.Services.GetRequiredService<AccountAdministration>().CreateTrustedAsync(email, Password, Roles.Editor);
-        var signIn = new SignInPage(await app.NewPageAsync());
-        await signIn.SignInAsync(email, Password);
-        var page = signIn.Page;
+        var page = await App.SignedInPageAsync(Roles.Editor);
         await new DashboardPage(page).GoToAsync("/snapshots");
 
         await page.Locator("[data-testid=snapshot-title]").FillAsync("Before the Washington summit");
@@ -38,7 +30,7 @@ public sealed class SnapshotFlowTests(BrowserApp app)
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/snapshots/[a-z0-9]{10}$"));
 
         var permalink = page.Url;
-        var anonymous = new DashboardPage(await app.NewPageAsync(acceptDownloads: true));
+        var anonymous = new DashboardPage(await App.NewPageAsync(acceptDownloads: true));
         await anonymous.GoToAsync(new Uri(permalink).PathAndQuery);
         await Assertions.Expect(anonymous.Page.Locator("h1")).ToHaveTextAsync("Before the Washington summit");
         await Assertions.Expect(anonymous.Page.Locator("[data-testid=snapshot-verified]")).ToContainTextAsync("Verified");
@@ -61,6 +53,6 @@ public sealed class SnapshotFlowTests(BrowserApp app)
         Assert.Contains("# Alliance consensus brief — as of 2024-07-08", markdown);
         Assert.Contains("blocked by Germany, United States", markdown);
         await anonymous.CloseAsync();
-        await signIn.CloseAsync();
+        await page.Context.CloseAsync();
     }
 }

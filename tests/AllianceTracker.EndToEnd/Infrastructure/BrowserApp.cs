@@ -1,4 +1,5 @@
 using System.Net;
+using AllianceTracker.EndToEnd.Pages;
 using AllianceTracker.Tests.Shared;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -9,10 +10,14 @@ namespace AllianceTracker.EndToEnd.Infrastructure;
 
 /// <summary>
 /// The real app on Kestrel at a loopback port, with its own SQLite file, and one headless
-/// Chromium driven by Playwright. Shared by every browser test in the collection.
+/// Chromium driven by Playwright. Test classes that only read share one per class
+/// (<c>IClassFixture</c>); those that change data start one per test (<see cref="FreshBrowserAppTest"/>).
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
+    /// <summary>The password of every account <see cref="SignedInPageAsync"/> creates.</summary>
+    public const string Password = "a-long-enough-test-passphrase";
+
     private static readonly string[] ChromiumArgs =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -31,6 +36,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // A ceiling, not a sleep: an assertion passes as soon as the page shows what it expects,
+        // and a busy 2-core machine gets time to get there.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -55,6 +63,17 @@ public sealed class BrowserApp : IAsyncLifetime
             AcceptDownloads = acceptDownloads,
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A new account with <paramref name="role"/>, signed in through the sign-in page, on a page of its own.</summary>
+    public async Task<IPage> SignedInPageAsync(string role, int width = 1400, int height = 900, bool acceptDownloads = false)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+        var created = await Services.GetRequiredService<AllianceTracker.Web.Features.Accounts.AccountAdministration>().CreateTrustedAsync(email, Password, role);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors));
+        var signIn = new SignInPage(await NewPageAsync(width, height, acceptDownloads: acceptDownloads));
+        await signIn.SignInAsync(email, Password);
+        return signIn.Page;
     }
 
     public async Task DisposeAsync()
@@ -84,23 +103,12 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 }
 
-/// <summary>Tests that only read the seeded data share one app (its screenshots show the seed).</summary>
-[CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+/// <summary>For tests that change data: an app (and browser) of their own for every test, so none sees another's edits.</summary>
+public abstract class FreshBrowserAppTest : IAsyncLifetime
 {
-    public const string Name = "browser";
-}
+    protected BrowserApp App { get; } = new();
 
-/// <summary>Tests that change stances get an app of their own, so the read-only tests never see their edits.</summary>
-[CollectionDefinition(Name)]
-public sealed class ChangingBrowserCollection : ICollectionFixture<BrowserApp>
-{
-    public const string Name = "browser, changing data";
-}
+    public Task InitializeAsync() => App.InitializeAsync();
 
-/// <summary>Editor pages looked at, not changed: accessibility scans and the README's screenshots of them.</summary>
-[CollectionDefinition(Name)]
-public sealed class EditorPagesBrowserCollection : ICollectionFixture<BrowserApp>
-{
-    public const string Name = "browser, editor pages";
+    public Task DisposeAsync() => App.DisposeAsync();
 }

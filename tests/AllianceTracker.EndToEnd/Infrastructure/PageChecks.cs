@@ -19,11 +19,21 @@ public static class PageChecks
             $"{v.Id} [{v.Impact}] {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
     }
 
-    /// <summary>Saves a screenshot into docs/screenshots; a blank or broken page compresses to almost nothing, a finished one does not.</summary>
+    /// <summary>
+    /// Takes a screenshot and checks it is a finished page: a blank or broken page compresses to
+    /// almost nothing, a finished one does not. It is kept in docs/screenshots only when
+    /// scripts/screenshots.sh asks for it (ALLIANCE_TRACKER_SCREENSHOTS names the folder): a test
+    /// run must not rewrite tracked files.
+    /// </summary>
     public static async Task SaveScreenshotAsync(IPage page, string fileName, bool fullPage = true, int minimumBytes = 30_000)
     {
-        Directory.CreateDirectory(RepositoryPaths.Screenshots);
-        var png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, fileName), FullPage = fullPage });
+        Directory.CreateDirectory(ScreenshotFolder);
+        var png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, fileName), FullPage = fullPage });
         Assert.True(png.Length > minimumBytes, $"{fileName} is only {png.Length} bytes");
     }
+
+    private static string ScreenshotFolder =>
+        Environment.GetEnvironmentVariable("ALLIANCE_TRACKER_SCREENSHOTS") is { Length: > 0 } folder
+            ? folder
+            : Path.Combine(Path.GetTempPath(), "alliance-tracker-screenshots");
 }

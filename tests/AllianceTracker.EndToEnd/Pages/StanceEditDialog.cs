@@ -25,6 +25,18 @@ public sealed class StanceEditDialog(IPage page)
 
     public Task CiteNewSourceAsync() => Dialog.GetByText("Cite a source that is not listed yet").ClickAsync();
 
+    /// <summary>Clicks Save and leaves the dialog open for what follows (an error, a conflict).</summary>
+    public Task ClickSaveAsync() => Dialog.Locator("[data-testid=edit-save]").ClickAsync();
+
+    public ILocator Conflict => Dialog.Locator("[data-testid=conflict]");
+
+    /// <summary>Re-applies the editor's change on top of what another save wrote, and waits for the dialog to close.</summary>
+    public async Task ReapplyAsync()
+    {
+        await Dialog.Locator("[data-testid=reapply]").ClickAsync();
+        await Dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
     public async Task SaveAsync()
     {
         await Dialog.Locator("[data-testid=edit-save]").ClickAsync();

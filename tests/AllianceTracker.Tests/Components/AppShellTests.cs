@@ -1,11 +1,10 @@
 using System.Net;
-using AllianceTracker.Tests.Features.Positions;
 using AllianceTracker.Tests.Shared;
 
 namespace AllianceTracker.Tests.Components;
 
-[Collection(AppCollection.Name)]
-public sealed class AppShellTests(AllianceAppFactory app)
+/// <summary>Reads only: the tests share one app of their own, on the seed.</summary>
+public sealed class AppShellTests(AllianceAppFactory app) : IClassFixture<AllianceAppFactory>
 {
     private readonly HttpClient _client = app.CreateClient();
 

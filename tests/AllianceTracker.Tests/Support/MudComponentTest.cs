@@ -10,6 +10,13 @@ namespace AllianceTracker.Tests.Support;
 /// </summary>
 public abstract class MudComponentTest : IAsyncLifetime
 {
+    static MudComponentTest()
+    {
+        // bUnit waits at most a second by default; on a busy 2-core machine a render can take
+        // longer. A ceiling, not a sleep: every wait ends as soon as its condition holds.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    }
+
     protected MudComponentTest()
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;

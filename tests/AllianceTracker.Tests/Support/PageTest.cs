@@ -1,4 +1,6 @@
 using AllianceTracker.Tests.Shared;
+using AllianceTracker.Web.Domain;
+using AllianceTracker.Web.Features.History;
 using AllianceTracker.Web.Features.Map;
 using AllianceTracker.Web.Features.Positions;
 using AllianceTracker.Web.Features.Stances;
@@ -26,15 +28,11 @@ public abstract class PageTest : MudComponentTest
     public override async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(seeded: true, Clock);
+        // The app's own registrations of the features pages use, over this test's database, clock and notifier.
+        Context.Services.AddHistory().AddPositions().AddStances().AddStanceMap();
         Context.Services.AddSingleton<IDbContextFactory<Web.Data.AllianceDbContext>>(Database);
         Context.Services.AddSingleton<TimeProvider>(Clock);
         Context.Services.AddSingleton<IStanceChangeNotifier>(Notifier);
-        Context.Services.AddSingleton<AlliancePictureReader>();
-        Context.Services.AddSingleton<AlliancePictureCache>();
-        Context.Services.AddSingleton<StanceHistoryReader>();
-        Context.Services.AddSingleton(_ => StanceMapGeometry.Load());
-        Context.Services.AddSingleton<SourceCatalog>();
-        Context.Services.AddSingleton<StanceRecorder>();
         ConfigureServices();
         // Last: setting the renderer builds the service provider, after which nothing can be added.
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -1,7 +1,8 @@
 using System.Text;
+using AllianceTracker.Tests.Shared;
 using AllianceTracker.Web.Data;
-using AllianceTracker.Web.Data.Seeding;
-using AllianceTracker.Web.Features.Stances;
+using AllianceTracker.Web.Features.History;
+using AllianceTracker.Web.Features.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -39,8 +40,9 @@ public sealed class TestDatabase : IDbContextFactory<AllianceDbContext>, IAsyncD
 
         if (seeded)
         {
-            await new SeedImporter(database, clock ?? TimeProvider.System, new InProcessStanceChangeNotifier(NullLogger<InProcessStanceChangeNotifier>.Instance))
-                .ImportAsync(ShippedSeeds);
+            clock ??= TimeProvider.System;
+            var notifier = new InProcessStanceChangeNotifier(NullLogger<InProcessStanceChangeNotifier>.Instance);
+            await new SeedImporter(database, TestEditors.Writer(database, clock, notifier), clock).ImportAsync(ShippedSeeds);
         }
 
         return database;

@@ -214,7 +214,7 @@ namespace AllianceTracker.Web.Data.Migrations
                     b.ToTable("Sources");
                 });
 
-            modelBuilder.Entity("AllianceTracker.Web.Domain.StanceCellVersion", b =>
+            modelBuilder.Entity("AllianceTracker.Web.Data.StanceCellVersion", b =>
                 {
                     b.Property<string>("MemberAlpha3")
                         .HasColumnType("TEXT");

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml;
 using AllianceTracker.Web.Domain;
-using AllianceTracker.Web.Features.Stances;
+using AllianceTracker.Web.Features.History;
 
 namespace AllianceTracker.Web.Features.Feeds;
 

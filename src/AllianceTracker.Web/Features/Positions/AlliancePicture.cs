@@ -1,5 +1,5 @@
 using AllianceTracker.Web.Domain;
-using AllianceTracker.Web.Features.Stances;
+using AllianceTracker.Web.Features.History;
 
 namespace AllianceTracker.Web.Features.Positions;
 
@@ -9,15 +9,6 @@ public sealed record MemberSummary(
 public sealed record ProposalSummary(
     string Slug, string Title, string Description, string Proposer, DateOnly TabledOn, bool TabledOnIsApproximate,
     string SummitSlug, string SummitName, ProposalOutcome Outcome = ProposalOutcome.Pending, DateOnly? DecidedOn = null);
-
-public sealed record SourceSummary(
-    string Key, string Title, string Outlet, string? Url, DateOnly? PublishedOn, bool PublishedOnIsApproximate, SourceKind Kind)
-{
-    public static SourceSummary From(Source source) =>
-        new(source.Key, source.Title, source.Outlet, source.Url, source.PublishedOn, source.PublishedOnIsApproximate, source.Kind);
-}
-
-public sealed record EvidenceView(SourceSummary Source, string Excerpt);
 
 /// <summary>A member's stance on a proposal on the picture's date; <see cref="Stance.Unknown"/> with no date when nothing is on record.</summary>
 public sealed record PositionView(

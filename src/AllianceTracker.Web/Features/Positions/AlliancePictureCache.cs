@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using AllianceTracker.Web.Features.Stances;
+using AllianceTracker.Web.Features.History;
 
 namespace AllianceTracker.Web.Features.Positions;
 

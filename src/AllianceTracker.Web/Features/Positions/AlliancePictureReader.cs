@@ -1,6 +1,7 @@
 using System.Globalization;
 using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Domain;
+using AllianceTracker.Web.Features.History;
 using Microsoft.EntityFrameworkCore;
 
 namespace AllianceTracker.Web.Features.Positions;

@@ -1,3 +1,4 @@
+using AllianceTracker.Web.Api;
 using AllianceTracker.Web.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -35,5 +35,5 @@ public static class ReferenceApi
 
     private static ProposalDto ToDto(ProposalSummary p) => new(
         p.Slug, p.Title, p.Description, p.Proposer, p.TabledOn.ToIso(), p.TabledOnIsApproximate, p.SummitSlug, p.SummitName,
-        p.Outcome.ToString().ToLowerInvariant(), p.DecidedOn?.ToIso());
+        p.Outcome.ToCode(), p.DecidedOn?.ToIso());
 }

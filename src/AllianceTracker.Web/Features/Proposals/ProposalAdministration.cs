@@ -2,17 +2,11 @@ using System.Security.Claims;
 using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
-using AllianceTracker.Web.Features.Stances;
+using AllianceTracker.Web.Features.History;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace AllianceTracker.Web.Features.Proposals;
-
-public sealed record SummitInput(string Slug, string Name, string City, DateOnly StartsOn, DateOnly EndsOn);
-
-public sealed record ProposalInput(string Slug, string SummitSlug, string Title, string Description, string Proposer, DateOnly TabledOn);
-
-public sealed record ProposalTextsInput(string Title, string Description, string Proposer);
 
 public sealed record OutcomeInput(ProposalOutcome Outcome, DateOnly DecidedOn, string SourceKey);
 
@@ -39,15 +33,12 @@ public sealed class ProposalAdministration(
     {
         await authorization.DemandAsync(user, Policies.CanEdit);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var errors = new EditErrors();
-        errors.Add("slug", CheckSlug(input.Slug));
-        errors.Add("slug", await db.Summits.AnyAsync(s => s.Slug == input.Slug, cancellationToken) ? $"A summit '{input.Slug}' exists already." : null);
-        errors.Add("name", string.IsNullOrWhiteSpace(input.Name) ? "Give the summit's name." : null);
-        errors.Add("city", string.IsNullOrWhiteSpace(input.City) ? "Give the host city." : null);
-        errors.Add("endsOn", input.EndsOn < input.StartsOn ? "The summit cannot end before it starts." : null);
-        errors.ThrowIfAny();
+        var problems = new FieldProblems();
+        problems.Add(SummitRules.Check(input));
+        problems.Add("slug", await db.Summits.AnyAsync(s => s.Slug == input.Slug, cancellationToken) ? $"A summit '{input.Slug}' exists already." : null);
+        problems.ThrowIfAny();
 
-        db.Summits.Add(new Summit { Slug = input.Slug, Name = input.Name.Trim(), City = input.City.Trim(), StartsOn = input.StartsOn, EndsOn = input.EndsOn });
+        db.Summits.Add(input.ToSummit());
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -55,24 +46,14 @@ public sealed class ProposalAdministration(
     {
         await authorization.DemandAsync(user, Policies.CanEdit);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var errors = new EditErrors();
-        errors.Add("slug", CheckSlug(input.Slug));
-        errors.Add("slug", await db.Proposals.AnyAsync(p => p.Slug == input.Slug, cancellationToken) ? $"A proposal '{input.Slug}' exists already." : null);
-        var summitId = await db.Summits.Where(s => s.Slug == input.SummitSlug).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancellationToken);
-        errors.Add("summit", summitId is null ? $"There is no summit '{input.SummitSlug}'." : null);
-        CheckTexts(errors, new ProposalTextsInput(input.Title, input.Description, input.Proposer));
-        errors.Add("tabledOn", input.TabledOn > Today ? "The proposal cannot be tabled in the future." : null);
-        errors.ThrowIfAny();
+        var problems = new FieldProblems();
+        problems.Add(ProposalRules.Check(input, Today));
+        problems.Add("slug", await db.Proposals.AnyAsync(p => p.Slug == input.Slug, cancellationToken) ? $"A proposal '{input.Slug}' exists already." : null);
+        var summit = await db.Summits.SingleOrDefaultAsync(s => s.Slug == input.SummitSlug, cancellationToken);
+        problems.Add("summit", summit is null && !string.IsNullOrWhiteSpace(input.SummitSlug) ? $"There is no summit '{input.SummitSlug}'." : null);
+        problems.ThrowIfAny();
 
-        db.Proposals.Add(new Proposal
-        {
-            Slug = input.Slug,
-            SummitId = summitId!.Value,
-            Title = input.Title.Trim(),
-            Description = input.Description.Trim(),
-            Proposer = input.Proposer.Trim(),
-            TabledOn = input.TabledOn,
-        });
+        db.Proposals.Add(input.ToProposal(summit!));
         await db.SaveChangesAsync(cancellationToken);
         await notifier.PublishAsync(new StanceChangeNotice([], Origin: user.AuthorName()));
     }
@@ -82,10 +63,10 @@ public sealed class ProposalAdministration(
         await authorization.DemandAsync(user, Policies.CanEdit);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
-        var errors = new EditErrors();
-        errors.Add("proposal", proposal is null ? $"There is no proposal '{slug}'." : null);
-        CheckTexts(errors, input);
-        errors.ThrowIfAny();
+        var problems = new FieldProblems();
+        problems.Add("proposal", proposal is null ? $"There is no proposal '{slug}'." : null);
+        problems.Add(ProposalRules.CheckTexts(input));
+        problems.ThrowIfAny();
 
         proposal!.Title = input.Title.Trim();
         proposal.Description = input.Description.Trim();
@@ -100,11 +81,11 @@ public sealed class ProposalAdministration(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var proposalId = await db.Proposals.Where(p => p.Slug == slug).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
         var sourceId = await db.Sources.Where(s => s.Key == input.SourceKey).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancellationToken);
-        var errors = new EditErrors();
-        errors.Add("proposal", proposalId is null ? $"There is no proposal '{slug}'." : null);
-        errors.Add("source", sourceId is null ? "Pick the source that reports the outcome." : null);
-        errors.Add("decidedOn", input.DecidedOn > Today ? "The outcome cannot be decided in the future." : null);
-        errors.ThrowIfAny();
+        var problems = new FieldProblems();
+        problems.Add("proposal", proposalId is null ? $"There is no proposal '{slug}'." : null);
+        problems.Add("source", sourceId is null ? "Pick the source that reports the outcome." : null);
+        problems.Add("decidedOn", input.DecidedOn > Today ? "The outcome cannot be decided in the future." : null);
+        problems.ThrowIfAny();
 
         db.ProposalOutcomes.Add(new ProposalOutcomeRecord
         {
@@ -118,14 +99,4 @@ public sealed class ProposalAdministration(
         await db.SaveChangesAsync(cancellationToken);
         await notifier.PublishAsync(new StanceChangeNotice([], Origin: user.AuthorName()));
     }
-
-    private static void CheckTexts(EditErrors errors, ProposalTextsInput input)
-    {
-        errors.Add("title", string.IsNullOrWhiteSpace(input.Title) ? "Give the proposal a title." : null);
-        errors.Add("description", string.IsNullOrWhiteSpace(input.Description) ? "Describe the proposal in a sentence or two." : null);
-        errors.Add("proposer", string.IsNullOrWhiteSpace(input.Proposer) ? "Say who proposed it." : null);
-    }
-
-    private static string? CheckSlug(string slug) =>
-        CodePatterns.IsSlug(slug) ? null : "Use lower-case words joined by hyphens, e.g. defence-spending-2pc.";
 }

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
-using AllianceTracker.Web.Features.Stances;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AllianceTracker.Web.Features.Proposals;
@@ -21,10 +20,10 @@ public static class ProposalsApi
         v1.MapPut("/proposals/{slug}", (string slug, ProposalTextsInput body, ClaimsPrincipal user, ProposalAdministration admin, CancellationToken ct) =>
             Write(() => admin.UpdateTextsAsync(user, slug, body, ct), null)).WithName("UpdateProposal");
         v1.MapPost("/proposals/{slug}/outcomes", (string slug, OutcomeBody body, ClaimsPrincipal user, ProposalAdministration admin, CancellationToken ct) =>
-            Enum.TryParse<ProposalOutcome>(body.Outcome, ignoreCase: true, out var outcome) && Enum.IsDefined(outcome)
+            ProposalOutcomeCodes.Map.TryParse(body.Outcome, out var outcome)
                 ? Write(() => admin.RecordOutcomeAsync(user, slug, new OutcomeInput(outcome, body.DecidedOn, body.Source), ct), $"/proposals/{slug}")
                 : Task.FromResult<Results<Created, NoContent, ValidationProblem>>(TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["outcome"] = ["Use pending, adopted or dropped."] })))
+                    new Dictionary<string, string[]> { ["outcome"] = [$"'{body.Outcome}' is not an outcome; use one of {ProposalOutcomeCodes.Map.CodeList}."] })))
             .WithName("RecordProposalOutcome");
         return endpoints;
     }

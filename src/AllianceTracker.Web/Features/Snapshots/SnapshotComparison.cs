@@ -1,10 +1,11 @@
 using AllianceTracker.Web.Domain;
+using AllianceTracker.Web.Features.Exchange;
 
 namespace AllianceTracker.Web.Features.Snapshots;
 
 public sealed record ComparisonError(string Parameter, string Message);
 
-public sealed record ComparisonResult(SnapshotDiff? Diff, ComparisonError? Error);
+public sealed record ComparisonResult(PictureDiff? Diff, ComparisonError? Error);
 
 /// <summary>
 /// Compares any two pictures: a side is "now", "date:YYYY-MM-DD" or "snapshot:ID" (a bare date or
@@ -21,7 +22,7 @@ public sealed class SnapshotComparison(SnapshotService snapshots, PictureDocumen
         }
 
         var (toDocument, toLabel, toError) = await ResolveAsync(to, "to", cancellationToken);
-        return toError is not null ? new(null, toError) : new(SnapshotDiff.Between(fromDocument!, toDocument!, fromLabel, toLabel), null);
+        return toError is not null ? new(null, toError) : new(PictureDiff.Between(fromDocument!, toDocument!, fromLabel, toLabel), null);
     }
 
     private async Task<(ExportDocument?, string, ComparisonError?)> ResolveAsync(string side, string parameter, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using System.Text.Json;
 using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
-using AllianceTracker.Web.Features.Stances;
+using AllianceTracker.Web.Features.Exchange;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,10 +23,10 @@ public sealed class SnapshotService(
     {
         await authorization.DemandAsync(user, Policies.CanEdit);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var errors = new EditErrors();
-        errors.Add("title", string.IsNullOrWhiteSpace(title) ? "Give the snapshot a title, e.g. \"Before the Washington summit\"." : null);
-        errors.Add("asOf", asOf > today ? "A snapshot cannot be of a date in the future." : null);
-        errors.ThrowIfAny();
+        var problems = new FieldProblems();
+        problems.Add("title", string.IsNullOrWhiteSpace(title) ? "Give the snapshot a title, e.g. \"Before the Washington summit\"." : null);
+        problems.Add("asOf", asOf > today ? "A snapshot cannot be of a date in the future." : null);
+        problems.ThrowIfAny();
 
         var document = await documents.CurrentAsync(asOf ?? today, cancellationToken: cancellationToken);
         var snapshot = new Snapshot

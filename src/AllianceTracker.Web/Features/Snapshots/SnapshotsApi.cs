@@ -1,9 +1,8 @@
 using System.Security.Claims;
+using AllianceTracker.Web.Api;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
-using AllianceTracker.Web.Features.Dashboard;
-using AllianceTracker.Web.Features.Positions;
-using AllianceTracker.Web.Features.Stances;
+using AllianceTracker.Web.Features.Exchange;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AllianceTracker.Web.Features.Snapshots;
@@ -12,13 +11,12 @@ public sealed record SnapshotBody(string Title, string? Note = null, DateOnly? A
 
 public sealed record SnapshotDto(string Id, string Title, string? Note, string AsOf, DateTime CreatedAtUtc, string CreatedBy, string Sha256, bool? HashVerifies, string Permalink);
 
-/// <summary>Snapshots, exports of the live view, and diffs, in CSV, JSON, XLSX and Markdown.</summary>
+/// <summary>Snapshots, their exports, and diffs between any two pictures, in CSV, JSON, XLSX and Markdown.</summary>
 public static class SnapshotsApi
 {
     public static IEndpointRouteBuilder MapSnapshotsApi(this IEndpointRouteBuilder endpoints)
     {
         var v1 = endpoints.MapGroup("/api/v1").WithTags("Snapshots and exports");
-        v1.MapGet("/exports/current.{format}", ExportCurrentAsync).WithName("ExportCurrentView");
         v1.MapGet("/snapshots", async (SnapshotService snapshots, CancellationToken ct) =>
             TypedResults.Ok((await snapshots.ListAsync(ct)).Select(s => ToDto(s, null)).ToList())).WithName("ListSnapshots");
         v1.MapGet("/snapshots/{id}", async Task<Results<Ok<SnapshotDto>, ProblemHttpResult>> (string id, SnapshotService snapshots, CancellationToken ct) =>
@@ -27,25 +25,6 @@ public static class SnapshotsApi
         v1.MapPost("/snapshots", CreateAsync).RequireAuthorization(Policies.CanEdit).WithName("CreateSnapshot");
         v1.MapGet("/diff.{format}", ExportDiffAsync).WithName("ExportDiff");
         return endpoints;
-    }
-
-    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportCurrentAsync(
-        string format, string? asOf, string? region, string? eu, string? b9, string? stance, string? on, string? q, string? sort,
-        PictureDocuments documents, CancellationToken cancellationToken)
-    {
-        if (!ExportFormats.TryParse(format, out var parsed))
-        {
-            return ApiParameters.Invalid("format", $"Unknown format '{format}'; use csv, json, xlsx or md.");
-        }
-
-        if (!ApiParameters.TryReadDate(asOf, "asOf", out var date, out var dateProblem))
-        {
-            return dateProblem;
-        }
-
-        var view = MatrixQuery.Parse(region, eu, b9, stance, on, q, sort);
-        var document = await documents.CurrentAsync(date, view.IsFiltered ? view : null, cancellationToken);
-        return File(ExportFormats.Write(document, parsed, $"alliance-consensus-{document.AsOf}"));
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportSnapshotAsync(
@@ -63,7 +42,7 @@ public static class SnapshotsApi
         }
 
         var previous = await snapshots.PreviousAsync(frozen.Summary, cancellationToken);
-        var sincePrevious = previous is null ? null : SnapshotDiff.Between(previous.Document, frozen.Document, $"snapshot {previous.Summary.Id}", $"snapshot {id}");
+        var sincePrevious = previous is null ? null : PictureDiff.Between(previous.Document, frozen.Document, $"snapshot {previous.Summary.Id}", $"snapshot {id}");
         return File(ExportFormats.Write(frozen.Document, parsed, $"alliance-snapshot-{id}-{frozen.Document.AsOf}", sincePrevious));
     }
 
@@ -95,7 +74,7 @@ public static class SnapshotsApi
             : File(ExportFormats.Write(result.Diff!, parsed, $"alliance-diff-{Slug(result.Diff!.FromLabel)}-to-{Slug(result.Diff.ToLabel)}"));
     }
 
-    private static FileContentHttpResult File(ExportFile file) => TypedResults.File(file.Content, file.ContentType, file.FileName);
+    private static FileContentHttpResult File(ExportFile file) => ExportsApi.File(file);
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(statusCode: 404, title: "No such snapshot", detail: $"There is no snapshot '{id}'.");

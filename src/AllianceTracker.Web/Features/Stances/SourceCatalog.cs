@@ -1,5 +1,5 @@
 using AllianceTracker.Web.Data;
-using AllianceTracker.Web.Features.Positions;
+using AllianceTracker.Web.Features.History;
 using Microsoft.EntityFrameworkCore;
 
 namespace AllianceTracker.Web.Features.Stances;

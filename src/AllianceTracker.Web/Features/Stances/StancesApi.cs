@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
+using AllianceTracker.Web.Features.History;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AllianceTracker.Web.Features.Stances;
@@ -41,9 +42,9 @@ public static class StancesApi
         StanceChangeBody body, ClaimsPrincipal user, StanceRecorder recorder, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!StanceVocabulary.TryParse(body.Stance, out var stance))
+        if (StanceRules.ParseStance(body.Stance, out var stance) is { } unknownStance)
         {
-            errors["stance"] = [$"Unknown stance code '{body.Stance}'; use one of {StanceVocabulary.CodeList}."];
+            errors["stance"] = [unknownStance];
         }
 
         var effective = ParseDate(body.EffectiveDate, "effectiveDate", errors);
@@ -51,17 +52,17 @@ public static class StancesApi
         for (var i = 0; i < (body.Evidence?.Count ?? 0); i++)
         {
             var item = body.Evidence![i];
-            NewSourceInput? added = null;
+            SourceInput? added = null;
             if (item.NewSource is { } source)
             {
                 var kind = SourceKind.NewsReport;
-                if (source.Kind is not null && !SourceKindCodes.TryParse(source.Kind, out kind))
+                if (source.Kind is not null && SourceRules.ParseKind(source.Kind, out kind) is { } unknownKind)
                 {
-                    errors[$"evidence[{i}].newSource.kind"] = [$"Unknown kind '{source.Kind}'; use one of {SourceKindCodes.CodeList}."];
+                    errors[$"evidence[{i}].newSource.kind"] = [unknownKind];
                 }
 
-                added = new NewSourceInput(source.Title ?? "", source.Outlet ?? "", source.Url,
-                    source.PublishedDate is null ? null : ParseDate(source.PublishedDate, $"evidence[{i}].newSource.publishedDate", errors), kind);
+                added = new SourceInput(null, source.Title ?? "", source.Outlet ?? "", source.Url,
+                    source.PublishedDate is null ? null : ParseDate(source.PublishedDate, $"evidence[{i}].newSource.publishedDate", errors), false, kind);
             }
 
             evidence.Add(new EvidenceInput(item.Source, item.Excerpt ?? "", added));
@@ -84,7 +85,7 @@ public static class StancesApi
         }
         catch (StanceConflictException ex)
         {
-            return TypedResults.Conflict(ToDto(body.Member!, body.Proposal!, ex.Current));
+            return TypedResults.Conflict(ToDto(ex.MemberAlpha3, ex.ProposalSlug, ex.Current));
         }
     }
 
@@ -102,8 +103,7 @@ public static class StancesApi
         }
         catch (StanceConflictException ex)
         {
-            var latest = ex.Current.Latest;
-            return TypedResults.Conflict(ToDto(latest?.MemberAlpha3 ?? "", latest?.ProposalSlug ?? "", ex.Current));
+            return TypedResults.Conflict(ToDto(ex.MemberAlpha3, ex.ProposalSlug, ex.Current));
         }
     }
 

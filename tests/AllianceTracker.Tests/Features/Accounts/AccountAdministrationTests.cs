@@ -5,10 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AllianceTracker.Tests.Features.Accounts;
 
-[Collection(AccountsCollection.Name)]
-public sealed class AccountAdministrationTests(AccountsAppFactory app)
+public sealed class AccountAdministrationTests : FreshAppTest<AccountsAppFactory>
 {
-    private AccountAdministration Accounts => app.Services.GetRequiredService<AccountAdministration>();
+    private AccountAdministration Accounts => App.Services.GetRequiredService<AccountAdministration>();
 
     [Fact]
     public async Task Only_admins_can_list_create_or_change_accounts()
@@ -23,7 +22,7 @@ public sealed class AccountAdministrationTests(AccountsAppFactory app)
     public async Task An_admin_grants_and_removes_roles_and_the_list_shows_them()
     {
         var admin = TestEditors.Admin();
-        var email = await app.CreateAsync(null);
+        var email = await App.CreateAsync(null);
         var account = (await Accounts.ListAsync(admin)).Single(a => a.Email == email);
         Assert.Empty(account.Roles);
 
@@ -37,7 +36,7 @@ public sealed class AccountAdministrationTests(AccountsAppFactory app)
     [Fact]
     public async Task An_admin_cannot_remove_their_own_admin_role()
     {
-        var email = await app.CreateAsync(Roles.Admin);
+        var email = await App.CreateAsync(Roles.Admin);
         var self = TestEditors.Admin(email);
         var account = (await Accounts.ListAsync(self)).Single(a => a.Email == email);
 
@@ -50,8 +49,8 @@ public sealed class AccountAdministrationTests(AccountsAppFactory app)
     [Fact]
     public async Task A_locked_out_account_can_be_unlocked_by_an_admin_and_sign_in_again()
     {
-        var email = await app.CreateAsync(Roles.Editor);
-        var client = app.Anonymous();
+        var email = await App.CreateAsync(Roles.Editor);
+        var client = App.Anonymous();
         for (var attempt = 0; attempt < 5; attempt++)
         {
             await client.PostSignInAsync(email, "wrong");

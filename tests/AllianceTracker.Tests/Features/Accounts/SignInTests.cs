@@ -30,20 +30,13 @@ public sealed class RateLimitedAppFactory : AccountsAppFactory
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class AccountsCollection : ICollectionFixture<AccountsAppFactory>
-{
-    public const string Name = "accounts";
-}
-
-[Collection(AccountsCollection.Name)]
-public sealed class SignInTests(AccountsAppFactory app)
+public sealed class SignInTests : FreshAppTest<AccountsAppFactory>
 {
     [Fact]
     public async Task The_right_password_signs_in_and_the_pages_show_who_is_signed_in()
     {
-        var email = await app.CreateAsync("Editor");
-        var client = app.Anonymous();
+        var email = await App.CreateAsync("Editor");
+        var client = App.Anonymous();
 
         var response = await client.PostSignInAsync(email, TestAccounts.Password);
 
@@ -52,14 +45,14 @@ public sealed class SignInTests(AccountsAppFactory app)
         var dashboard = await client.GetStringAsync("/");
         Assert.Contains(email, dashboard);
         Assert.Contains("Sign out", dashboard);
-        Assert.Contains(app.Log.Lines, line => line.Contains($"{email} signed in", StringComparison.Ordinal));
+        Assert.Contains(App.Log.Lines, line => line.Contains($"{email} signed in", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_wrong_password_is_refused_with_a_message_and_no_session()
     {
-        var email = await app.CreateAsync("Editor");
-        var client = app.Anonymous();
+        var email = await App.CreateAsync("Editor");
+        var client = App.Anonymous();
 
         var response = await client.PostSignInAsync(email, "not-the-password");
 
@@ -71,8 +64,8 @@ public sealed class SignInTests(AccountsAppFactory app)
     [Fact]
     public async Task Five_failed_attempts_lock_the_account_even_against_the_right_password()
     {
-        var email = await app.CreateAsync("Editor");
-        var client = app.Anonymous();
+        var email = await App.CreateAsync("Editor");
+        var client = App.Anonymous();
         for (var attempt = 1; attempt <= 5; attempt++)
         {
             await client.PostSignInAsync(email, $"wrong-{attempt}");
@@ -91,9 +84,9 @@ public sealed class SignInTests(AccountsAppFactory app)
     [InlineData("https://evil.example.org/", "/")]
     public async Task After_signing_in_only_local_return_addresses_are_followed(string returnUrl, string expected)
     {
-        var email = await app.CreateAsync("Editor");
+        var email = await App.CreateAsync("Editor");
 
-        var response = await app.Anonymous().PostSignInAsync(email, TestAccounts.Password, returnUrl);
+        var response = await App.Anonymous().PostSignInAsync(email, TestAccounts.Password, returnUrl);
 
         Assert.Equal(expected, LocalPath(response));
     }
@@ -114,7 +107,7 @@ public sealed class SignInTests(AccountsAppFactory app)
     [Fact]
     public async Task Signing_out_ends_the_session()
     {
-        var client = await app.SignedInAsync("Editor");
+        var client = await App.SignedInAsync("Editor");
         var page = await client.GetStringAsync("/");
 
         var response = await client.PostAsync("/account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -129,7 +122,7 @@ public sealed class SignInTests(AccountsAppFactory app)
     [Fact]
     public async Task Signing_out_without_the_antiforgery_token_is_refused()
     {
-        var client = await app.SignedInAsync("Editor");
+        var client = await App.SignedInAsync("Editor");
 
         var response = await client.PostAsync("/account/sign-out", new FormUrlEncodedContent([]));
 
@@ -140,13 +133,13 @@ public sealed class SignInTests(AccountsAppFactory app)
     [Fact]
     public async Task No_password_ever_appears_in_a_log_line()
     {
-        var email = await app.CreateAsync("Admin");
-        await app.Anonymous().PostSignInAsync(email, "wrong-password-that-must-not-be-logged");
-        await app.Anonymous().PostSignInAsync(email, TestAccounts.Password);
+        var email = await App.CreateAsync("Admin");
+        await App.Anonymous().PostSignInAsync(email, "wrong-password-that-must-not-be-logged");
+        await App.Anonymous().PostSignInAsync(email, TestAccounts.Password);
 
-        Assert.Contains(app.Log.Lines, line => line.Contains($"Failed sign-in for {email}", StringComparison.Ordinal));
-        Assert.DoesNotContain(app.Log.Lines, line => line.Contains("wrong-password-that-must-not-be-logged", StringComparison.Ordinal));
-        Assert.DoesNotContain(app.Log.Lines, line => line.Contains(TestAccounts.Password, StringComparison.Ordinal));
+        Assert.Contains(App.Log.Lines, line => line.Contains($"Failed sign-in for {email}", StringComparison.Ordinal));
+        Assert.DoesNotContain(App.Log.Lines, line => line.Contains("wrong-password-that-must-not-be-logged", StringComparison.Ordinal));
+        Assert.DoesNotContain(App.Log.Lines, line => line.Contains(TestAccounts.Password, StringComparison.Ordinal));
     }
 }
 
@@ -156,8 +149,8 @@ public sealed class SignInRateLimitTests
     [Fact]
     public async Task Sign_in_attempts_beyond_the_limit_get_429()
     {
-        await using var app = new RateLimitedAppFactory();
-        var client = app.Anonymous();
+        await using var rateLimited = new RateLimitedAppFactory();
+        var client = rateLimited.Anonymous();
         var statuses = new List<HttpStatusCode>();
         for (var attempt = 0; attempt < 14; attempt++)
         {

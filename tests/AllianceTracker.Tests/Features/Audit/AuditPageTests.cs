@@ -5,14 +5,13 @@ using AllianceTracker.Tests.Support;
 
 namespace AllianceTracker.Tests.Features.Audit;
 
-[Collection(AccountsCollection.Name)]
-public sealed class AuditPageTests(AccountsAppFactory app)
+public sealed class AuditPageTests : FreshAppTest<AccountsAppFactory>
 {
     private sealed record Written(long Id, Guid? Version);
 
     private async Task<List<string>> BlockersAsync()
     {
-        var consensus = await app.Anonymous().GetFromJsonAsync<List<System.Text.Json.JsonElement>>("/api/v1/consensus");
+        var consensus = await App.Anonymous().GetFromJsonAsync<List<System.Text.Json.JsonElement>>("/api/v1/consensus");
         return consensus!.Single(c => c.GetProperty("proposal").GetString() == "membership-invitation")
             .GetProperty("blockers").EnumerateArray().Select(b => b.GetString()!).ToList();
     }
@@ -20,7 +19,7 @@ public sealed class AuditPageTests(AccountsAppFactory app)
     [Fact]
     public async Task A_retraction_changes_the_current_picture_but_the_audit_trail_keeps_both_entries()
     {
-        var editor = await app.SignedInAsync("Editor");
+        var editor = await App.SignedInAsync("Editor");
         var saved = await editor.PostAsJsonAsync("/api/v1/stances", new
         {
             member = "ISL", proposal = "membership-invitation", stance = "opposes", effectiveDate = "2024-06-02",
@@ -42,7 +41,7 @@ public sealed class AuditPageTests(AccountsAppFactory app)
     [Fact]
     public async Task The_trail_filters_by_member_proposal_and_editor()
     {
-        var editor = await app.SignedInAsync("Editor");
+        var editor = await App.SignedInAsync("Editor");
 
         var hungary = await editor.GetStringAsync("/audit?member=HUN");
         var ramstein = await editor.GetStringAsync("/audit?member=HUN&proposal=ramstein-coordination");

@@ -1,11 +1,10 @@
 using System.Net;
-using AllianceTracker.Tests.Features.Positions;
 using AllianceTracker.Tests.Shared;
 
 namespace AllianceTracker.Tests.Features.Dashboard;
 
-[Collection(AppCollection.Name)]
-public sealed class DashboardPrerenderTests(AllianceAppFactory app)
+/// <summary>Reads only: the tests share one app of their own, on the seed.</summary>
+public sealed class DashboardPrerenderTests(AllianceAppFactory app) : IClassFixture<AllianceAppFactory>
 {
     [Fact]
     public async Task The_first_html_already_holds_the_matrix_and_the_consensus_cards()

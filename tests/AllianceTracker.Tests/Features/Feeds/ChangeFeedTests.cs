@@ -1,11 +1,14 @@
 using System.Xml.Linq;
-using AllianceTracker.Tests.Features.Positions;
 using AllianceTracker.Tests.Shared;
+using AllianceTracker.Tests.Support;
+using AllianceTracker.Web.Domain;
+using AllianceTracker.Web.Features.Stances;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AllianceTracker.Tests.Features.Feeds;
 
-[Collection(AppCollection.Name)]
-public sealed class ChangeFeedTests(AllianceAppFactory app)
+/// <summary>Reads only: the tests share one app of their own, on the seed.</summary>
+public sealed class ChangeFeedTests(AllianceAppFactory app) : IClassFixture<AllianceAppFactory>
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
@@ -29,8 +32,11 @@ public sealed class ChangeFeedTests(AllianceAppFactory app)
         Assert.Equal("seed", hungary.Element(Atom + "author")!.Element(Atom + "name")!.Value);
         Assert.EndsWith("/members/HUN", hungary.Element(Atom + "link")!.Attribute("href")!.Value);
         Assert.Contains("Hungary, which has rejected the NATO proposals", hungary.Element(Atom + "summary")!.Value);
-        Assert.Single(entries, e => e == hungary);
         Assert.Equal(entries.Count, entries.Select(e => e.Element(Atom + "id")!.Value).Distinct().Count());
+        // Newest first, and the feed is as recent as its newest entry.
+        var updated = entries.Select(e => DateTimeOffset.Parse(e.Element(Atom + "updated")!.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(updated.OrderByDescending(u => u), updated);
+        Assert.Equal(updated[0], DateTimeOffset.Parse(feed.Element(Atom + "updated")!.Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -43,5 +49,27 @@ public sealed class ChangeFeedTests(AllianceAppFactory app)
         Assert.Equal(2, member.Elements(Atom + "entry").Count());
         Assert.All(proposal.Elements(Atom + "entry"), e => Assert.EndsWith("on Membership invitation for Ukraine", e.Element(Atom + "title")!.Value));
         Assert.Equal(6, proposal.Elements(Atom + "entry").Count());
+    }
+}
+
+/// <summary>Changes recorded after the seed: the feed puts the newest first, corrections included.</summary>
+public sealed class ChangeFeedOrderTests : FreshAppTest
+{
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+
+    [Fact]
+    public async Task The_newest_change_comes_first_and_a_retraction_is_news_of_its_own()
+    {
+        var recorder = App.Services.GetRequiredService<StanceRecorder>();
+        var cell = await recorder.GetCellAsync("FRA", "ramstein-coordination");
+        var recorded = await recorder.RecordAsync(TestEditors.Editor("feed-editor"), new StanceChangeRequest(
+            "FRA", "ramstein-coordination", Stance.Supports, null, new DateOnly(2024, 6, 14), "Feed test.",
+            [new EvidenceInput("icaro-2024-04-stoltenberg-ukraine-fund", "A feed test excerpt.")], cell.Version));
+        await recorder.RetractAsync(TestEditors.Editor("feed-corrector"), recorded.Change.Id, "Feed test correction.", recorded.CellVersion);
+
+        var feed = XElement.Parse(await App.CreateClient().GetStringAsync("/feeds/changes.atom"));
+
+        var titles = feed.Elements(Atom + "entry").Select(e => e.Element(Atom + "title")!.Value).Take(2).ToList();
+        Assert.Equal(["Retracted: France Supports on NATO leads Ramstein coordination", "France: Unknown → Supports on NATO leads Ramstein coordination"], titles);
     }
 }

@@ -1,8 +1,8 @@
 using AllianceTracker.Tests.Shared;
 using AllianceTracker.Tests.Support;
 using AllianceTracker.Web.Domain;
+using AllianceTracker.Web.Features.History;
 using AllianceTracker.Web.Features.Positions;
-using AllianceTracker.Web.Features.Stances;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Positions;

@@ -8,18 +8,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AllianceTracker.Tests.Features.Positions;
 
-[Collection(AccountsCollection.Name)]
-public sealed class ApiContractTests(AccountsAppFactory app)
+public sealed class ApiContractTests : FreshAppTest<AccountsAppFactory>
 {
     [Fact]
     public async Task The_openapi_document_lists_every_api_endpoint()
     {
-        var document = await app.Anonymous().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var document = await App.Anonymous().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var documented = document.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject().Select(method => $"{method.Name.ToUpperInvariant()} {path.Name}"))
             .ToHashSet();
 
-        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } route && (route.StartsWith("/api/v1", StringComparison.Ordinal) || route.StartsWith("/feeds", StringComparison.Ordinal)))
             .Where(e => !e.RoutePattern.RawText!.Contains("{**", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {Normalise(e.RoutePattern.RawText!)}"))
@@ -33,7 +32,7 @@ public sealed class ApiContractTests(AccountsAppFactory app)
     [Fact]
     public async Task The_api_reference_page_is_served()
     {
-        var client = app.CreateClient();
+        var client = App.CreateClient();
 
         var response = await client.GetAsync("/scalar/v1");
 
@@ -44,7 +43,7 @@ public sealed class ApiContractTests(AccountsAppFactory app)
     [Fact]
     public async Task Get_responses_carry_an_etag_and_an_unchanged_resource_answers_304()
     {
-        var client = app.Anonymous();
+        var client = App.Anonymous();
         var first = await client.GetAsync("/api/v1/members");
         var tag = first.Headers.ETag;
         Assert.NotNull(tag);
@@ -60,9 +59,9 @@ public sealed class ApiContractTests(AccountsAppFactory app)
     [Fact]
     public async Task A_stance_change_gives_the_positions_a_new_etag()
     {
-        var client = app.Anonymous();
+        var client = App.Anonymous();
         var before = (await client.GetAsync("/api/v1/positions?proposal=ramstein-coordination")).Headers.ETag!;
-        var editor = await app.SignedInAsync("Editor");
+        var editor = await App.SignedInAsync("Editor");
         await editor.PostAsJsonAsync("/api/v1/stances", new
         {
             member = "SVN", proposal = "ramstein-coordination", stance = "supports", effectiveDate = "2024-06-01", reason = "ETag test.",
@@ -80,7 +79,7 @@ public sealed class ApiContractTests(AccountsAppFactory app)
     [Fact]
     public async Task Members_and_proposals_are_listed_with_their_codes()
     {
-        var client = app.Anonymous();
+        var client = App.Anonymous();
 
         var members = await client.GetFromJsonAsync<List<JsonElement>>("/api/v1/members");
         var hungary = await client.GetFromJsonAsync<JsonElement>("/api/v1/members/hun");

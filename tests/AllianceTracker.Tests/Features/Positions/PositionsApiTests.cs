@@ -5,15 +5,8 @@ using AllianceTracker.Tests.Shared;
 
 namespace AllianceTracker.Tests.Features.Positions;
 
-[CollectionDefinition(Name)]
-public sealed class AppCollection : ICollectionFixture<AllianceAppFactory>
-{
-    // One app per collection: Serilog and the host are built once, not per test.
-    public const string Name = "app";
-}
-
-[Collection(AppCollection.Name)]
-public sealed class PositionsApiTests(AllianceAppFactory app)
+/// <summary>Reads only: the tests share one app of their own, on the seed.</summary>
+public sealed class PositionsApiTests(AllianceAppFactory app) : IClassFixture<AllianceAppFactory>
 {
     private readonly HttpClient _client = app.CreateClient();
 

@@ -1,11 +1,10 @@
 using System.Net;
-using AllianceTracker.Tests.Features.Positions;
 using AllianceTracker.Tests.Shared;
 
 namespace AllianceTracker.Tests.Features.Proposals;
 
-[Collection(AppCollection.Name)]
-public sealed class PageRoutesTests(AllianceAppFactory app)
+/// <summary>Reads only: the tests share one app of their own, on the seed.</summary>
+public sealed class PageRoutesTests(AllianceAppFactory app) : IClassFixture<AllianceAppFactory>
 {
     private readonly HttpClient _client = app.CreateClient();
 

@@ -6,13 +6,12 @@ using AllianceTracker.Tests.Support;
 
 namespace AllianceTracker.Tests.Features.Proposals;
 
-[Collection(AccountsCollection.Name)]
-public sealed class ProposalAdministrationTests(AccountsAppFactory app)
+public sealed class ProposalAdministrationTests : FreshAppTest<AccountsAppFactory>
 {
     [Fact]
     public async Task A_new_proposal_starts_with_32_unknown_stances_and_appears_in_the_api_and_on_the_pages()
     {
-        var editor = await app.SignedInAsync("Editor");
+        var editor = await App.SignedInAsync("Editor");
         var slug = $"defence-pledge-{Guid.NewGuid():N}"[..24];
 
         var created = await editor.PostAsJsonAsync("/api/v1/proposals", new
@@ -22,18 +21,18 @@ public sealed class ProposalAdministrationTests(AccountsAppFactory app)
         });
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var positions = await app.Anonymous().GetFromJsonAsync<List<JsonElement>>($"/api/v1/positions?proposal={slug}");
+        var positions = await App.Anonymous().GetFromJsonAsync<List<JsonElement>>($"/api/v1/positions?proposal={slug}");
         Assert.Equal(32, positions!.Count);
         Assert.All(positions, p => Assert.Equal("unknown", p.GetProperty("stance").GetString()));
-        var consensus = await app.Anonymous().GetFromJsonAsync<List<JsonElement>>("/api/v1/consensus");
+        var consensus = await App.Anonymous().GetFromJsonAsync<List<JsonElement>>("/api/v1/consensus");
         Assert.Contains(consensus!, c => c.GetProperty("proposal").GetString() == slug && c.GetProperty("status").GetString() == "open");
-        Assert.Contains("Defence investment pledge", await app.Anonymous().GetStringAsync("/"));
+        Assert.Contains("Defence investment pledge", await App.Anonymous().GetStringAsync("/"));
     }
 
     [Fact]
     public async Task Proposal_texts_can_be_corrected_and_an_outcome_recorded_with_its_source()
     {
-        var editor = await app.SignedInAsync("Editor");
+        var editor = await App.SignedInAsync("Editor");
         var slug = $"texts-{Guid.NewGuid():N}"[..20];
         await editor.PostAsJsonAsync("/api/v1/proposals", new
         {
@@ -45,10 +44,10 @@ public sealed class ProposalAdministrationTests(AccountsAppFactory app)
 
         Assert.Equal(HttpStatusCode.NoContent, updated.StatusCode);
         Assert.Equal(HttpStatusCode.Created, outcome.StatusCode);
-        var page = await app.Anonymous().GetStringAsync($"/proposals/{slug}");
+        var page = await App.Anonymous().GetStringAsync($"/proposals/{slug}");
         Assert.Contains("First title", page);
         Assert.Contains("Adopted (10 July 2024)", page);
-        var before = await app.Anonymous().GetStringAsync($"/proposals/{slug}?asOf=2024-07-09");
+        var before = await App.Anonymous().GetStringAsync($"/proposals/{slug}?asOf=2024-07-09");
         Assert.Contains("Pending", before);
     }
 
@@ -57,7 +56,7 @@ public sealed class ProposalAdministrationTests(AccountsAppFactory app)
     [InlineData("washington-2024", "slug")]
     public async Task A_bad_or_taken_slug_is_refused_at_the_field(string slug, string field)
     {
-        var editor = await app.SignedInAsync("Editor");
+        var editor = await App.SignedInAsync("Editor");
         await editor.PostAsJsonAsync("/api/v1/proposals", new
         {
             slug = "washington-2024", summitSlug = "washington-2024", title = "T", description = "D", proposer = "P", tabledOn = "2024-06-01",

@@ -9,8 +9,7 @@ using MiniExcelLibs;
 
 namespace AllianceTracker.Tests.Features.Snapshots;
 
-[Collection(AccountsCollection.Name)]
-public sealed class SnapshotsTests(AccountsAppFactory app)
+public sealed class SnapshotsTests : FreshAppTest<AccountsAppFactory>
 {
     private sealed record SnapshotBody(string Id, string Title, string AsOf, string Sha256, bool? HashVerifies, string Permalink);
 
@@ -33,12 +32,12 @@ public sealed class SnapshotsTests(AccountsAppFactory app)
     [Fact]
     public async Task A_snapshot_is_frozen_citable_and_its_hash_verifies()
     {
-        var editor = await app.SignedInAsync("Editor");
+        var editor = await App.SignedInAsync("Editor");
         var snapshot = await FreezeAsync(editor, "Before the summit", "2024-07-01");
 
-        var fetched = await app.Anonymous().GetFromJsonAsync<SnapshotBody>($"/api/v1/snapshots/{snapshot.Id}");
-        var json = await app.Anonymous().GetByteArrayAsync($"/api/v1/snapshots/{snapshot.Id}/export.json");
-        var page = await app.Anonymous().GetStringAsync(snapshot.Permalink);
+        var fetched = await App.Anonymous().GetFromJsonAsync<SnapshotBody>($"/api/v1/snapshots/{snapshot.Id}");
+        var json = await App.Anonymous().GetByteArrayAsync($"/api/v1/snapshots/{snapshot.Id}/export.json");
+        var page = await App.Anonymous().GetStringAsync(snapshot.Permalink);
 
         Assert.True(fetched!.HashVerifies);
         Assert.Equal(snapshot.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(json)));
@@ -52,27 +51,27 @@ public sealed class SnapshotsTests(AccountsAppFactory app)
     [Fact]
     public async Task Later_changes_do_not_touch_a_snapshot_and_the_database_refuses_to_alter_one()
     {
-        var editor = await app.SignedInAsync("Editor");
+        var editor = await App.SignedInAsync("Editor");
         var snapshot = await FreezeAsync(editor, "Frozen");
         await RecordAsync(editor, "BEL", "ukraine-fund", "supports", "Snapshot test: Belgium backs the fund.");
 
-        var frozen = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/snapshots/{snapshot.Id}/export.json");
+        var frozen = await App.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/snapshots/{snapshot.Id}/export.json");
         var belgium = frozen.GetProperty("positions").EnumerateArray().Single(p => p.GetProperty("member").GetString() == "BEL" && p.GetProperty("proposal").GetString() == "ukraine-fund");
         Assert.Equal("unknown", belgium.GetProperty("stance").GetString());
 
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
+        await using var connection = new SqliteConnection($"Data Source={App.DatabasePath}");
         await connection.OpenAsync();
         await using var update = connection.CreateCommand();
         update.CommandText = "UPDATE Snapshots SET Title = 'rewritten'";
         var error = await Assert.ThrowsAsync<SqliteException>(() => update.ExecuteNonQueryAsync());
         Assert.Contains("immutable", error.Message);
-        Assert.True((await app.Anonymous().GetFromJsonAsync<SnapshotBody>($"/api/v1/snapshots/{snapshot.Id}"))!.HashVerifies);
+        Assert.True((await App.Anonymous().GetFromJsonAsync<SnapshotBody>($"/api/v1/snapshots/{snapshot.Id}"))!.HashVerifies);
     }
 
     [Fact]
     public async Task The_diff_lists_changed_cells_retractions_included_and_consensus_status_changes()
     {
-        var editor = await app.SignedInAsync("Editor");
+        var editor = await App.SignedInAsync("Editor");
         var before = await FreezeAsync(editor, "Diff: before");
         await RecordAsync(editor, "CZE", "ramstein-coordination", "supports", "Diff test: Czechia backs Ramstein.");
         var hungary = await editor.GetFromJsonAsync<JsonElement>("/api/v1/stances/cell?member=HUN&proposal=ramstein-coordination");
@@ -83,24 +82,24 @@ public sealed class SnapshotsTests(AccountsAppFactory app)
         Assert.Equal(HttpStatusCode.Created, retraction.StatusCode);
         var after = await FreezeAsync(editor, "Diff: after");
 
-        var diff = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/diff.json?from=snapshot:{before.Id}&to=snapshot:{after.Id}");
+        var diff = await App.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/diff.json?from=snapshot:{before.Id}&to=snapshot:{after.Id}");
 
         var cells = diff.GetProperty("cells").EnumerateArray().Where(c => c.GetProperty("proposal").GetString() == "ramstein-coordination").ToList();
         Assert.Contains(cells, c => c.GetProperty("member").GetString() == "CZE" && c.GetProperty("from").GetString() == "unknown" && c.GetProperty("to").GetString() == "supports");
         Assert.Contains(cells, c => c.GetProperty("member").GetString() == "HUN" && c.GetProperty("from").GetString() == "opposes" && c.GetProperty("to").GetString() == "unknown");
         Assert.Contains(diff.GetProperty("statuses").EnumerateArray(),
             s => s.GetProperty("proposal").GetString() == "ramstein-coordination" && s.GetProperty("from").GetString() == "blocked" && s.GetProperty("to").GetString() == "open");
-        var page = await app.Anonymous().GetStringAsync($"/compare?from=snapshot:{before.Id}&to=snapshot:{after.Id}");
+        var page = await App.Anonymous().GetStringAsync($"/compare?from=snapshot:{before.Id}&to=snapshot:{after.Id}");
         Assert.Contains("Diff test: Czechia backs Ramstein.", page);
     }
 
     [Fact]
     public async Task Csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised()
     {
-        var editor = await app.SignedInAsync("Editor");
+        var editor = await App.SignedInAsync("Editor");
         await RecordAsync(editor, "PRT", "membership-invitation", "undecided", "=HYPERLINK(\"http://evil.example\",\"click\")");
 
-        var response = await app.Anonymous().GetAsync("/api/v1/exports/current.csv?q=PRT");
+        var response = await App.Anonymous().GetAsync("/api/v1/exports/current.csv?q=PRT");
         var csv = await response.Content.ReadAsStringAsync();
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
@@ -117,10 +116,10 @@ public sealed class SnapshotsTests(AccountsAppFactory app)
     [Fact]
     public async Task The_xlsx_reads_back_with_a_summary_a_sheet_per_proposal_and_the_sources_and_text_stays_text()
     {
-        var editor = await app.SignedInAsync("Editor");
+        var editor = await App.SignedInAsync("Editor");
         await RecordAsync(editor, "ROU", "ukraine-fund", "supports", "=1+1");
 
-        var bytes = await app.Anonymous().GetByteArrayAsync("/api/v1/exports/current.xlsx");
+        var bytes = await App.Anonymous().GetByteArrayAsync("/api/v1/exports/current.xlsx");
         using var stream = new MemoryStream(bytes);
 
         var sheets = MiniExcel.GetSheetNames(stream);
@@ -141,7 +140,7 @@ public sealed class SnapshotsTests(AccountsAppFactory app)
     public async Task The_json_export_validates_against_the_published_schema()
     {
         var schema = JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "export-schema-v1.json"));
-        var json = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/exports/current.json");
+        var json = await App.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/exports/current.json");
 
         var result = schema.Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
 
@@ -152,12 +151,12 @@ public sealed class SnapshotsTests(AccountsAppFactory app)
     [Fact]
     public async Task The_markdown_brief_gives_the_headline_blockers_conditions_changes_and_sources()
     {
-        var editor = await app.SignedInAsync("Editor");
+        var editor = await App.SignedInAsync("Editor");
         await FreezeAsync(editor, "Brief: first");
         await RecordAsync(editor, "HRV", "ukraine-fund", "opts-out", "Brief test.");
         var second = await FreezeAsync(editor, "Brief: second");
 
-        var response = await app.Anonymous().GetAsync($"/api/v1/snapshots/{second.Id}/export.md");
+        var response = await App.Anonymous().GetAsync($"/api/v1/snapshots/{second.Id}/export.md");
         var brief = await response.Content.ReadAsStringAsync();
 
         Assert.Equal("text/markdown", response.Content.Headers.ContentType?.MediaType);
@@ -174,7 +173,7 @@ public sealed class SnapshotsTests(AccountsAppFactory app)
     [InlineData("/api/v1/diff.json?from=not-a-thing", "from")]
     public async Task Bad_export_parameters_are_400_problems_naming_the_parameter(string url, string parameter)
     {
-        var response = await app.Anonymous().GetAsync(url);
+        var response = await App.Anonymous().GetAsync(url);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -184,8 +183,8 @@ public sealed class SnapshotsTests(AccountsAppFactory app)
     [Fact]
     public async Task Only_editors_can_freeze_a_snapshot()
     {
-        var anonymous = await app.Anonymous().PostAsJsonAsync("/api/v1/snapshots", new { title = "Sneaky" });
-        var reader = await (await app.SignedInAsync(null)).PostAsJsonAsync("/api/v1/snapshots", new { title = "Sneaky" });
+        var anonymous = await App.Anonymous().PostAsJsonAsync("/api/v1/snapshots", new { title = "Sneaky" });
+        var reader = await (await App.SignedInAsync(null)).PostAsJsonAsync("/api/v1/snapshots", new { title = "Sneaky" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, reader.StatusCode);

@@ -66,7 +66,7 @@ public sealed class StanceEditFormTests : PageTest
 
         form.Find("[data-testid=edit-save]").Click();
 
-        AssertInvalid(form, "edit-conditions", "a conditional stance must state its conditions");
+        AssertInvalid(form, "edit-conditions", "A conditional stance must state its conditions");
         Assert.Empty(_saved);
     }
 

@@ -2,6 +2,7 @@ using AllianceTracker.Tests.Shared;
 using AllianceTracker.Tests.Support;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
+using AllianceTracker.Web.Features.History;
 using AllianceTracker.Web.Features.Positions;
 using AllianceTracker.Web.Features.Stances;
 using Microsoft.EntityFrameworkCore;
@@ -23,9 +24,12 @@ public sealed class StanceRecorderTests : IAsyncLifetime
 
     private static StanceChangeRequest Request(
         Stance stance = Stance.Supports, string? conditions = null, DateOnly? effectiveOn = null, string source = "icaro-2024-04-stoltenberg-ukraine-fund",
-        string member = "FRA", string proposal = "ukraine-fund", Guid? expectedVersion = null, NewSourceInput? newSource = null) =>
+        string member = "FRA", string proposal = "ukraine-fund", Guid? expectedVersion = null, SourceInput? newSource = null) =>
         new(member, proposal, stance, conditions, effectiveOn ?? new DateOnly(2024, 5, 1), "Test rationale.",
             [new EvidenceInput(newSource is null ? source : null, "A test excerpt.", newSource)], expectedVersion);
+
+    private static SourceInput NewSource(string title, string outlet, string? url, DateOnly? published) =>
+        new(null, title, outlet, url, published, false, SourceKind.NewsReport);
 
     private async Task<Stance> CurrentAsync(string member, string proposal) =>
         (await new AlliancePictureReader(_database, Clock).ReadAsync()).PositionOf(member, proposal).Stance;
@@ -56,7 +60,7 @@ public sealed class StanceRecorderTests : IAsyncLifetime
     [Fact]
     public async Task A_new_source_can_be_added_while_citing_it()
     {
-        var (change, _) = await Recorder.RecordAsync(TestEditors.Editor(), Request(newSource: new NewSourceInput(
+        var (change, _) = await Recorder.RecordAsync(TestEditors.Editor(), Request(newSource: NewSource(
             "Slovakia backs the fund", "Reuters", "https://www.reuters.com/world/example", new DateOnly(2024, 6, 1))));
 
         await using var db = _database.CreateDbContext();
@@ -70,8 +74,8 @@ public sealed class StanceRecorderTests : IAsyncLifetime
         { "conditions", Request(Stance.Conditional) },
         { "effectiveOn", Request(effectiveOn: new DateOnly(2026, 11, 29)) },
         { "evidence[0].source", Request(source: "no-such-source") },
-        { "evidence[0].newSource.url", Request(newSource: new NewSourceInput("T", "O", "javascript:alert(1)", null)) },
-        { "evidence[0].newSource.url", Request(newSource: new NewSourceInput("T", "O", "ftp://example.org/x", null)) },
+        { "evidence[0].newSource.url", Request(newSource: NewSource("T", "O", "javascript:alert(1)", null)) },
+        { "evidence[0].newSource.url", Request(newSource: NewSource("T", "O", "ftp://example.org/x", null)) },
         { "member", Request(member: "XKX") },
         { "proposal", Request(proposal: "no-such-proposal") },
     };

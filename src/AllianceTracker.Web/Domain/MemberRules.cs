@@ -1,0 +1,65 @@
+namespace AllianceTracker.Web.Domain;
+
+/// <summary>A member state as an editor, a seed file or a dataset gives it, before it is checked.</summary>
+public sealed record MemberInput(
+    string Alpha3, string Alpha2, string Numeric, string Name, int Joined, string Subregion, bool IsEuMember, bool IsBucharestNine)
+{
+    public MemberState ToMemberState() => new()
+    {
+        Alpha3 = Alpha3,
+        Alpha2 = Alpha2,
+        NumericCode = Numeric,
+        Name = Name.Trim(),
+        AccessionYear = Joined,
+        Subregion = Subregion.Trim(),
+        IsEuMember = IsEuMember,
+        IsBucharestNine = IsBucharestNine,
+    };
+}
+
+/// <summary>What makes a member state acceptable (docs/domain.md).</summary>
+public static class MemberRules
+{
+    /// <summary>NATO's members as of the July 2024 Washington summit.</summary>
+    public const int AllianceSize = 32;
+
+    /// <summary>The Washington Treaty was signed on 4 April 1949: no one joined earlier.</summary>
+    public const int FoundingYear = 1949;
+
+    public static IEnumerable<FieldProblem> Check(MemberInput member, DateOnly today)
+    {
+        if (!CodePatterns.IsAlpha3(member.Alpha3))
+        {
+            yield return new("alpha3", $"'{member.Alpha3}' is not an alpha-3 code: use three capital letters, e.g. HUN.");
+        }
+
+        if (!CodePatterns.IsAlpha2(member.Alpha2))
+        {
+            yield return new("alpha2", $"'{member.Alpha2}' is not an alpha-2 code: use two capital letters, e.g. HU.");
+        }
+
+        if (!CodePatterns.IsNumeric(member.Numeric))
+        {
+            yield return new("numeric", $"'{member.Numeric}' is not an ISO 3166-1 numeric code: use three digits, e.g. 348.");
+        }
+
+        if (string.IsNullOrWhiteSpace(member.Name))
+        {
+            yield return new("name", "The member's name is empty.");
+        }
+
+        if (string.IsNullOrWhiteSpace(member.Subregion))
+        {
+            yield return new("subregion", "The UN M49 sub-region is empty.");
+        }
+
+        if (member.Joined < FoundingYear || member.Joined > today.Year)
+        {
+            yield return new("joined", $"{member.Joined} is not a year a member could have joined: {FoundingYear} to {today.Year}.");
+        }
+    }
+
+    /// <summary>Refuses a membership larger than the alliance; <paramref name="members"/> counts old and new together.</summary>
+    public static string? CheckAllianceSize(int members) =>
+        members > AllianceSize ? $"NATO has {AllianceSize} members; this would make {members}." : null;
+}

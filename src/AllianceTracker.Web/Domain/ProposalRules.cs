@@ -1,0 +1,66 @@
+namespace AllianceTracker.Web.Domain;
+
+/// <summary>A proposal as an editor, a seed file or a dataset gives it, before it is checked.</summary>
+public sealed record ProposalInput(
+    string Slug, string SummitSlug, string Title, string Description, string Proposer, DateOnly TabledOn, bool TabledOnIsApproximate = false)
+{
+    /// <summary>The proposal under <paramref name="summit"/>, which may itself be new (then its id is not known yet).</summary>
+    public Proposal ToProposal(Summit summit) => new()
+    {
+        Slug = Slug,
+        Summit = summit,
+        SummitId = summit.Id,
+        Title = Title.Trim(),
+        Description = Description.Trim(),
+        Proposer = Proposer.Trim(),
+        TabledOn = TabledOn,
+        TabledOnIsApproximate = TabledOnIsApproximate,
+    };
+}
+
+/// <summary>The texts of a proposal an editor may correct.</summary>
+public sealed record ProposalTextsInput(string Title, string Description, string Proposer);
+
+public static class ProposalRules
+{
+    public static IEnumerable<FieldProblem> Check(ProposalInput proposal, DateOnly today)
+    {
+        if (CodePatterns.CheckSlug(proposal.Slug, "ukraine-fund") is { } slug)
+        {
+            yield return new("slug", slug);
+        }
+
+        if (string.IsNullOrWhiteSpace(proposal.SummitSlug))
+        {
+            yield return new("summit", "Pick the summit the proposal is for.");
+        }
+
+        foreach (var problem in CheckTexts(new ProposalTextsInput(proposal.Title, proposal.Description, proposal.Proposer)))
+        {
+            yield return problem;
+        }
+
+        if (proposal.TabledOn > today)
+        {
+            yield return new("tabledOn", $"{proposal.TabledOn.ToIso()} is in the future; a proposal is tabled on or before today.");
+        }
+    }
+
+    public static IEnumerable<FieldProblem> CheckTexts(ProposalTextsInput texts)
+    {
+        if (string.IsNullOrWhiteSpace(texts.Title))
+        {
+            yield return new("title", "Give the proposal a title.");
+        }
+
+        if (string.IsNullOrWhiteSpace(texts.Description))
+        {
+            yield return new("description", "Describe the proposal in a sentence or two.");
+        }
+
+        if (string.IsNullOrWhiteSpace(texts.Proposer))
+        {
+            yield return new("proposer", "Say who proposed it.");
+        }
+    }
+}

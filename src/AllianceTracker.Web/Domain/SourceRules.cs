@@ -1,0 +1,62 @@
+namespace AllianceTracker.Web.Domain;
+
+/// <summary>
+/// A source as an editor, a seed file or a dataset gives it, before it is checked. An editor's new
+/// source has no <see cref="Key"/>: the write path makes one.
+/// </summary>
+public sealed record SourceInput(
+    string? Key, string Title, string Outlet, string? Url, DateOnly? PublishedOn, bool PublishedOnIsApproximate, SourceKind Kind)
+{
+    public Source ToSource(string key) => new()
+    {
+        Key = key,
+        Title = Title.Trim(),
+        Outlet = Outlet.Trim(),
+        Url = string.IsNullOrWhiteSpace(Url) ? null : Url.Trim(),
+        PublishedOn = PublishedOn,
+        PublishedOnIsApproximate = PublishedOnIsApproximate,
+        Kind = Kind,
+    };
+}
+
+public static class SourceRules
+{
+    public static IEnumerable<FieldProblem> Check(SourceInput source, DateOnly today)
+    {
+        if (source.Key is not null && CodePatterns.CheckSlug(source.Key, "icaro-2024-04-stoltenberg-ukraine-fund") is { } key)
+        {
+            yield return new("key", key);
+        }
+
+        if (string.IsNullOrWhiteSpace(source.Title))
+        {
+            yield return new("title", "Give the source's title.");
+        }
+
+        if (string.IsNullOrWhiteSpace(source.Outlet))
+        {
+            yield return new("outlet", "Give the outlet or publisher.");
+        }
+
+        if (CheckUrl(source.Url) is { } url)
+        {
+            yield return new("url", url);
+        }
+
+        if (source.PublishedOn > today)
+        {
+            yield return new("publishedOn", $"{source.PublishedOn.Value.ToIso()} is in the future; give the date it was published.");
+        }
+    }
+
+    /// <summary>Only web addresses: javascript:, data: or file: links must never reach a page.</summary>
+    public static string? CheckUrl(string? url) =>
+        string.IsNullOrWhiteSpace(url)
+        || (Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            ? null
+            : $"'{url}' is not a web address: give one starting with http:// or https://.";
+
+    /// <summary>Reads a published kind code; the problem names the codes there are.</summary>
+    public static string? ParseKind(string? code, out SourceKind kind) =>
+        SourceKindCodes.TryParse(code, out kind) ? null : $"'{code}' is not a kind of source; use one of {SourceKindCodes.CodeList}.";
+}

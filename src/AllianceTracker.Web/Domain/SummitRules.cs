@@ -1,0 +1,33 @@
+namespace AllianceTracker.Web.Domain;
+
+/// <summary>A summit as an editor, a seed file or a dataset gives it, before it is checked.</summary>
+public sealed record SummitInput(string Slug, string Name, string City, DateOnly StartsOn, DateOnly EndsOn)
+{
+    public Summit ToSummit() => new() { Slug = Slug, Name = Name.Trim(), City = City.Trim(), StartsOn = StartsOn, EndsOn = EndsOn };
+}
+
+public static class SummitRules
+{
+    public static IEnumerable<FieldProblem> Check(SummitInput summit)
+    {
+        if (CodePatterns.CheckSlug(summit.Slug, "washington-2024") is { } slug)
+        {
+            yield return new("slug", slug);
+        }
+
+        if (string.IsNullOrWhiteSpace(summit.Name))
+        {
+            yield return new("name", "Give the summit's name.");
+        }
+
+        if (string.IsNullOrWhiteSpace(summit.City))
+        {
+            yield return new("city", "Give the host city.");
+        }
+
+        if (summit.EndsOn < summit.StartsOn)
+        {
+            yield return new("endsOn", $"The summit cannot end ({summit.EndsOn.ToIso()}) before it starts ({summit.StartsOn.ToIso()}).");
+        }
+    }
+}

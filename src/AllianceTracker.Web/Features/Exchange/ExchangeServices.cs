@@ -1,0 +1,10 @@
+namespace AllianceTracker.Web.Features.Exchange;
+
+public static class ExchangeServices
+{
+    /// <summary>Export documents of the picture, and the dataset import.</summary>
+    public static IServiceCollection AddExchange(this IServiceCollection services) => services
+        .AddSingleton<PictureDocuments>()
+        .AddSingleton<ImportPlanner>()
+        .AddSingleton<DatasetImport>();
+}

@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AllianceTracker.Web.Domain;
+using AllianceTracker.Web.Features.History;
+using AllianceTracker.Web.Features.Positions;
+
+namespace AllianceTracker.Web.Features.Exchange;
+
+// The export format, version 1 (docs/export-schema-v1.json). Field names and codes are a public
+// contract: later versions add fields and bump "version"; they do not change these.
+
+public sealed record ExportSummit(string Slug, string Name, string City, string StartsOn, string EndsOn);
+
+public sealed record ExportProposal(
+    string Slug, string Summit, string Title, string Description, string Proposer, string TabledOn, bool TabledOnApproximate,
+    string Outcome, string? DecidedOn);
+
+public sealed record ExportMember(string Alpha3, string Alpha2, string Numeric, string Name, int Joined, string Subregion, bool Eu, bool B9);
+
+public sealed record ExportSource(string Key, string Title, string Outlet, string? Url, string? Published, bool PublishedApproximate, string Kind);
+
+public sealed record ExportEvidence(string Source, string Excerpt);
+
+public sealed record ExportPosition(
+    string Member, string Proposal, string Stance, string? Conditions, string? EffectiveDate, string? Rationale, IReadOnlyList<ExportEvidence> Evidence);
+
+public sealed record ExportConsensus(
+    string Proposal, string Status, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Blockers, IReadOnlyList<string> StillOpen);
+
+/// <summary>
+/// The picture on one date as a self-contained, versioned document: what snapshots freeze, what
+/// exports write and what the import reads. Its canonical serialization (fixed field order,
+/// sorted lists, no whitespace) is what the SHA-256 of a snapshot is computed over.
+/// </summary>
+public sealed record ExportDocument(
+    string Format,
+    int Version,
+    string AsOf,
+    IReadOnlyList<ExportSummit> Summits,
+    IReadOnlyList<ExportProposal> Proposals,
+    IReadOnlyList<ExportMember> Members,
+    IReadOnlyList<ExportSource> Sources,
+    IReadOnlyList<ExportPosition> Positions,
+    IReadOnlyList<ExportConsensus> Consensus)
+{
+    public const string FormatName = "alliance-tracker-export";
+    public const int CurrentVersion = 1;
+
+    public static readonly JsonSerializerOptions Canonical = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = false,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public byte[] ToCanonicalJson() => JsonSerializer.SerializeToUtf8Bytes(this, Canonical);
+
+    public static ExportDocument Read(byte[] canonicalJson) => JsonSerializer.Deserialize<ExportDocument>(canonicalJson, Canonical)!;
+
+    public string Sha256() => Convert.ToHexStringLower(SHA256.HashData(ToCanonicalJson()));
+
+    /// <summary>Builds the document from a picture, with every list in its canonical order.</summary>
+    public static ExportDocument From(AlliancePicture picture, IReadOnlyList<ExportSummit> summits, IReadOnlyCollection<MemberSummary>? onlyMembers = null)
+    {
+        var members = (onlyMembers ?? picture.Members).Select(m => m.Alpha3).ToHashSet();
+        var positions = picture.Positions
+            .Where(p => members.Contains(p.MemberAlpha3))
+            .OrderBy(p => p.ProposalSlug, StringComparer.Ordinal).ThenBy(p => p.MemberAlpha3, StringComparer.Ordinal)
+            .ToList();
+        var sources = positions.SelectMany(p => p.Evidence).Select(e => e.Source).DistinctBy(s => s.Key).OrderBy(s => s.Key, StringComparer.Ordinal);
+        var summitSlugs = picture.Proposals.Select(p => p.SummitSlug).ToHashSet();
+        return new ExportDocument(
+            FormatName,
+            CurrentVersion,
+            picture.AsOf.ToIso(),
+            summits.Where(s => summitSlugs.Contains(s.Slug)).OrderBy(s => s.Slug, StringComparer.Ordinal).ToList(),
+            picture.Proposals.OrderBy(p => p.Slug, StringComparer.Ordinal).Select(p => new ExportProposal(
+                p.Slug, p.SummitSlug, p.Title, p.Description, p.Proposer, p.TabledOn.ToIso(), p.TabledOnIsApproximate,
+                p.Outcome.ToCode(), p.DecidedOn is { } d ? d.ToIso() : null)).ToList(),
+            picture.Members.Where(m => members.Contains(m.Alpha3)).OrderBy(m => m.Alpha3, StringComparer.Ordinal).Select(m => new ExportMember(
+                m.Alpha3, m.Alpha2, m.NumericCode, m.Name, m.AccessionYear, m.Subregion, m.IsEuMember, m.IsBucharestNine)).ToList(),
+            sources.Select(s => new ExportSource(
+                s.Key, s.Title, s.Outlet, s.Url, s.PublishedOn is { } pub ? pub.ToIso() : null, s.PublishedOnIsApproximate, SourceKindCodes.ToCode(s.Kind))).ToList(),
+            positions.Select(p => new ExportPosition(
+                p.MemberAlpha3, p.ProposalSlug, p.Stance.ToCode(), p.Conditions, p.EffectiveOn is { } e ? e.ToIso() : null, p.Rationale,
+                p.Evidence.Select(ev => new ExportEvidence(ev.Source.Key, ev.Excerpt)).ToList())).ToList(),
+            picture.Consensus.OrderBy(c => c.Proposal.Slug, StringComparer.Ordinal).Select(c => new ExportConsensus(
+                c.Proposal.Slug, c.Result.Status.ToCode(),
+                StanceVocabulary.All.ToDictionary(d => d.Code, d => c.Result.Counts[d.Stance]),
+                c.Result.Blockers, c.Result.StillOpen)).ToList());
+    }
+
+    /// <summary>The document as a picture again, so frozen snapshots render with the live components.</summary>
+    public AlliancePicture ToPicture()
+    {
+        var sources = Sources.ToDictionary(s => s.Key);
+        var summitNames = Summits.ToDictionary(s => s.Slug, s => s.Name);
+        var members = Members.Select(m => new MemberSummary(m.Alpha3, m.Alpha2, m.Numeric, m.Name, m.Joined, m.Subregion, m.Eu, m.B9))
+            .OrderBy(m => m.Name, StringComparer.Create(System.Globalization.CultureInfo.InvariantCulture, true)).ToList();
+        var proposals = Proposals.Select(p => new ProposalSummary(
+            p.Slug, p.Title, p.Description, p.Proposer, IsoDate.Parse(p.TabledOn), p.TabledOnApproximate, p.Summit,
+            summitNames.GetValueOrDefault(p.Summit, p.Summit), ParseOutcome(p.Outcome),
+            IsoDate.ParseOrNull(p.DecidedOn))).ToList();
+        var positions = Positions.Select(p =>
+        {
+            StanceVocabulary.TryParse(p.Stance, out var stance);
+            return new PositionView(p.Member, p.Proposal, stance, p.Conditions, IsoDate.ParseOrNull(p.EffectiveDate), p.Rationale,
+                p.Evidence.Select(e => new EvidenceView(ToSummary(sources[e.Source]), e.Excerpt)).ToList());
+        }).ToList();
+        var consensus = proposals.Select(p => new ProposalConsensus(p, ConsensusCalculator.Evaluate(
+            positions.Where(x => x.ProposalSlug == p.Slug).Select(x => new MemberPosition(x.MemberAlpha3, x.Stance, x.Conditions))))).ToList();
+        return new AlliancePicture(IsoDate.Parse(AsOf), members, proposals, positions, consensus);
+    }
+
+    private static ProposalOutcome ParseOutcome(string code) =>
+        ProposalOutcomeCodes.Map.TryParse(code, out var outcome) ? outcome : throw new InvalidOperationException($"'{code}' is not an outcome code.");
+
+    private static SourceSummary ToSummary(ExportSource s)
+    {
+        SourceKindCodes.TryParse(s.Kind, out var kind);
+        return new SourceSummary(s.Key, s.Title, s.Outlet, s.Url, IsoDate.ParseOrNull(s.Published), s.PublishedApproximate, kind);
+    }
+
+}

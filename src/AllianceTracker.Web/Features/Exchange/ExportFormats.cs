@@ -1,0 +1,256 @@
+using System.Globalization;
+using System.Text;
+using AllianceTracker.Web.Domain;
+using CsvHelper;
+using MiniExcelLibs;
+
+namespace AllianceTracker.Web.Features.Exchange;
+
+public enum ExportFormat
+{
+    Csv,
+    Json,
+    Xlsx,
+    Md,
+}
+
+public sealed record ExportFile(byte[] Content, string ContentType, string FileName);
+
+/// <summary>
+/// Writes documents and diffs in the formats briefers use. CSV cells that a spreadsheet would run
+/// as a formula are neutralised; XLSX cells are written as text, never formulas.
+/// </summary>
+public static class ExportFormats
+{
+    public static bool TryParse(string? text, out ExportFormat format) =>
+        Enum.TryParse(text, ignoreCase: true, out format) && Enum.IsDefined(format) && !char.IsDigit(text![0]);
+
+    private static readonly CsvWriterOptions CsvOptions = new()
+    {
+        // A cell that begins with =, +, -, @, tab or carriage return is prefixed with ' so that
+        // Excel and LibreOffice show it as text instead of evaluating it (CSV injection).
+        Injection = CsvInjection.Escape,
+        InjectionCharacters = "=+-@\t\r",
+        InjectionEscape = '\'',
+        FormatProvider = CultureInfo.InvariantCulture,
+    };
+
+    public static ExportFile Write(ExportDocument document, ExportFormat format, string baseName, PictureDiff? sincePrevious = null) => format switch
+    {
+        ExportFormat.Csv => new(Csv(document), "text/csv; charset=utf-8", baseName + ".csv"),
+        ExportFormat.Json => new(document.ToCanonicalJson(), "application/json", baseName + ".json"),
+        ExportFormat.Xlsx => new(Xlsx(document), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", baseName + ".xlsx"),
+        _ => new(Encoding.UTF8.GetBytes(Markdown(document, sincePrevious)), "text/markdown; charset=utf-8", baseName + ".md"),
+    };
+
+    public static ExportFile Write(PictureDiff diff, ExportFormat format, string baseName) => format switch
+    {
+        ExportFormat.Csv => new(DiffCsv(diff), "text/csv; charset=utf-8", baseName + ".csv"),
+        ExportFormat.Json => new(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(diff, ExportDocument.Canonical), "application/json", baseName + ".json"),
+        ExportFormat.Xlsx => new(DiffXlsx(diff), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", baseName + ".xlsx"),
+        _ => new(Encoding.UTF8.GetBytes(DiffMarkdown(diff)), "text/markdown; charset=utf-8", baseName + ".md"),
+    };
+
+    private static byte[] Csv(ExportDocument document)
+    {
+        var names = document.Members.ToDictionary(m => m.Alpha3, m => m.Name);
+        var titles = document.Proposals.ToDictionary(p => p.Slug, p => p.Title);
+        var sources = document.Sources.ToDictionary(s => s.Key);
+        using var text = new StringWriter();
+        using (var csv = CsvWriter.Create(text, CsvOptions, leaveOpen: true))
+        {
+            foreach (var header in new[] { "as_of", "member", "member_name", "proposal", "proposal_title", "stance", "conditions", "effective_date", "rationale", "sources", "excerpts" })
+            {
+                csv.WriteField(header);
+            }
+
+            csv.EndRecord();
+            foreach (var p in document.Positions)
+            {
+                csv.WriteField(document.AsOf);
+                csv.WriteField(p.Member);
+                csv.WriteField(names.GetValueOrDefault(p.Member, p.Member));
+                csv.WriteField(p.Proposal);
+                csv.WriteField(titles.GetValueOrDefault(p.Proposal, p.Proposal));
+                csv.WriteField(p.Stance);
+                csv.WriteField(p.Conditions ?? "");
+                csv.WriteField(p.EffectiveDate ?? "");
+                csv.WriteField(p.Rationale ?? "");
+                csv.WriteField(string.Join("; ", p.Evidence.Select(e => sources.TryGetValue(e.Source, out var s) ? $"{s.Outlet}: {s.Title}" : e.Source)));
+                csv.WriteField(string.Join(" | ", p.Evidence.Select(e => e.Excerpt)));
+                csv.EndRecord();
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    private static byte[] Xlsx(ExportDocument document)
+    {
+        var names = document.Members.ToDictionary(m => m.Alpha3, m => m.Name);
+        var sheets = new Dictionary<string, object>
+        {
+            ["Summary"] = document.Consensus.Select(c => new Dictionary<string, object?>
+            {
+                ["Proposal"] = document.Proposals.Single(p => p.Slug == c.Proposal).Title,
+                ["Status"] = c.Status,
+                ["Blockers"] = string.Join(", ", c.Blockers.Select(b => names.GetValueOrDefault(b, b))),
+                ["Supports"] = c.Counts["supports"],
+                ["Conditional"] = c.Counts["conditional"],
+                ["Undecided"] = c.Counts["undecided"],
+                ["Unknown"] = c.Counts["unknown"],
+                ["Opts out"] = c.Counts["opts-out"],
+                ["Opposes"] = c.Counts["opposes"],
+                ["As of"] = document.AsOf,
+            }).ToList(),
+        };
+        foreach (var proposal in document.Proposals)
+        {
+            sheets[SheetName(proposal.Slug)] = document.Positions.Where(p => p.Proposal == proposal.Slug).Select(p => new Dictionary<string, object?>
+            {
+                ["Member"] = names.GetValueOrDefault(p.Member, p.Member),
+                ["Code"] = p.Member,
+                ["Stance"] = p.Stance,
+                ["Conditions"] = p.Conditions ?? "",
+                ["Effective"] = p.EffectiveDate ?? "",
+                ["Rationale"] = p.Rationale ?? "",
+                ["Sources"] = string.Join("; ", p.Evidence.Select(e => e.Source)),
+            }).ToList();
+        }
+
+        sheets["Sources"] = document.Sources.Select(s => new Dictionary<string, object?>
+        {
+            ["Key"] = s.Key,
+            ["Title"] = s.Title,
+            ["Outlet"] = s.Outlet,
+            ["URL"] = s.Url ?? "",
+            ["Published"] = s.Published ?? "",
+            ["Approximate date"] = s.PublishedApproximate ? "yes" : "no",
+        }).ToList();
+        using var stream = new MemoryStream();
+        stream.SaveAs(sheets, excelType: ExcelType.XLSX);
+        return stream.ToArray();
+    }
+
+    // Excel allows 31 characters and no []:*?/\ in a sheet name.
+    internal static string SheetName(string slug) => new string(slug.Where(c => !"[]:*?/\\".Contains(c)).ToArray())[..Math.Min(slug.Length, 31)];
+
+    private static string Markdown(ExportDocument document, PictureDiff? sincePrevious)
+    {
+        var names = document.Members.ToDictionary(m => m.Alpha3, m => m.Name);
+        var sources = document.Sources.ToDictionary(s => s.Key);
+        var md = new StringBuilder();
+        md.AppendLine($"# Alliance consensus brief — as of {document.AsOf}").AppendLine();
+        md.AppendLine("NATO decides by consensus: one objecting ally blocks.").AppendLine();
+        foreach (var consensus in document.Consensus)
+        {
+            var proposal = document.Proposals.Single(p => p.Slug == consensus.Proposal);
+            md.AppendLine($"## {Escape(proposal.Title)}").AppendLine();
+            md.AppendLine($"**{consensus.Status.ToUpperInvariant()}**" + (consensus.Blockers.Count > 0
+                ? $" — blocked by {string.Join(", ", consensus.Blockers.Select(b => names.GetValueOrDefault(b, b)))}."
+                : consensus.Status == "consensus" ? " — no ally objects." : $" — no objection yet; {consensus.StillOpen.Count} still open."));
+            md.AppendLine();
+            md.AppendLine(string.Join(" · ", StanceVocabulary.All.Select(d => $"{d.Label}: {consensus.Counts[d.Code]}"))).AppendLine();
+            foreach (var conditional in document.Positions.Where(p => p.Proposal == proposal.Slug && p.Conditions is not null))
+            {
+                md.AppendLine($"- Condition from {names.GetValueOrDefault(conditional.Member)}: {Escape(conditional.Conditions!)}");
+            }
+
+            md.AppendLine();
+        }
+
+        md.AppendLine("## What changed since the previous snapshot").AppendLine();
+        if (sincePrevious is null)
+        {
+            md.AppendLine("This is the first snapshot.").AppendLine();
+        }
+        else if (sincePrevious.Cells.Count == 0)
+        {
+            md.AppendLine($"Nothing changed since {Escape(sincePrevious.FromLabel)}.").AppendLine();
+        }
+        else
+        {
+            foreach (var change in sincePrevious.Cells)
+            {
+                md.AppendLine($"- {Escape(change.MemberName)} on {change.Proposal}: {change.From} → {change.To}");
+            }
+
+            md.AppendLine();
+        }
+
+        md.AppendLine("## Sources").AppendLine();
+        foreach (var source in sources.Values)
+        {
+            md.AppendLine($"- {Escape(source.Outlet)}, “{Escape(source.Title)}”{(source.Published is null ? "" : $", {(source.PublishedApproximate ? "c. " : "")}{source.Published}")}{(source.Url is null ? "" : $" <{source.Url}>")}");
+        }
+
+        return md.ToString();
+    }
+
+    private static byte[] DiffCsv(PictureDiff diff)
+    {
+        using var text = new StringWriter();
+        using (var csv = CsvWriter.Create(text, CsvOptions, leaveOpen: true))
+        {
+            foreach (var header in new[] { "from", "to", "member", "member_name", "proposal", "stance_before", "stance_after", "conditions_after", "rationale" })
+            {
+                csv.WriteField(header);
+            }
+
+            csv.EndRecord();
+            foreach (var c in diff.Cells)
+            {
+                foreach (var field in new[] { diff.FromLabel, diff.ToLabel, c.Member, c.MemberName, c.Proposal, c.From, c.To, c.ToConditions ?? "", c.Rationale ?? "" })
+                {
+                    csv.WriteField(field);
+                }
+
+                csv.EndRecord();
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    private static byte[] DiffXlsx(PictureDiff diff)
+    {
+        var sheets = new Dictionary<string, object>
+        {
+            ["Changes"] = diff.Cells.Select(c => new Dictionary<string, object?>
+            {
+                ["Member"] = c.MemberName, ["Proposal"] = c.Proposal, ["Before"] = c.From, ["After"] = c.To, ["Conditions"] = c.ToConditions ?? "", ["Rationale"] = c.Rationale ?? "",
+            }).ToList(),
+            ["Consensus"] = diff.Statuses.Select(s => new Dictionary<string, object?> { ["Proposal"] = s.Proposal, ["Before"] = s.From, ["After"] = s.To }).ToList(),
+        };
+        using var stream = new MemoryStream();
+        stream.SaveAs(sheets, excelType: ExcelType.XLSX);
+        return stream.ToArray();
+    }
+
+    private static string DiffMarkdown(PictureDiff diff)
+    {
+        var md = new StringBuilder($"# What changed: {Escape(diff.FromLabel)} → {Escape(diff.ToLabel)}\n\n");
+        foreach (var status in diff.Statuses)
+        {
+            md.AppendLine($"- **{status.Proposal}**: consensus status {status.From} → {status.To}");
+        }
+
+        if (diff.Statuses.Count > 0)
+        {
+            md.AppendLine();
+        }
+
+        md.AppendLine(diff.Cells.Count == 0 ? "No stance changed." : "| Member | Proposal | Before | After |\n|---|---|---|---|");
+        foreach (var c in diff.Cells)
+        {
+            md.AppendLine($"| {Escape(c.MemberName)} | {c.Proposal} | {c.From} | {c.To} |");
+        }
+
+        return md.ToString();
+    }
+
+    // Text from sources and editors must not become Markdown structure (or HTML) in the brief.
+    private static string Escape(string text) =>
+        new StringBuilder(text).Replace("\\", "\\\\").Replace("|", "\\|").Replace("<", "&lt;").Replace(">", "&gt;")
+            .Replace("*", "\\*").Replace("_", "\\_").Replace("[", "\\[").Replace("]", "\\]").Replace("`", "\\`").Replace("\n", " ").ToString();
+}

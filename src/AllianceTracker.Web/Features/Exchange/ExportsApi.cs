@@ -1,0 +1,37 @@
+using AllianceTracker.Web.Api;
+using AllianceTracker.Web.Features.Dashboard;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AllianceTracker.Web.Features.Exchange;
+
+/// <summary>Downloads of the live picture: today or as of a date, narrowed to a dashboard view when it has filters.</summary>
+public static class ExportsApi
+{
+    public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGroup("/api/v1").WithTags("Snapshots and exports")
+            .MapGet("/exports/current.{format}", ExportCurrentAsync).WithName("ExportCurrentView");
+        return endpoints;
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportCurrentAsync(
+        string format, string? asOf, string? region, string? eu, string? b9, string? stance, string? on, string? q, string? sort,
+        PictureDocuments documents, CancellationToken cancellationToken)
+    {
+        if (!ExportFormats.TryParse(format, out var parsed))
+        {
+            return ApiParameters.Invalid("format", $"Unknown format '{format}'; use csv, json, xlsx or md.");
+        }
+
+        if (!ApiParameters.TryReadDate(asOf, "asOf", out var date, out var dateProblem))
+        {
+            return dateProblem;
+        }
+
+        var view = MatrixQuery.Parse(region, eu, b9, stance, on, q, sort);
+        var document = await documents.CurrentAsync(date, view.IsFiltered ? view : null, cancellationToken);
+        return File(ExportFormats.Write(document, parsed, $"alliance-consensus-{document.AsOf}"));
+    }
+
+    public static FileContentHttpResult File(ExportFile file) => TypedResults.File(file.Content, file.ContentType, file.FileName);
+}

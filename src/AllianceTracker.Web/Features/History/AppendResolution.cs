@@ -1,0 +1,205 @@
+using System.Text.RegularExpressions;
+using AllianceTracker.Web.Data;
+using AllianceTracker.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace AllianceTracker.Web.Features.History;
+
+/// <summary>
+/// An append read against the database: which of the keys it names are there already (as entities
+/// tracked by the writing context), what is new, and which rules it breaks. The check and the
+/// write both go through it, so an append is judged the same way whether it is previewed or saved.
+/// </summary>
+internal sealed partial class AppendResolution
+{
+    private readonly HashSet<string> _members;
+    private readonly Dictionary<string, Summit> _summits;
+    private readonly Dictionary<string, Proposal> _proposals;
+    private readonly Dictionary<string, Source> _sources;
+    private readonly List<MemberInput> _newMembers = [];
+    private readonly List<SummitInput> _newSummits = [];
+    private readonly List<ProposalInput> _newProposals = [];
+    private readonly List<SourceInput> _newSources = [];
+    private int _newInlineSources;
+
+    private AppendResolution(HashSet<string> members, Dictionary<string, Summit> summits, Dictionary<string, Proposal> proposals, Dictionary<string, Source> sources)
+    {
+        _members = members;
+        _summits = summits;
+        _proposals = proposals;
+        _sources = sources;
+    }
+
+    public List<AppendProblem> Problems { get; } = [];
+
+    public AppendCheck Check => new(Problems, _newMembers.Count, _newSummits.Count, _newProposals.Count, _newSources.Count + _newInlineSources);
+
+    public static async Task<AppendResolution> ResolveAsync(AllianceDbContext db, HistoryAppend append, DateOnly today, CancellationToken cancellationToken)
+    {
+        // Every member: the rule on the size of the alliance counts them all. Of the rest, only what the append names.
+        var members = await db.Members.Select(m => m.Alpha3).ToListAsync(cancellationToken);
+        var summitSlugs = append.Summits.Select(s => s.Slug).Concat(append.Proposals.Select(p => p.SummitSlug)).Distinct().ToList();
+        var proposalSlugs = append.Proposals.Select(p => p.Slug).Concat(append.Changes.Select(c => c.ProposalSlug)).Distinct().ToList();
+        var sourceKeys = append.Sources.Select(s => s.Key ?? "")
+            .Concat(append.Changes.SelectMany(c => c.Evidence).Where(e => e.NewSource is null).Select(e => e.SourceKey ?? ""))
+            .Distinct().ToList();
+        var resolution = new AppendResolution(
+            members.ToHashSet(StringComparer.Ordinal),
+            await db.Summits.Where(s => summitSlugs.Contains(s.Slug)).ToDictionaryAsync(s => s.Slug, StringComparer.Ordinal, cancellationToken),
+            await db.Proposals.Where(p => proposalSlugs.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, cancellationToken),
+            await db.Sources.Where(s => sourceKeys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, StringComparer.Ordinal, cancellationToken));
+        resolution.Validate(append, today);
+        return resolution;
+    }
+
+    public Proposal ProposalOf(StanceChangeRequest change) => _proposals[change.ProposalSlug];
+
+    /// <summary>Adds the members, summits, proposals and sources that are not there yet.</summary>
+    public void AddReferenceData(AllianceDbContext db)
+    {
+        db.Members.AddRange(_newMembers.Select(m => m.ToMemberState()));
+        foreach (var input in _newSummits)
+        {
+            db.Summits.Add(_summits[input.Slug] = input.ToSummit());
+        }
+
+        foreach (var input in _newProposals)
+        {
+            db.Proposals.Add(_proposals[input.Slug] = input.ToProposal(_summits[input.SummitSlug]));
+        }
+
+        foreach (var input in _newSources)
+        {
+            db.Sources.Add(_sources[input.Key!] = input.ToSource(input.Key!));
+        }
+    }
+
+    /// <summary>The history entry for <paramref name="change"/>, citing known sources or adding the new ones it brings.</summary>
+    public StanceChange ToEntry(StanceChangeRequest change, string author, DateTime recordedAtUtc) => new()
+    {
+        MemberAlpha3 = change.MemberAlpha3,
+        Proposal = ProposalOf(change),
+        ProposalId = ProposalOf(change).Id,
+        Stance = change.Stance,
+        Conditions = string.IsNullOrWhiteSpace(change.Conditions) ? null : change.Conditions.Trim(),
+        EffectiveOn = change.EffectiveOn,
+        Rationale = change.Rationale.Trim(),
+        RecordedAtUtc = recordedAtUtc,
+        RecordedBy = author,
+        Evidence = change.Evidence.Select(e => new StanceEvidence
+        {
+            Source = e.NewSource is { } added ? added.ToSource(NewSourceKey(added)) : _sources[e.SourceKey!],
+            Excerpt = e.Excerpt.Trim(),
+        }).ToList(),
+    };
+
+    private void Validate(HistoryAppend append, DateOnly today)
+    {
+        for (var i = 0; i < append.Members.Count; i++)
+        {
+            var member = append.Members[i];
+            Report(AppendPart.Members, i, MemberRules.Check(member, today));
+            AddIfNew(AppendPart.Members, i, "alpha3", member.Alpha3, _members.Contains(member.Alpha3), _newMembers, member, m => m.Alpha3);
+        }
+
+        if (MemberRules.CheckAllianceSize(_members.Count + _newMembers.Count) is { } tooMany)
+        {
+            Problems.Add(new(AppendPart.Members, append.Members.Count - 1, "alpha3", tooMany));
+        }
+
+        for (var i = 0; i < append.Summits.Count; i++)
+        {
+            var summit = append.Summits[i];
+            Report(AppendPart.Summits, i, SummitRules.Check(summit));
+            AddIfNew(AppendPart.Summits, i, "slug", summit.Slug, _summits.ContainsKey(summit.Slug), _newSummits, summit, s => s.Slug);
+        }
+
+        for (var i = 0; i < append.Proposals.Count; i++)
+        {
+            var proposal = append.Proposals[i];
+            Report(AppendPart.Proposals, i, ProposalRules.Check(proposal, today));
+            if (!_summits.ContainsKey(proposal.SummitSlug) && !_newSummits.Any(s => s.Slug == proposal.SummitSlug))
+            {
+                Problems.Add(new(AppendPart.Proposals, i, "summit", $"There is no summit '{proposal.SummitSlug}'."));
+            }
+
+            AddIfNew(AppendPart.Proposals, i, "slug", proposal.Slug, _proposals.ContainsKey(proposal.Slug), _newProposals, proposal, p => p.Slug);
+        }
+
+        for (var i = 0; i < append.Sources.Count; i++)
+        {
+            var source = append.Sources[i];
+            Report(AppendPart.Sources, i, SourceRules.Check(source, today));
+            if (source.Key is null)
+            {
+                Problems.Add(new(AppendPart.Sources, i, "key", "A source given on its own needs its key."));
+                continue;
+            }
+
+            AddIfNew(AppendPart.Sources, i, "key", source.Key, _sources.ContainsKey(source.Key), _newSources, source, s => s.Key!);
+        }
+
+        for (var i = 0; i < append.Changes.Count; i++)
+        {
+            ValidateChange(i, append.Changes[i], today);
+        }
+    }
+
+    private void ValidateChange(int index, StanceChangeRequest change, DateOnly today)
+    {
+        Report(AppendPart.Changes, index, StanceRules.Check(change, today));
+        if (!_members.Contains(change.MemberAlpha3) && !_newMembers.Any(m => m.Alpha3 == change.MemberAlpha3))
+        {
+            Problems.Add(new(AppendPart.Changes, index, "member", $"There is no member with the code '{change.MemberAlpha3}'."));
+        }
+
+        if (!_proposals.ContainsKey(change.ProposalSlug) && !_newProposals.Any(p => p.Slug == change.ProposalSlug))
+        {
+            Problems.Add(new(AppendPart.Changes, index, "proposal", $"There is no proposal with the slug '{change.ProposalSlug}'."));
+        }
+
+        for (var j = 0; j < change.Evidence.Count; j++)
+        {
+            var evidence = change.Evidence[j];
+            if (evidence.NewSource is not null)
+            {
+                _newInlineSources++;
+            }
+            else if (!string.IsNullOrWhiteSpace(evidence.SourceKey) && !_sources.ContainsKey(evidence.SourceKey) && !_newSources.Any(s => s.Key == evidence.SourceKey))
+            {
+                Problems.Add(new(AppendPart.Changes, index, $"evidence[{j}].source", $"There is no source with the key '{evidence.SourceKey}'; pick one or add a new source."));
+            }
+        }
+    }
+
+    private void AddIfNew<T>(AppendPart part, int index, string field, string key, bool present, List<T> added, T item, Func<T, string> keyOf)
+    {
+        if (present)
+        {
+            return;
+        }
+
+        if (added.Any(a => keyOf(a) == key))
+        {
+            Problems.Add(new(part, index, field, $"'{key}' is listed twice."));
+            return;
+        }
+
+        added.Add(item);
+    }
+
+    private void Report(AppendPart part, int index, IEnumerable<FieldProblem> problems) =>
+        Problems.AddRange(problems.Select(p => new AppendProblem(part, index, p.Field, p.Message)));
+
+    // Readable and unique without asking anyone: outlet, date, and a random tail (two editors may cite the same outlet on one day).
+    private static string NewSourceKey(SourceInput source)
+    {
+        var outlet = NonSlug().Replace(source.Outlet.ToLowerInvariant(), "-").Trim('-');
+        outlet = outlet.Length == 0 ? "source" : outlet[..Math.Min(outlet.Length, 40)].Trim('-');
+        var date = source.PublishedOn is { } published ? published.ToIso() : "undated";
+        return $"{outlet}-{date}-{Guid.NewGuid().ToString("N")[..6]}";
+    }
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonSlug();
+}

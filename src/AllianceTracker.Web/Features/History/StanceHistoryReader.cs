@@ -1,0 +1,114 @@
+using AllianceTracker.Web.Data;
+using AllianceTracker.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace AllianceTracker.Web.Features.History;
+
+/// <summary>
+/// One step in a member's record on a proposal: what it moved from, to what, when and on what
+/// evidence. A retracted entry keeps its place in the trail, marked, and is skipped when working
+/// out what later entries moved from.
+/// </summary>
+public sealed record StanceHistoryEntry(
+    long Id,
+    string MemberAlpha3,
+    string MemberName,
+    string ProposalSlug,
+    string ProposalTitle,
+    Stance From,
+    Stance To,
+    string? Conditions,
+    DateOnly EffectiveOn,
+    string Rationale,
+    DateTime RecordedAtUtc,
+    string RecordedBy,
+    IReadOnlyList<EvidenceView> Evidence,
+    string? RetractedBy = null,
+    DateTime? RetractedAtUtc = null,
+    string? RetractionReason = null);
+
+/// <summary>The latest entry in a cell and the cell's version, as an editor sees them before changing it.</summary>
+public sealed record CellState(Guid? Version, StanceHistoryEntry? Latest);
+
+/// <summary>Which history entries to list; null means "any".</summary>
+public sealed record HistoryFilter(string? Member = null, string? Proposal = null, string? RecordedBy = null, DateOnly? From = null, DateOnly? To = null);
+
+/// <summary>Reads the stance history back: timelines, the audit trail, the feed, and one cell for an editor.</summary>
+public sealed class StanceHistoryReader(IDbContextFactory<AllianceDbContext> dbFactory)
+{
+    /// <summary>The cell's version and its latest entry that is not retracted (null when it has none).</summary>
+    public async Task<CellState> ReadCellAsync(string memberAlpha3, string proposalSlug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var version = await db.CellVersions.AsNoTracking()
+            .Where(c => c.MemberAlpha3 == memberAlpha3 && db.Proposals.Any(p => p.Id == c.ProposalId && p.Slug == proposalSlug))
+            .Select(c => (Guid?)c.Version)
+            .SingleOrDefaultAsync(cancellationToken);
+        var latest = (await ReadAsync(new HistoryFilter(Member: memberAlpha3, Proposal: proposalSlug), cancellationToken))
+            .LastOrDefault(e => e.RetractedBy is null);
+        return new CellState(version, latest);
+    }
+
+    /// <summary>Every entry for the member, oldest first by effective date (then by recording).</summary>
+    public async Task<IReadOnlyList<StanceHistoryEntry>> ForMemberAsync(string memberAlpha3, CancellationToken cancellationToken = default) =>
+        await ReadAsync(new HistoryFilter(Member: memberAlpha3), cancellationToken);
+
+    /// <summary>
+    /// Entries matching the filter, oldest first. From → to is worked out over each cell's whole
+    /// history, so filtering by editor or date does not change what an entry moved from.
+    /// </summary>
+    public async Task<IReadOnlyList<StanceHistoryEntry>> ReadAsync(HistoryFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var changes = await db.StanceChanges.AsNoTracking()
+            .Where(c => filter.Member == null || c.MemberAlpha3 == filter.Member)
+            .Where(c => filter.Proposal == null || c.Proposal!.Slug == filter.Proposal)
+            .Include(c => c.Proposal)
+            .Include(c => c.Member)
+            .Include(c => c.Evidence).ThenInclude(e => e.Source)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var ids = changes.Select(c => c.Id).ToList();
+        var retractions = await db.Retractions.AsNoTracking()
+            .Where(r => ids.Contains(r.StanceChangeId))
+            .ToDictionaryAsync(r => r.StanceChangeId, cancellationToken);
+
+        var entries = new List<StanceHistoryEntry>(changes.Count);
+        foreach (var cell in changes.GroupBy(c => (c.MemberAlpha3, c.ProposalId)))
+        {
+            var previous = Stance.Unknown;
+            foreach (var change in cell.OrderBy(c => c.EffectiveOn).ThenBy(c => c.RecordedAtUtc).ThenBy(c => c.Id))
+            {
+                var retraction = retractions.GetValueOrDefault(change.Id);
+                entries.Add(new StanceHistoryEntry(
+                    change.Id,
+                    change.MemberAlpha3,
+                    change.Member!.Name,
+                    change.Proposal!.Slug,
+                    change.Proposal.Title,
+                    previous,
+                    change.Stance,
+                    change.Conditions,
+                    change.EffectiveOn,
+                    change.Rationale,
+                    change.RecordedAtUtc,
+                    change.RecordedBy,
+                    change.Evidence.OrderBy(e => e.Id).Select(e => new EvidenceView(SourceSummary.From(e.Source!), e.Excerpt)).ToList(),
+                    retraction?.RecordedBy,
+                    retraction?.RecordedAtUtc,
+                    retraction?.Reason));
+                if (retraction is null)
+                {
+                    previous = change.Stance;
+                }
+            }
+        }
+
+        return entries
+            .Where(e => filter.RecordedBy == null || e.RecordedBy == filter.RecordedBy || e.RetractedBy == filter.RecordedBy)
+            .Where(e => filter.From == null || DateOnly.FromDateTime(e.RecordedAtUtc) >= filter.From || (e.RetractedAtUtc is { } r && DateOnly.FromDateTime(r) >= filter.From))
+            .Where(e => filter.To == null || DateOnly.FromDateTime(e.RecordedAtUtc) <= filter.To)
+            .OrderBy(e => e.EffectiveOn).ThenBy(e => e.RecordedAtUtc).ThenBy(e => e.Id)
+            .ToList();
+    }
+}

@@ -1,0 +1,8 @@
+namespace AllianceTracker.Web.Features.Snapshots;
+
+public static class SnapshotsServices
+{
+    public static IServiceCollection AddSnapshots(this IServiceCollection services) => services
+        .AddSingleton<SnapshotService>()
+        .AddSingleton<SnapshotComparison>();
+}

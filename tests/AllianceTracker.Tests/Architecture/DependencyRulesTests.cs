@@ -1,0 +1,98 @@
+using ArchUnitNET.Domain;
+using ArchUnitNET.Fluent;
+using ArchUnitNET.Loader;
+using ArchUnitNET.xUnit;
+using static ArchUnitNET.Fluent.ArchRuleDefinition;
+using static ArchUnitNET.Fluent.Slices.SliceRuleDefinition;
+
+namespace AllianceTracker.Tests.Architecture;
+
+/// <summary>The dependency rules written down in docs/architecture.md, checked on the compiled app.</summary>
+public sealed class DependencyRulesTests
+{
+    private const string App = "AllianceTracker.Web";
+
+    private static readonly ArchUnitNET.Domain.Architecture Compiled = new ArchLoader().LoadAssemblies(typeof(Program).Assembly).Build();
+
+    /// <summary>Rule 1: features may use each other, but never in a cycle (A → B → A).</summary>
+    public static IArchRule FeaturesAreFreeOfCycles(string root) =>
+        Slices().Matching($"{root}.Features.(*)..").Should().BeFreeOfCycles();
+
+    /// <summary>Types in <paramref name="area"/> and below (e.g. "Features.History").</summary>
+    private static IObjectProvider<IType> In(string area) => Types().That().ResideInNamespaceOrBelow($"{App}.{area}").As(area);
+
+    /// <summary>Types of the app outside the listed areas (each with what is below it).</summary>
+    private static IObjectProvider<IType> AnythingBut(params string[] areas) =>
+        Types().That().ResideInNamespaceOrBelow(App)
+            .And().DoNotResideInNamespaceMatching($@"^{Escape(App)}\.({string.Join("|", areas.Select(Escape))})(\..*)?$")
+            .As($"anything but {string.Join(", ", areas)}");
+
+    private static string Escape(string name) => name.Replace(".", @"\.");
+
+    [Fact]
+    public void Features_do_not_depend_on_each_other_in_cycles() => FeaturesAreFreeOfCycles(App).Check(Compiled);
+
+    [Fact]
+    public void The_cycle_rule_fails_on_two_features_that_use_each_other()
+    {
+        var fixture = new ArchLoader().LoadAssemblies(typeof(CycleFixture.Features.Alpha.UsesBeta).Assembly).Build();
+
+        var failure = Assert.Throws<FailedArchRuleException>(() => FeaturesAreFreeOfCycles("AllianceTracker.Tests.Architecture.CycleFixture").Check(fixture));
+
+        Assert.Contains("Alpha", failure.Message);
+        Assert.Contains("Beta", failure.Message);
+        Assert.DoesNotContain("Gamma", failure.Message);
+    }
+
+    [Fact]
+    public void The_domain_depends_on_nothing_else_in_the_app() =>
+        Types().That().Are(In("Domain")).Should().NotDependOnAny(AnythingBut("Domain")).Check(Compiled);
+
+    [Fact]
+    public void The_domain_is_plain_csharp_with_no_framework()
+    {
+        string[] frameworks = ["Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Microsoft.Extensions", "MudBlazor"];
+        var uses = Compiled.Types
+            .Where(t => t.Namespace.FullName == $"{App}.Domain")
+            .SelectMany(t => t.Dependencies.Select(d => (From: t.FullName, To: d.Target.FullName)))
+            .Where(d => frameworks.Any(f => d.To.StartsWith(f + ".", StringComparison.Ordinal)))
+            .Distinct()
+            .ToList();
+
+        Assert.True(uses.Count == 0, string.Join(Environment.NewLine, uses.Select(u => $"{u.From} uses {u.To}")));
+    }
+
+    [Fact]
+    public void Data_depends_only_on_the_domain() =>
+        Types().That().Are(In("Data")).Should().NotDependOnAny(AnythingBut("Data", "Domain")).Check(Compiled);
+
+    [Fact]
+    public void The_shared_api_pieces_depend_only_on_the_domain() =>
+        Types().That().Are(In("Api")).Should().NotDependOnAny(AnythingBut("Api", "Domain")).Check(Compiled);
+
+    [Fact]
+    public void The_history_depends_on_no_feature_and_no_ui() =>
+        Types().That().Are(In("Features.History")).Should().NotDependOnAny(AnythingBut("Features.History", "Data", "Domain")).Check(Compiled);
+
+    [Fact]
+    public void The_read_model_depends_only_on_the_history_and_no_ui() =>
+        Types().That().Are(In("Features.Positions")).Should()
+            .NotDependOnAny(AnythingBut("Features.Positions", "Features.History", "Data", "Domain", "Api"))
+            .Check(Compiled);
+
+    [Fact]
+    public void Shared_components_use_only_the_domain_the_history_and_the_read_model() =>
+        Types().That().ResideInNamespace($"{App}.Components").Should()
+            .NotDependOnAny(AnythingBut("Components", "Domain", "Features.History", "Features.Positions"))
+            .AndShould().NotDependOnAny(In("Components.Shell"))
+            .Check(Compiled);
+
+    [Fact]
+    public void Only_the_entry_point_and_the_shell_depend_on_hosting_and_nothing_but_hosting_on_the_shell()
+    {
+        Types().That().Are(AnythingBut("Hosting", "Components.Shell")).And().DoNotHaveFullName("Program")
+            .Should().NotDependOnAny(In("Hosting")).Check(Compiled);
+        Types().That().Are(AnythingBut("Hosting", "Components.Shell"))
+            .Should().NotDependOnAny(In("Components.Shell")).Check(Compiled);
+    }
+}

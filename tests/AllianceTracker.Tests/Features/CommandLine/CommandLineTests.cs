@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using AllianceTracker.Tests.Support;
+
+namespace AllianceTracker.Tests.Features.CommandLine;
+
+public sealed class CommandLineTests : FreshAppTest
+{
+    [Fact]
+    public async Task Help_lists_every_command_and_exits_0()
+    {
+        var (exit, output, _) = await App.RunCommandAsync("", "--help");
+
+        Assert.Equal(0, exit);
+        Assert.All(["users", "export", "import", "snapshot", "diff"], command => Assert.Contains(command, output));
+    }
+
+    [Fact]
+    public async Task A_command_explains_its_own_options()
+    {
+        var (exit, output, _) = await App.RunCommandAsync("", "export", "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("--format", output);
+        Assert.Contains("--as-of", output);
+    }
+
+    [Theory]
+    [InlineData("an unknown command", "frobnicate")]
+    [InlineData("a missing subcommand", "snapshot")]
+    [InlineData("a missing required option", "snapshot", "create", "--as-of", "2024-07-09")]
+    [InlineData("an unknown format", "export", "--format", "pdf")]
+    [InlineData("a date that is not a date", "export", "--format", "csv", "--as-of", "9 July")]
+    [InlineData("an unknown option", "export", "--format", "csv", "--colour", "red")]
+    public async Task Bad_usage_exits_2_with_the_problem_and_writes_nothing(string because, params string[] args)
+    {
+        var (exit, output, error) = await App.RunCommandAsync("", args);
+
+        Assert.True(exit == 2, $"{because}: exit {exit}");
+        Assert.Contains("--help", error);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public async Task Export_writes_the_picture_as_of_a_date_to_a_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"alliance-export-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var (exit, output, _) = await App.RunCommandAsync("", "export", "--format", "csv", "--as-of", "2024-04-02", "--out", path);
+
+            Assert.Equal(0, exit);
+            Assert.Contains($"to {path}", output);
+            var csv = await File.ReadAllTextAsync(path);
+            Assert.StartsWith("as_of,member,", csv);
+            Assert.DoesNotContain(",opposes,", csv);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task A_dry_run_import_reports_what_it_would_change_and_a_bad_file_exits_1_with_the_path()
+    {
+        var good = Path.Combine(Path.GetTempPath(), $"alliance-import-{Guid.NewGuid():N}.json");
+        var bad = Path.Combine(Path.GetTempPath(), $"alliance-import-{Guid.NewGuid():N}.json");
+        try
+        {
+            var export = await App.Anonymous().GetStringAsync("/api/v1/exports/current.json");
+            await File.WriteAllTextAsync(good, export);
+            await File.WriteAllTextAsync(bad, export.Replace("\"version\":1", "\"version\":7"));
+
+            var (goodExit, goodOutput, _) = await App.RunCommandAsync("", "import", "--dry-run", good);
+            var (badExit, _, badError) = await App.RunCommandAsync("", "import", "--dry-run", bad);
+            var (missingExit, _, missingError) = await App.RunCommandAsync("", "import", "/no/such/file.json");
+
+            Assert.Equal(0, goodExit);
+            Assert.Contains("Would add 0 stance changes", goodOutput);
+            Assert.Equal(1, badExit);
+            Assert.Contains("$.version: this server reads version 1", badError);
+            Assert.Equal(1, missingExit);
+            Assert.Contains("No file at", missingError);
+        }
+        finally
+        {
+            File.Delete(good);
+            File.Delete(bad);
+        }
+    }
+
+    [Fact]
+    public async Task Snapshot_create_prints_the_permalink_and_the_hash()
+    {
+        var (exit, output, _) = await App.RunCommandAsync("", "snapshot", "create", "--title", "Nightly", "--as-of", "2024-07-09");
+
+        Assert.Equal(0, exit);
+        Assert.Matches("Snapshot [a-z0-9]{10} \\(2024-07-09\\) at /snapshots/[a-z0-9]{10}", output);
+        Assert.Matches("SHA-256 [0-9a-f]{64}", output);
+    }
+
+    [Fact]
+    public async Task Diff_compares_two_dates_and_refuses_an_unknown_side_with_exit_1()
+    {
+        var (exit, output, _) = await App.RunCommandAsync("", "diff", "--from", "2024-04-02", "--to", "2024-04-03", "--format", "md");
+        var (badExit, _, badError) = await App.RunCommandAsync("", "diff", "--from", "snapshot:nope", "--format", "csv");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("| Hungary | ukraine-fund | unknown | opposes |", output);
+        Assert.Contains("consensus status open → blocked", output);
+        Assert.Equal(1, badExit);
+        Assert.Contains("--from:", badError);
+    }
+}
+
+/// <summary>The built app as a process: what a person typing <c>dotnet run -- …</c> gets.</summary>
+public sealed class ProgramCommandLineTests
+{
+    [Fact]
+    public async Task An_unknown_word_exits_2_and_never_starts_the_web_server()
+    {
+        var (exit, output, error) = await RunAppAsync("frobnicate");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("frobnicate", error);
+        Assert.DoesNotContain("Now listening", output + error);
+    }
+
+    [Fact]
+    public async Task Help_is_answered_without_a_server()
+    {
+        var (exit, output, _) = await RunAppAsync("--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("snapshot", output);
+        Assert.DoesNotContain("Now listening", output);
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> RunAppAsync(params string[] args)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "alliance-tracker-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
+        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        args.ToList().ForEach(start.ArgumentList.Add);
+        // Should a server start after all, it must not touch the developer's database or a known port.
+        start.Environment["Database__Path"] = Path.Combine(directory, "alliance-tracker.db");
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        // The app's own settings (its console log says "Now listening" when a server starts).
+        start.Environment["ASPNETCORE_CONTENTROOT"] = Path.GetDirectoryName(typeof(Program).Assembly.Location);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"dotnet {string.Join(' ', args)} was still running after 60 s: it started the web server. Output: {await output}");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+}
