@@ -26,6 +26,7 @@ public sealed class BrowserApp : IAsyncLifetime
 
     private readonly AllianceAppFactory _factory = new();
     private IPlaywright? _playwright;
+    private int _accountsCreated;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -68,7 +69,9 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>A new account with <paramref name="role"/>, signed in through the sign-in page, on a page of its own.</summary>
     public async Task<IPage> SignedInPageAsync(string role, int width = 1400, int height = 900, bool acceptDownloads = false)
     {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+        // Readable, because the header shows it in the README's screenshots; numbered, because an app may have several.
+        var number = Interlocked.Increment(ref _accountsCreated);
+        var email = $"{role.ToLowerInvariant()}{(number == 1 ? "" : $"-{number}")}@alliancetracker.example";
         var created = await Services.GetRequiredService<AllianceTracker.Web.Features.Accounts.AccountAdministration>().CreateTrustedAsync(email, Password, role);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors));
         var signIn = new SignInPage(await NewPageAsync(width, height, acceptDownloads: acceptDownloads));
