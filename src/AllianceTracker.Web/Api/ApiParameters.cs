@@ -28,7 +28,7 @@ public static class ApiParameters
             return true;
         }
 
-        problem = Invalid(parameter, $"'{value}' is not a date: use YYYY-MM-DD, e.g. 2024-07-09.");
+        problem = Invalid(parameter, IsoDate.NotADate(value));
         return false;
     }
 }

@@ -78,7 +78,7 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
 
         return IsoDate.TryParse(text, out var date)
             ? (date, null)
-            : (null, $"“{text}” is not a date (use YYYY-MM-DD); showing today instead.");
+            : (null, $"{IsoDate.NotADate(text)} Showing today instead.");
     }
 
     private Task OnStancesChangedAsync(StanceChangeNotice notice) => InvokeAsync(async () =>

@@ -18,5 +18,8 @@ public static class IsoDate
 
     public static DateOnly? ParseOrNull(string? text) => text is null ? null : Parse(text);
 
+    /// <summary>Why <paramref name="text"/> is not a date, in the words every form, API and file check uses.</summary>
+    public static string NotADate(string? text) => $"'{text}' is not a date: use YYYY-MM-DD, e.g. 2024-07-09.";
+
     public static string ToIso(this DateOnly date) => date.ToString(Pattern, CultureInfo.InvariantCulture);
 }

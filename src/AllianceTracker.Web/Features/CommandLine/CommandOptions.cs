@@ -9,7 +9,7 @@ internal static class CommandOptions
 {
     public static Option<ExportFormat> Format() => new("--format")
     {
-        Description = "csv, json, xlsx or md",
+        Description = ExportFormats.FormatList,
         Required = true,
         CustomParser = result =>
         {
@@ -19,7 +19,7 @@ internal static class CommandOptions
                 return format;
             }
 
-            result.AddError($"'{text}' is not a format; use csv, json, xlsx or md.");
+            result.AddError(ExportFormats.UnknownFormat(text));
             return default;
         },
     };
@@ -35,7 +35,7 @@ internal static class CommandOptions
                 return date;
             }
 
-            result.AddError($"'{text}' is not a date; use YYYY-MM-DD, e.g. 2024-07-09.");
+            result.AddError(IsoDate.NotADate(text));
             return null;
         },
     };

@@ -196,7 +196,7 @@ public sealed class DatasetValidator
 
         if (!IsoDate.TryParse(value, out var date))
         {
-            Problem(path, $"'{value}' is not a date (YYYY-MM-DD).");
+            Problem(path, IsoDate.NotADate(value));
             return null;
         }
 

@@ -22,8 +22,13 @@ public sealed record ExportFile(byte[] Content, string ContentType, string FileN
 /// </summary>
 public static class ExportFormats
 {
+    public const string FormatList = "csv, json, xlsx or md";
+
     public static bool TryParse(string? text, out ExportFormat format) =>
         Enum.TryParse(text, ignoreCase: true, out format) && Enum.IsDefined(format) && !char.IsDigit(text![0]);
+
+    /// <summary>Why <paramref name="text"/> is not a format, in the words the API and the command line both use.</summary>
+    public static string UnknownFormat(string? text) => $"Unknown format '{text}'; use {FormatList}.";
 
     private static readonly CsvWriterOptions CsvOptions = new()
     {

@@ -20,7 +20,7 @@ public static class ExportsApi
     {
         if (!ExportFormats.TryParse(format, out var parsed))
         {
-            return ApiParameters.Invalid("format", $"Unknown format '{format}'; use csv, json, xlsx or md.");
+            return ApiParameters.Invalid("format", ExportFormats.UnknownFormat(format));
         }
 
         if (!ApiParameters.TryReadDate(asOf, "asOf", out var date, out var dateProblem))

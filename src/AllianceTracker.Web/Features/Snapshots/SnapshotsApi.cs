@@ -32,7 +32,7 @@ public static class SnapshotsApi
     {
         if (!ExportFormats.TryParse(format, out var parsed))
         {
-            return ApiParameters.Invalid("format", $"Unknown format '{format}'; use csv, json, xlsx or md.");
+            return ApiParameters.Invalid("format", ExportFormats.UnknownFormat(format));
         }
 
         var frozen = await snapshots.GetAsync(id, cancellationToken);
@@ -65,7 +65,7 @@ public static class SnapshotsApi
     {
         if (!ExportFormats.TryParse(format, out var parsed))
         {
-            return ApiParameters.Invalid("format", $"Unknown format '{format}'; use csv, json, xlsx or md.");
+            return ApiParameters.Invalid("format", ExportFormats.UnknownFormat(format));
         }
 
         var result = await comparison.CompareAsync(from, to ?? "now", cancellationToken);

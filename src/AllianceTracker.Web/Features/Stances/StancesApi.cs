@@ -117,7 +117,7 @@ public static class StancesApi
             return date;
         }
 
-        errors[field] = [$"'{text}' is not a date: use YYYY-MM-DD."];
+        errors[field] = [IsoDate.NotADate(text)];
         return null;
     }
 }
