@@ -18,7 +18,7 @@ try
     // A command's words (users add --email …) are not the web host's configuration.
     var isCommandLine = AllianceCommandLine.IsCommandLine(args);
     var builder = WebApplication.CreateBuilder(isCommandLine ? [] : args);
-    builder.AddAllianceLogging();
+    builder.AddAllianceLogging(logsToStandardError: isCommandLine);
     builder.AddAllianceData();
     builder.AddAllianceAccess();
     builder.AddAllianceUi();

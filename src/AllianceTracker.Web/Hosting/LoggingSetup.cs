@@ -4,8 +4,14 @@ namespace AllianceTracker.Web.Hosting;
 
 public static class LoggingSetup
 {
-    /// <summary>Serilog, configured from the "Serilog" section of appsettings.</summary>
-    public static WebApplicationBuilder AddAllianceLogging(this WebApplicationBuilder builder)
+    private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}";
+
+    /// <summary>
+    /// Serilog: levels, enrichers and any further sinks from the "Serilog" section of appsettings,
+    /// and the console. For the command line (<paramref name="logsToStandardError"/>) every log line
+    /// goes to standard error, so what a command writes to standard output (an export) stays clean.
+    /// </summary>
+    public static WebApplicationBuilder AddAllianceLogging(this WebApplicationBuilder builder, bool logsToStandardError = false)
     {
         // preserveStaticLogger: each host keeps its own logger instead of replacing the process-wide
         // static one, so hosts built side by side (test servers) never write into each other's sinks.
@@ -13,7 +19,9 @@ public static class LoggingSetup
             (services, logger) => logger
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
-                .Enrich.FromLogContext(),
+                .Enrich.FromLogContext()
+                .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+                    standardErrorFromLevel: logsToStandardError ? Serilog.Events.LogEventLevel.Verbose : null),
             preserveStaticLogger: true);
         return builder;
     }

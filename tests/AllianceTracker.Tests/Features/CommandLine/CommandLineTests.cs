@@ -136,6 +136,16 @@ public sealed class ProgramCommandLineTests
         Assert.DoesNotContain("Now listening", output);
     }
 
+    [Fact]
+    public async Task An_export_to_standard_output_holds_only_the_export_and_the_log_goes_to_standard_error()
+    {
+        var (exit, output, error) = await RunAppAsync("export", "--format", "csv", "--as-of", "2024-04-02");
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("as_of,member,", output);
+        Assert.Contains("is at the latest migration", error);
+    }
+
     private static async Task<(int Exit, string Output, string Error)> RunAppAsync(params string[] args)
     {
         var directory = Path.Combine(Path.GetTempPath(), "alliance-tracker-tests", Guid.NewGuid().ToString("N"));
