@@ -90,7 +90,7 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
         StateHasChanged();
         if (RecentlyChanged.Count > 0)
         {
-            // Not awaited: the notifier waits for every page's handler, and none should hold it for seconds.
+            // Not awaited: the next notice for this page waits until this handler returns.
             _ = ClearHighlightLaterAsync();
         }
     });

@@ -1,79 +1,147 @@
+using System.Threading.Channels;
+
 namespace AllianceTracker.Web.Features.History;
 
-/// <summary>The notifier for one app instance: subscribers are the pages and caches of this process.</summary>
+/// <summary>
+/// The notifier for one app instance. Publishing stamps the notice with the next version, keeps it
+/// among the last few hundred (for listeners that reconnect) and offers it to every subscriber's
+/// bounded queue without waiting: a save never waits for readers (ADR 0006).
+/// </summary>
 public sealed class InProcessStanceChangeNotifier(ILogger<InProcessStanceChangeNotifier> logger) : IStanceChangeNotifier
 {
+    /// <summary>How many notices a subscriber may fall behind before it is sent a resync instead.</summary>
+    public const int QueueCapacity = 32;
+
+    /// <summary>How many recent notices a reconnecting listener can catch up on.</summary>
+    public const int RememberedNotices = 512;
+
     private readonly Lock _gate = new();
-    private readonly List<Func<StanceChangeNotice, Task>> _subscribers = [];
+    private readonly Queue<StanceChangeNotice> _recent = new();
+    private Subscriber[] _subscribers = [];
     private long _version;
 
     public long Version => Interlocked.Read(ref _version);
 
+    /// <summary>How many subscribers are listening; lets tests check that closed pages let go.</summary>
+    public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
+
     public IDisposable Subscribe(Func<StanceChangeNotice, Task> onChanged)
     {
+        var subscriber = new Subscriber(this, onChanged);
         lock (_gate)
         {
-            _subscribers.Add(onChanged);
+            _subscribers = [.. _subscribers, subscriber];
         }
 
-        return new Subscription(this, onChanged);
+        subscriber.Start();
+        return subscriber;
     }
 
-    public async Task PublishAsync(StanceChangeNotice notice)
+    public Task PublishAsync(StanceChangeNotice notice)
     {
-        // The version moves before anyone is told, so a subscriber that reads straight away
-        // never gets a cached picture from before the change.
-        Interlocked.Increment(ref _version);
-        Func<StanceChangeNotice, Task>[] subscribers;
+        StanceChangeNotice numbered;
+        Subscriber[] subscribers;
         lock (_gate)
         {
-            subscribers = [.. _subscribers];
+            // Numbered under the lock, so versions follow the order notices reach every queue. The
+            // version moves before anyone is told: whoever reads straight away gets a fresh picture.
+            numbered = notice with { Version = Interlocked.Increment(ref _version) };
+            _recent.Enqueue(numbered);
+            if (_recent.Count > RememberedNotices)
+            {
+                _recent.Dequeue();
+            }
+
+            subscribers = _subscribers;
         }
 
         foreach (var subscriber in subscribers)
         {
-            try
-            {
-                await subscriber(notice);
-            }
-            catch (Exception ex)
-            {
-                // One broken page must not stop the others from hearing about the change.
-                logger.LogWarning(ex, "A stance change subscriber failed");
-            }
+            subscriber.Offer(numbered);
         }
+
+        return Task.CompletedTask;
     }
 
-    private void Unsubscribe(Func<StanceChangeNotice, Task> onChanged)
+    public IReadOnlyList<StanceChangeNotice>? Since(long version)
     {
         lock (_gate)
         {
-            _subscribers.Remove(onChanged);
+            var current = Interlocked.Read(ref _version);
+            if (version < 0 || version > current)
+            {
+                return null;
+            }
+
+            var oldestRemembered = _recent.Count > 0 ? _recent.Peek().Version : current + 1;
+            return version + 1 < oldestRemembered && version < current ? null : _recent.Where(n => n.Version > version).ToList();
         }
     }
 
-    /// <summary>How many subscribers are listening; lets tests check that disposed pages let go.</summary>
-    public int SubscriberCount
+    private void Remove(Subscriber subscriber)
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
+            _subscribers = [.. _subscribers.Where(s => s != subscriber)];
+        }
+    }
+
+    private sealed class Subscriber(InProcessStanceChangeNotifier owner, Func<StanceChangeNotice, Task> onChanged) : IDisposable
+    {
+        private readonly Channel<StanceChangeNotice> _queue = Channel.CreateBounded<StanceChangeNotice>(
+            new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+        private int _fellBehind;
+        private int _disposed;
+
+        public void Start() => _ = Task.Run(DeliverAsync);
+
+        /// <summary>Never blocks the publisher: a full queue only marks the subscriber for a resync.</summary>
+        public void Offer(StanceChangeNotice notice)
+        {
+            if (!_queue.Writer.TryWrite(notice))
             {
-                return _subscribers.Count;
+                Volatile.Write(ref _fellBehind, 1);
             }
         }
-    }
-
-    private sealed class Subscription(InProcessStanceChangeNotifier owner, Func<StanceChangeNotice, Task> onChanged) : IDisposable
-    {
-        private int _disposed;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                owner.Unsubscribe(onChanged);
+                owner.Remove(this);
+                _queue.Writer.TryComplete();
+            }
+        }
+
+        private async Task DeliverAsync()
+        {
+            await foreach (var notice in _queue.Reader.ReadAllAsync())
+            {
+                var next = notice;
+                if (Interlocked.Exchange(ref _fellBehind, 0) == 1)
+                {
+                    // What is still queued is older news than the resync that replaces it, and the
+                    // resync is as new as the latest version, dropped notices included.
+                    while (_queue.Reader.TryRead(out _))
+                    {
+                    }
+
+                    next = StanceChangeNotice.Resync(owner.Version);
+                }
+
+                try
+                {
+                    await onChanged(next);
+                }
+                catch (Exception ex)
+                {
+                    // One broken page must not stop the others hearing about changes, nor itself hearing the next one.
+                    owner.LogFailure(ex);
+                }
             }
         }
     }
+
+    private void LogFailure(Exception ex) => logger.LogWarning(ex, "A stance change subscriber failed");
 }

@@ -1,21 +1,46 @@
 namespace AllianceTracker.Web.Features.History;
 
-/// <summary>Which cells (member × proposal) changed; empty cells mean "anything may have changed" (e.g. a new proposal).</summary>
-public sealed record StanceChangeNotice(IReadOnlyList<StanceCell> Cells, string Origin);
+/// <summary>
+/// Which cells (member × proposal) changed; empty cells mean "anything may have changed" (e.g. a
+/// new proposal). <see cref="Version"/> is the data version the change produced, given by the
+/// notifier when it is published. A resync notice says a listener missed notices and should
+/// re-read everything.
+/// </summary>
+public sealed record StanceChangeNotice(IReadOnlyList<StanceCell> Cells, string Origin)
+{
+    public long Version { get; init; }
+
+    public bool IsResync { get; init; }
+
+    public static StanceChangeNotice Resync(long version) => new([], "resync") { Version = version, IsResync = true };
+}
 
 public readonly record struct StanceCell(string MemberAlpha3, string ProposalSlug);
 
 /// <summary>
-/// Tells open pages and caches that the stance history changed. In-process today; a distributed
-/// backplane (e.g. for several app instances) can implement the same interface later.
+/// Tells open pages, live streams and caches that the stance history changed. In-process today; a
+/// backplane (e.g. PostgreSQL LISTEN/NOTIFY for several app instances) can implement the same
+/// interface later.
 /// </summary>
 public interface IStanceChangeNotifier
 {
-    /// <summary>Grows by one with every published change; readers compare it to know whether what they hold is current.</summary>
+    /// <summary>Grows with every published change; readers compare it to know whether what they hold is current.</summary>
     long Version { get; }
 
-    /// <summary>Subscribe to changes; dispose the result to unsubscribe.</summary>
+    /// <summary>
+    /// Subscribe to changes; dispose the result to unsubscribe. Notices arrive in order, one at a
+    /// time, on a queue of the subscriber's own: a slow subscriber delays only itself, and one that
+    /// falls too far behind gets a single resync notice instead of the ones it missed.
+    /// </summary>
     IDisposable Subscribe(Func<StanceChangeNotice, Task> onChanged);
 
+    /// <summary>Announces a committed change; returns without waiting for any subscriber.</summary>
     Task PublishAsync(StanceChangeNotice notice);
+
+    /// <summary>
+    /// The notices published after <paramref name="version"/>, for a listener that reconnects; null
+    /// when they are no longer remembered (or the version is not one of this notifier's), so the
+    /// listener must resync.
+    /// </summary>
+    IReadOnlyList<StanceChangeNotice>? Since(long version);
 }

@@ -89,17 +89,19 @@ public sealed class HistoryWriterTests : IAsyncLifetime
     [Fact]
     public async Task An_append_of_several_changes_is_announced_once_after_it_is_committed()
     {
-        var seen = new List<(StanceChangeNotice Notice, int EntriesInDatabase)>();
-        using var subscription = _notifier.Subscribe(async notice =>
+        var entriesWhenHeard = new List<int>();
+        using var heard = new HeardNotices(_notifier, async _ =>
         {
             await using var db = _database.CreateDbContext();
-            seen.Add((notice, await db.StanceChanges.CountAsync(c => c.Rationale == "Writer test.")));
+            entriesWhenHeard.Add(await db.StanceChanges.CountAsync(c => c.Rationale == "Writer test."));
         });
+        var version = _notifier.Version;
 
         await Writer.AppendAsync(new HistoryAppend("editor", [Change("FRA"), Change("DEU", "ramstein-coordination"), Change("FRA", stance: Stance.Opposes)]) { ChecksVersions = false });
 
-        var (notice, entries) = Assert.Single(seen);
-        Assert.Equal(3, entries);
+        var notice = Assert.Single(await heard.WaitForAsync(1));
+        Assert.Equal(version + 1, _notifier.Version);
+        Assert.Equal(3, Assert.Single(entriesWhenHeard));
         Assert.Equal([new StanceCell("FRA", "ukraine-fund"), new StanceCell("DEU", "ramstein-coordination")], notice.Cells);
         Assert.Equal("editor", notice.Origin);
     }

@@ -67,18 +67,16 @@ public sealed class SeedImporterTests : IAsyncLifetime
     [Fact]
     public async Task An_import_that_adds_stances_tells_open_pages_and_one_that_adds_nothing_stays_quiet()
     {
-        var notices = new List<StanceChangeNotice>();
-        using var subscription = _notifier.Subscribe(notice =>
-        {
-            notices.Add(notice);
-            return Task.CompletedTask;
-        });
+        using var heard = new HeardNotices(_notifier);
 
         await Importer.ImportAsync(_seeds);
+        var afterFirst = _notifier.Version;
         await Importer.ImportAsync(_seeds);
 
-        var notice = Assert.Single(notices);
+        var notice = Assert.Single(await heard.WaitForAsync(1));
         Assert.Equal(SeedImporter.SeedAuthor, notice.Origin);
+        // The second import published nothing: the version it would have moved stands still.
+        Assert.Equal(afterFirst, _notifier.Version);
     }
 
     [Fact]

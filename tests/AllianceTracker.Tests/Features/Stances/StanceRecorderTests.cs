@@ -37,12 +37,7 @@ public sealed class StanceRecorderTests : IAsyncLifetime
     [Fact]
     public async Task A_valid_change_is_appended_attributed_to_the_editor_and_announced()
     {
-        var notices = new List<StanceChangeNotice>();
-        using var _ = _notifier.Subscribe(n =>
-        {
-            notices.Add(n);
-            return Task.CompletedTask;
-        });
+        using var heard = new HeardNotices(_notifier);
         var version = _notifier.Version;
 
         var (change, _) = await Recorder.RecordAsync(TestEditors.Editor("ed@example.org"), Request());
@@ -53,7 +48,7 @@ public sealed class StanceRecorderTests : IAsyncLifetime
         Assert.Equal("ed@example.org", stored.RecordedBy);
         Assert.Equal(Clock.GetUtcNow().UtcDateTime, stored.RecordedAtUtc);
         Assert.Single(stored.Evidence);
-        Assert.Equal([new StanceCell("FRA", "ukraine-fund")], Assert.Single(notices).Cells);
+        Assert.Equal([new StanceCell("FRA", "ukraine-fund")], Assert.Single(await heard.WaitForAsync(1)).Cells);
         Assert.Equal(version + 1, _notifier.Version);
     }
 
