@@ -70,7 +70,11 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
             change.HasOne(c => c.Member).WithMany().HasForeignKey(c => c.MemberAlpha3).OnDelete(DeleteBehavior.Restrict);
             change.HasOne(c => c.Proposal).WithMany().HasForeignKey(c => c.ProposalId).OnDelete(DeleteBehavior.Restrict);
             change.HasMany(c => c.Evidence).WithOne().HasForeignKey(e => e.StanceChangeId).OnDelete(DeleteBehavior.Restrict);
-            change.HasIndex(c => new { c.ProposalId, c.MemberAlpha3, c.EffectiveOn });
+            // A cell's latest entry on a date is one seek backwards along this index, ties and all
+            // (SQLite appends the row id to every index entry), however long the history grows.
+            change.HasIndex(c => new { c.ProposalId, c.MemberAlpha3, c.EffectiveOn, c.RecordedAtUtc });
+            // The newest changes first, for the change feed.
+            change.HasIndex(c => c.RecordedAtUtc);
         });
 
         modelBuilder.Entity<StanceEvidence>(evidence =>
@@ -81,6 +85,7 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
             retraction.HasOne(r => r.StanceChange).WithMany().HasForeignKey(r => r.StanceChangeId).OnDelete(DeleteBehavior.Restrict);
             // An entry is retracted at most once; retracting it again is a no-op the service refuses.
             retraction.HasIndex(r => r.StanceChangeId).IsUnique();
+            retraction.HasIndex(r => r.RecordedAtUtc);
         });
 
         modelBuilder.Entity<Snapshot>(snapshot =>

@@ -17,6 +17,23 @@ namespace AllianceTracker.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("AllianceTracker.Web.Data.StanceCellVersion", b =>
+                {
+                    b.Property<string>("MemberAlpha3")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MemberAlpha3", "ProposalId");
+
+                    b.ToTable("CellVersions");
+                });
+
             modelBuilder.Entity("AllianceTracker.Web.Domain.MemberState", b =>
                 {
                     b.Property<string>("Alpha3")
@@ -214,23 +231,6 @@ namespace AllianceTracker.Web.Data.Migrations
                     b.ToTable("Sources");
                 });
 
-            modelBuilder.Entity("AllianceTracker.Web.Data.StanceCellVersion", b =>
-                {
-                    b.Property<string>("MemberAlpha3")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ProposalId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("MemberAlpha3", "ProposalId");
-
-                    b.ToTable("CellVersions");
-                });
-
             modelBuilder.Entity("AllianceTracker.Web.Domain.StanceChange", b =>
                 {
                     b.Property<long>("Id")
@@ -269,7 +269,9 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.HasIndex("MemberAlpha3");
 
-                    b.HasIndex("ProposalId", "MemberAlpha3", "EffectiveOn");
+                    b.HasIndex("RecordedAtUtc");
+
+                    b.HasIndex("ProposalId", "MemberAlpha3", "EffectiveOn", "RecordedAtUtc");
 
                     b.ToTable("StanceChanges");
                 });
@@ -320,6 +322,8 @@ namespace AllianceTracker.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RecordedAtUtc");
 
                     b.HasIndex("StanceChangeId")
                         .IsUnique();

@@ -18,7 +18,7 @@ public static class ChangeFeed
     {
         endpoints.MapGet("/feeds/changes.atom", async (string? member, string? proposal, HttpContext context, StanceHistoryReader history, CancellationToken ct) =>
         {
-            var entries = await history.ReadAsync(new HistoryFilter(Member: member?.ToUpperInvariant(), Proposal: proposal), ct);
+            var entries = await history.ReadRecentAsync(new HistoryFilter(Member: member?.ToUpperInvariant(), Proposal: proposal), MaxEntries, ct);
             var xml = Write(entries, BaseUrl(context), context.Request.Path + context.Request.QueryString, member, proposal);
             return Results.Bytes(xml, "application/atom+xml; charset=utf-8");
         }).WithName("ChangeFeed").WithTags("Feeds");

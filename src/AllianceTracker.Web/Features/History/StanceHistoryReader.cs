@@ -80,23 +80,7 @@ public sealed class StanceHistoryReader(IDbContextFactory<AllianceDbContext> dbF
             foreach (var change in cell.OrderBy(c => c.EffectiveOn).ThenBy(c => c.RecordedAtUtc).ThenBy(c => c.Id))
             {
                 var retraction = retractions.GetValueOrDefault(change.Id);
-                entries.Add(new StanceHistoryEntry(
-                    change.Id,
-                    change.MemberAlpha3,
-                    change.Member!.Name,
-                    change.Proposal!.Slug,
-                    change.Proposal.Title,
-                    previous,
-                    change.Stance,
-                    change.Conditions,
-                    change.EffectiveOn,
-                    change.Rationale,
-                    change.RecordedAtUtc,
-                    change.RecordedBy,
-                    change.Evidence.OrderBy(e => e.Id).Select(e => new EvidenceView(SourceSummary.From(e.Source!), e.Excerpt)).ToList(),
-                    retraction?.RecordedBy,
-                    retraction?.RecordedAtUtc,
-                    retraction?.Reason));
+                entries.Add(ToEntry(change, previous, retraction));
                 if (retraction is null)
                 {
                     previous = change.Stance;
@@ -111,4 +95,82 @@ public sealed class StanceHistoryReader(IDbContextFactory<AllianceDbContext> dbF
             .OrderBy(e => e.EffectiveOn).ThenBy(e => e.RecordedAtUtc).ThenBy(e => e.Id)
             .ToList();
     }
+
+    /// <summary>
+    /// The latest <paramref name="count"/> events matching the member and proposal of the filter —
+    /// changes at their recording time, retractions at theirs — selected in the database, with the
+    /// entries they concern (what each moved from included). For the change feed: its cost does not
+    /// grow with the history.
+    /// </summary>
+    public async Task<IReadOnlyList<StanceHistoryEntry>> ReadRecentAsync(HistoryFilter filter, int count, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var matching = db.StanceChanges
+            .Where(c => filter.Member == null || c.MemberAlpha3 == filter.Member)
+            .Where(c => filter.Proposal == null || c.Proposal!.Slug == filter.Proposal);
+        var recentlyRecorded = await matching
+            .OrderByDescending(c => c.RecordedAtUtc).ThenByDescending(c => c.Id)
+            .Select(c => c.Id).Take(count)
+            .ToListAsync(cancellationToken);
+        var recentlyRetracted = await db.Retractions
+            .Where(r => matching.Any(c => c.Id == r.StanceChangeId))
+            .OrderByDescending(r => r.RecordedAtUtc).ThenByDescending(r => r.Id)
+            .Select(r => r.StanceChangeId).Take(count)
+            .ToListAsync(cancellationToken);
+        var ids = recentlyRecorded.Union(recentlyRetracted).ToList();
+
+        var changes = await db.StanceChanges.AsNoTracking()
+            .Where(c => ids.Contains(c.Id))
+            .Include(c => c.Proposal)
+            .Include(c => c.Member)
+            .Include(c => c.Evidence).ThenInclude(e => e.Source)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var retractions = await db.Retractions.AsNoTracking()
+            .Where(r => ids.Contains(r.StanceChangeId))
+            .ToDictionaryAsync(r => r.StanceChangeId, cancellationToken);
+        // What each entry moved from: the cell's latest entry before it that is not retracted, one index seek each.
+        var previousIds = await db.StanceChanges
+            .Where(c => ids.Contains(c.Id))
+            .Select(c => new
+            {
+                c.Id,
+                PreviousId = db.StanceChanges
+                    .Where(o => o.ProposalId == c.ProposalId && o.MemberAlpha3 == c.MemberAlpha3)
+                    .Where(o => o.EffectiveOn < c.EffectiveOn
+                        || (o.EffectiveOn == c.EffectiveOn && (o.RecordedAtUtc < c.RecordedAtUtc || (o.RecordedAtUtc == c.RecordedAtUtc && o.Id < c.Id))))
+                    .Where(o => !db.Retractions.Any(r => r.StanceChangeId == o.Id))
+                    .OrderByDescending(o => o.EffectiveOn).ThenByDescending(o => o.RecordedAtUtc).ThenByDescending(o => o.Id)
+                    .Select(o => (long?)o.Id)
+                    .FirstOrDefault(),
+            })
+            .ToDictionaryAsync(p => p.Id, p => p.PreviousId, cancellationToken);
+        var previousOnes = previousIds.Values.OfType<long>().Distinct().ToList();
+        var previousStances = await db.StanceChanges.AsNoTracking()
+            .Where(c => previousOnes.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.Stance, cancellationToken);
+
+        return changes
+            .Select(c => ToEntry(c, previousIds[c.Id] is { } previous ? previousStances[previous] : Stance.Unknown, retractions.GetValueOrDefault(c.Id)))
+            .OrderBy(e => e.EffectiveOn).ThenBy(e => e.RecordedAtUtc).ThenBy(e => e.Id)
+            .ToList();
+    }
+
+    private static StanceHistoryEntry ToEntry(StanceChange change, Stance from, StanceRetraction? retraction) => new(
+        change.Id,
+        change.MemberAlpha3,
+        change.Member!.Name,
+        change.Proposal!.Slug,
+        change.Proposal.Title,
+        from,
+        change.Stance,
+        change.Conditions,
+        change.EffectiveOn,
+        change.Rationale,
+        change.RecordedAtUtc,
+        change.RecordedBy,
+        change.Evidence.OrderBy(e => e.Id).Select(e => new EvidenceView(SourceSummary.From(e.Source!), e.Excerpt)).ToList(),
+        retraction?.RecordedBy,
+        retraction?.RecordedAtUtc,
+        retraction?.Reason);
 }

@@ -1,41 +1,74 @@
-using System.Collections.Concurrent;
 using AllianceTracker.Web.Features.History;
 
 namespace AllianceTracker.Web.Features.Positions;
 
 /// <summary>
-/// The shared read model: one picture per date, read once per change and shared by every circuit
-/// and API request, instead of each of them querying the database.
+/// The shared read model: one picture per date, read once per change and shared by every page and
+/// API request, instead of each of them querying the database.
 /// </summary>
 public sealed class AlliancePictureCache(AlliancePictureReader reader, IStanceChangeNotifier notifier)
 {
-    // Dates other than today are kept too (as-of views, permalinks); the bound keeps a crawler
-    // walking through dates from growing the cache without limit.
+    // Dates other than today are kept too (as-of views, permalinks). The least recently used date
+    // goes when the cache is full, so a crawler walking through dates costs one read per date and
+    // does not push out the dates people are looking at.
     private const int MaxDates = 64;
 
-    private readonly ConcurrentDictionary<DateOnly, Entry> _entries = new();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<DateOnly, LinkedListNode<Entry>> _entries = [];
+    private readonly LinkedList<Entry> _mostRecentFirst = new();
 
     public DateOnly Today => reader.Today;
+
+    /// <summary>How many dates are held; lets tests see the bound.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _entries.Count;
+            }
+        }
+    }
 
     public Task<AlliancePicture> GetAsync(DateOnly? asOf = null, CancellationToken cancellationToken = default)
     {
         var date = asOf ?? reader.Today;
         var version = notifier.Version;
-        if (_entries.TryGetValue(date, out var entry) && entry.Version == version && !entry.Picture.IsFaulted && !entry.Picture.IsCanceled)
+        Entry entry;
+        lock (_gate)
         {
-            return entry.Picture;
+            if (_entries.TryGetValue(date, out var node) && node.Value.Version == version && !node.Value.Failed)
+            {
+                _mostRecentFirst.Remove(node);
+                _mostRecentFirst.AddFirst(node);
+                entry = node.Value;
+            }
+            else
+            {
+                if (node is not null)
+                {
+                    _mostRecentFirst.Remove(node);
+                }
+
+                // Not tied to one caller's cancellation: the read is shared by everyone who asks meanwhile.
+                entry = new Entry(date, version, new Lazy<Task<AlliancePicture>>(() => reader.ReadAsync(date, CancellationToken.None)));
+                _entries[date] = _mostRecentFirst.AddFirst(entry);
+                if (_entries.Count > MaxDates)
+                {
+                    _entries.Remove(_mostRecentFirst.Last!.Value.Date);
+                    _mostRecentFirst.RemoveLast();
+                }
+            }
         }
 
-        if (_entries.Count >= MaxDates)
-        {
-            _entries.Clear();
-        }
-
-        // Not tied to one caller's cancellation: the read is shared by everyone who asks meanwhile.
-        var fresh = new Entry(version, reader.ReadAsync(date, CancellationToken.None));
-        _entries[date] = fresh;
-        return fresh.Picture.WaitAsync(cancellationToken);
+        // Started outside the lock, once: whoever asks for the same date meanwhile shares the read.
+        var picture = entry.Picture.Value;
+        return picture.IsCompletedSuccessfully ? picture : picture.WaitAsync(cancellationToken);
     }
 
-    private sealed record Entry(long Version, Task<AlliancePicture> Picture);
+    private sealed record Entry(DateOnly Date, long Version, Lazy<Task<AlliancePicture>> Picture)
+    {
+        public bool Failed => Picture.IsValueCreated && (Picture.Value.IsFaulted || Picture.Value.IsCanceled);
+    }
 }

@@ -35,7 +35,6 @@ public sealed class AlliancePictureReader(IDbContextFactory<AllianceDbContext> d
                 Summary = new ProposalSummary(p.Slug, p.Title, p.Description, p.Proposer, p.TabledOn, p.TabledOnIsApproximate, p.Summit!.Slug, p.Summit.Name),
             })
             .ToListAsync(cancellationToken);
-        var proposalIds = proposals.Select(p => p.Id).ToList();
 
         // The outcome on the date too: an as-of view before the summit shows the proposal pending.
         var outcomes = (await db.ProposalOutcomes.AsNoTracking()
@@ -50,17 +49,22 @@ public sealed class AlliancePictureReader(IDbContextFactory<AllianceDbContext> d
                 : p)
             .ToList();
 
-        // Two steps keep the read small: pick the winning entry ids from the narrow history rows,
-        // then load only those entries with their evidence.
-        var history = await db.StanceChanges.AsNoTracking()
-            .Where(c => c.EffectiveOn <= date && proposalIds.Contains(c.ProposalId))
-            // A retracted entry stays in the history and the audit trail, but no picture uses it.
-            .Where(c => !db.Retractions.Any(r => r.StanceChangeId == c.Id))
-            .Select(c => new { c.Id, c.MemberAlpha3, c.ProposalId, c.EffectiveOn, c.RecordedAtUtc })
-            .ToListAsync(cancellationToken);
-        var currentIds = history
-            .GroupBy(c => (c.MemberAlpha3, c.ProposalId))
-            .Select(g => g.OrderByDescending(c => c.EffectiveOn).ThenByDescending(c => c.RecordedAtUtc).ThenByDescending(c => c.Id).First().Id)
+        // Two steps keep the read small and independent of how long the history is: for each
+        // member × proposal, the id of its latest entry on the date is one index seek (the
+        // composite index ends in the effective date and the recording time); then only those
+        // entries are loaded, with their evidence. A retracted entry stays in the history and the
+        // audit trail, but no picture uses it.
+        var currentIds = (await (
+                from member in db.Members
+                from proposal in db.Proposals
+                select db.StanceChanges
+                    .Where(c => c.ProposalId == proposal.Id && c.MemberAlpha3 == member.Alpha3 && c.EffectiveOn <= date)
+                    .Where(c => !db.Retractions.Any(r => r.StanceChangeId == c.Id))
+                    .OrderByDescending(c => c.EffectiveOn).ThenByDescending(c => c.RecordedAtUtc).ThenByDescending(c => c.Id)
+                    .Select(c => (long?)c.Id)
+                    .FirstOrDefault())
+                .ToListAsync(cancellationToken))
+            .OfType<long>()
             .ToList();
         var current = await db.StanceChanges.AsNoTracking()
             .Where(c => currentIds.Contains(c.Id))

@@ -56,4 +56,21 @@ public sealed class AlliancePictureCacheTests : IAsyncLifetime
         Assert.Equal(Stance.Opposes, today.PositionOf("HUN", "ukraine-fund").Stance);
         Assert.Equal(Stance.Unknown, before.PositionOf("HUN", "ukraine-fund").Stance);
     }
+
+    [Fact]
+    public async Task A_crawler_walking_through_dates_does_not_push_out_a_date_people_keep_reading()
+    {
+        var today = await _cache.GetAsync();
+        var firstWalked = await _cache.GetAsync(new DateOnly(2020, 1, 1));
+
+        for (var day = 1; day <= 100; day++)
+        {
+            await _cache.GetAsync(new DateOnly(2020, 1, 1).AddDays(day));
+            Assert.Same(today, await _cache.GetAsync());
+        }
+
+        Assert.True(_cache.Count <= 64, $"{_cache.Count} dates held");
+        Assert.Same(today, await _cache.GetAsync());
+        Assert.NotSame(firstWalked, await _cache.GetAsync(new DateOnly(2020, 1, 1)));
+    }
 }
