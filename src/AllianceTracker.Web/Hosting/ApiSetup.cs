@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AllianceTracker.Web.Api;
 using Scalar.AspNetCore;
 
 namespace AllianceTracker.Web.Hosting;
@@ -22,7 +23,7 @@ public static class ApiSetup
     public static WebApplication UseAllianceApiCaching(this WebApplication app)
     {
         app.UseWhen(
-            context => HttpMethods.IsGet(context.Request.Method) && context.Request.Path.StartsWithSegments("/api"),
+            context => HttpMethods.IsGet(context.Request.Method) && context.Request.Path.StartsWithSegments("/api") && !StreamedResponse.Is(context),
             api => api.Use(WithEntityTagAsync));
         return app;
     }

@@ -2,6 +2,7 @@ using AllianceTracker.Web.Components.Shell;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.Exchange;
 using AllianceTracker.Web.Features.Feeds;
+using AllianceTracker.Web.Features.Live;
 using AllianceTracker.Web.Features.Positions;
 using AllianceTracker.Web.Features.Proposals;
 using AllianceTracker.Web.Features.Snapshots;
@@ -50,6 +51,7 @@ public static class UiSetup
         app.MapPositionsApi();
         app.MapReferenceApi();
         app.MapChangeFeed();
+        app.MapChangeStream();
         app.MapAllianceApiReference();
         app.MapStancesApi();
         app.MapProposalsApi();

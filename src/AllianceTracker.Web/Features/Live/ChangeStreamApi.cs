@@ -1,0 +1,39 @@
+using AllianceTracker.Web.Api;
+using AllianceTracker.Web.Features.History;
+
+namespace AllianceTracker.Web.Features.Live;
+
+/// <summary>
+/// <c>GET /api/v1/changes/stream</c>: every committed change as a server-sent event, for open
+/// reading pages (and anyone else) to follow the history without a circuit.
+/// </summary>
+public static class ChangeStreamApi
+{
+    /// <summary>A comment this often keeps proxies and load balancers from closing a quiet stream.</summary>
+    public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(20);
+
+    public static IEndpointRouteBuilder MapChangeStream(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/v1/changes/stream", (HttpRequest request, IStanceChangeNotifier notifier, long? since) =>
+                new ChangeStreamResult(notifier, ResumeFrom(request, since), HeartbeatEvery))
+            .WithTags("Live updates")
+            .WithName("StreamChanges")
+            .WithSummary("Follow committed changes as server-sent events")
+            .WithDescription(
+                "A text/event-stream. Each committed change is an event named `change`, with `id:` the data version it "
+                + "produced and JSON data `{\"version\": 18, \"cells\": [{\"member\": \"HUN\", \"proposal\": \"ukraine-fund\"}]}`, "
+                + "or `\"cells\": \"all\"` when anything may have changed (a new proposal). A comment is sent every 20 s. "
+                + "To resume after a drop, reconnect with the `Last-Event-ID` header (browsers do) or `?since=<version>`: the "
+                + "missed changes are sent first, or one `resync` event (`{\"version\": 18}`) when they are no longer known, "
+                + "after which everything should be read again.")
+            .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
+            .WithMetadata(StreamedResponse.Instance);
+        return endpoints;
+    }
+
+    /// <summary>The version the listener last saw: the header a reconnecting EventSource sends wins over the query.</summary>
+    private static long? ResumeFrom(HttpRequest request, long? since) =>
+        long.TryParse(request.Headers["Last-Event-ID"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var lastEventId)
+            ? lastEventId
+            : since;
+}

@@ -1,0 +1,142 @@
+using System.Text;
+using System.Text.Json;
+using AllianceTracker.Web.Features.History;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace AllianceTracker.Web.Features.Live;
+
+/// <summary>
+/// Writes the change stream by hand: the format is a few lines of text, and the heartbeat must be
+/// an SSE comment, which <c>TypedResults.ServerSentEvents</c> cannot write (ADR 0011).
+/// </summary>
+internal sealed class ChangeStreamResult(IStanceChangeNotifier notifier, long? resumeFrom, TimeSpan heartbeatEvery) : IResult
+{
+    public async Task ExecuteAsync(HttpContext context)
+    {
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        // nginx buffers proxied responses unless told not to; a stream must go out as it is written.
+        response.Headers["X-Accel-Buffering"] = "no";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+
+        var stream = new EventWriter(response, context.RequestAborted);
+        IDisposable subscription;
+        await stream.Gate.WaitAsync(context.RequestAborted);
+        try
+        {
+            // Subscribed before catching up, and both under the writer's lock: a change published
+            // meanwhile is written once, after the ones it follows.
+            subscription = notifier.Subscribe(stream.SendAsync);
+            await stream.CatchUpAsync(notifier, resumeFrom);
+        }
+        finally
+        {
+            stream.Gate.Release();
+        }
+
+        using (subscription)
+        {
+            try
+            {
+                while (!context.RequestAborted.IsCancellationRequested)
+                {
+                    await Task.Delay(heartbeatEvery, context.RequestAborted);
+                    await stream.HeartbeatAsync();
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The reader went away.
+            }
+        }
+    }
+
+    private sealed class EventWriter(HttpResponse response, CancellationToken aborted)
+    {
+        private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+        private long _lastSent;
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        /// <summary>The changes the listener missed, or one resync when they are not remembered; a fresh listener just learns the version.</summary>
+        public async Task CatchUpAsync(IStanceChangeNotifier notifier, long? resumeFrom)
+        {
+            var current = notifier.Version;
+            if (resumeFrom is not { } seen)
+            {
+                await WriteAsync($"id: {current}\n\n");
+            }
+            else if (notifier.Since(seen) is { } missed)
+            {
+                foreach (var notice in missed)
+                {
+                    await WriteNoticeAsync(notice);
+                }
+            }
+            else
+            {
+                await WriteNoticeAsync(StanceChangeNotice.Resync(current));
+            }
+
+            _lastSent = Math.Max(_lastSent, current);
+        }
+
+        public async Task SendAsync(StanceChangeNotice notice)
+        {
+            try
+            {
+                await Gate.WaitAsync(aborted);
+                try
+                {
+                    if (notice.IsResync || notice.Version > _lastSent)
+                    {
+                        await WriteNoticeAsync(notice);
+                    }
+                }
+                finally
+                {
+                    Gate.Release();
+                }
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException)
+            {
+                // The reader went away; the subscription ends with the request.
+            }
+        }
+
+        public async Task HeartbeatAsync()
+        {
+            await Gate.WaitAsync(aborted);
+            try
+            {
+                await WriteAsync(": heartbeat\n\n");
+            }
+            finally
+            {
+                Gate.Release();
+            }
+        }
+
+        private Task WriteNoticeAsync(StanceChangeNotice notice)
+        {
+            _lastSent = Math.Max(_lastSent, notice.Version);
+            var data = notice.IsResync
+                ? JsonSerializer.Serialize(new { version = notice.Version }, Json)
+                : JsonSerializer.Serialize(new
+                {
+                    version = notice.Version,
+                    cells = notice.Cells.Count == 0
+                        ? (object)"all"
+                        : notice.Cells.Select(c => new { member = c.MemberAlpha3, proposal = c.ProposalSlug }),
+                }, Json);
+            return WriteAsync($"id: {notice.Version}\nevent: {(notice.IsResync ? "resync" : "change")}\ndata: {data}\n\n");
+        }
+
+        private async Task WriteAsync(string text)
+        {
+            await response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), aborted);
+            await response.Body.FlushAsync(aborted);
+        }
+    }
+}
