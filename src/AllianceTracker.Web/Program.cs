@@ -23,6 +23,7 @@ try
     builder.AddAllianceAccess();
     builder.AddAllianceUi();
     builder.AddAllianceApi();
+    builder.AddAllianceReading();
     builder.Services
         .AddHistory()
         .AddPositions()
@@ -42,7 +43,9 @@ try
     app.UseAllianceErrorPages();
     app.UseAllianceRequestLogging();
     app.UseAllianceAccess();
+    app.UseAllianceReading();
     app.UseAllianceApiCaching();
+    app.UseAlliancePages();
     // After authentication, so forms posted by signed-in editors are checked against their session.
     app.UseAntiforgery();
     app.MapAllianceEndpoints();

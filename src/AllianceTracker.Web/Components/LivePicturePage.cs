@@ -32,6 +32,19 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
 
     protected AlliancePicture? Picture { get; private set; }
 
+    /// <summary>
+    /// The data version the picture was read at. A reading page hands it to the page script, which
+    /// follows the change stream from there (ADR 0011).
+    /// </summary>
+    protected long DataVersion { get; private set; }
+
+    /// <summary>
+    /// Whether to show edit controls, decided once per request by the shell, not once per cell.
+    /// Hiding them is a courtesy; every write checks the role on the server.
+    /// </summary>
+    [CascadingParameter(Name = "CanEdit")]
+    protected bool CanEdit { get; set; }
+
     /// <summary>The date asked for, or null for today (also when the URL's date is not a date).</summary>
     protected DateOnly? AsOfDate { get; private set; }
 
@@ -54,6 +67,7 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
     protected override async Task OnParametersSetAsync()
     {
         (AsOfDate, AsOfProblem) = ParseAsOf(AsOfText);
+        DataVersion = Notifier.Version;
         Picture = await Pictures.GetAsync(AsOfDate);
         await OnPictureLoadedAsync(notice: null);
     }
@@ -64,10 +78,6 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
     /// itself (re)loaded, so a page can skip work for changes that do not concern it.
     /// </summary>
     protected virtual Task OnPictureLoadedAsync(StanceChangeNotice? notice) => Task.CompletedTask;
-
-    /// <summary>Navigates to the same page with <paramref name="date"/> as the as-of date (null: today).</summary>
-    protected void ShowAsOf(DateOnly? date) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("asOf", date is { } d && d != Pictures.Today ? d.ToIso() : null));
 
     private static (DateOnly?, string?) ParseAsOf(string? text)
     {
@@ -84,6 +94,7 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
     private Task OnStancesChangedAsync(StanceChangeNotice notice) => InvokeAsync(async () =>
     {
         var before = Picture;
+        DataVersion = Notifier.Version;
         Picture = await Pictures.GetAsync(AsOfDate);
         await OnPictureLoadedAsync(notice);
         RecentlyChanged = before is null ? new HashSet<StanceCell>() : Picture.ChangedSince(before);

@@ -57,6 +57,39 @@ public static class StanceAppearance
         };
     }
 
+    /// <summary>
+    /// The chips' colours as CSS, from <see cref="ColorOf(Stance)"/> and <see cref="ColorOf(ConsensusStatus)"/>:
+    /// one mapping for chips, map and chart. Served with the theme's stylesheet.
+    /// </summary>
+    public static string ChipCss()
+    {
+        var css = new System.Text.StringBuilder();
+        foreach (var definition in StanceVocabulary.All)
+        {
+            css.Append(Rule($".stance-{definition.Code}", ColorOf(definition.Stance)));
+        }
+
+        foreach (var status in Enum.GetValues<ConsensusStatus>())
+        {
+            css.Append(Rule($".status-{status.ToCode()}", ColorOf(status)));
+        }
+
+        return css.ToString();
+
+        // Unknown (the default colour) recedes: outlined, so the recorded stances stand out.
+        static string Rule(string selector, Color color) => color == Color.Default
+            ? $"{selector}{{color:var(--mud-palette-text-primary);border-color:var(--mud-palette-lines-inputs)}}\n"
+            : $"{selector}{{color:var(--mud-palette-{Name(color)}-text);background-color:var(--mud-palette-{Name(color)})}}\n";
+
+        static string Name(Color color) => color.ToString().ToLowerInvariant();
+    }
+
+    /// <summary>The id of the stance's icon in the page's icon sprite (StanceIcons).</summary>
+    public static string SymbolOf(Stance stance) => "icon-stance-" + stance.ToCode();
+
+    /// <summary>The id of the status's icon in the page's icon sprite (StanceIcons).</summary>
+    public static string SymbolOf(ConsensusStatus status) => "icon-status-" + status.ToCode();
+
     /// <summary>Unknown recedes (outlined) so the recorded stances stand out.</summary>
     public static Variant VariantOf(Stance stance) => stance == Stance.Unknown ? Variant.Outlined : Variant.Filled;
 

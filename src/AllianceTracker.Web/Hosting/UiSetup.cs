@@ -18,6 +18,7 @@ public static class UiSetup
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment());
         builder.Services.AddMudServices();
+        builder.Services.AddSingleton<ThemeStylesheets>();
         builder.Services.AddProblemDetails();
         return builder;
     }
@@ -44,9 +45,18 @@ public static class UiSetup
         return app;
     }
 
+    /// <summary>What reading pages need on the way out: the theme hints (more to come: cache, compression).</summary>
+    public static WebApplication UseAlliancePages(this WebApplication app)
+    {
+        app.UseThemeHints();
+        return app;
+    }
+
     public static WebApplication MapAllianceEndpoints(this WebApplication app)
     {
         app.MapStaticAssets().AllowAnonymous();
+        app.MapThemeSwitch();
+        app.MapThemeStylesheets();
         app.MapAccountEndpoints();
         app.MapPositionsApi();
         app.MapReferenceApi();

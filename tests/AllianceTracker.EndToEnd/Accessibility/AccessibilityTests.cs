@@ -25,7 +25,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
     {
         var page = new DashboardPage(await app.NewPageAsync(colorScheme: scheme));
         await page.GoToAsync(url);
-        await page.Page.Locator($"[data-theme='{(scheme == ColorScheme.Dark ? "dark" : "light")}']").WaitForAsync();
+        await page.Page.Locator($"html[data-theme='{(scheme == ColorScheme.Dark ? "dark" : "light")}']").WaitForAsync();
 
         await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(page.Page);
         await page.CloseAsync();

@@ -20,7 +20,7 @@ public sealed class ScreenshotTests(BrowserApp app) : IClassFixture<BrowserApp>
         var theme = scheme == ColorScheme.Dark ? "dark" : "light";
         var page = new DashboardPage(await app.NewPageAsync(width: 1400, height: 1000, colorScheme: scheme));
         await page.GoToAsync(url);
-        await page.Page.Locator($"[data-theme='{theme}']").WaitForAsync();
+        await page.Page.Locator($"html[data-theme='{theme}']").WaitForAsync();
 
         await PageChecks.SaveScreenshotAsync(page.Page, $"{name}-{theme}.png", minimumBytes: 50_000);
         await page.CloseAsync();

@@ -10,11 +10,20 @@ public abstract class AppPage(IPage page)
     public async Task GoToAsync(string relativeUrl)
     {
         await Page.GotoAsync(relativeUrl);
-        await WaitUntilInteractiveAsync();
+        await WaitUntilReadyAsync();
     }
 
-    /// <summary>Clicks before the circuit is connected do nothing; wait for the layout's marker.</summary>
-    public Task WaitUntilInteractiveAsync() => Page.Locator("[data-interactive='true']").WaitForAsync();
+    /// <summary>
+    /// A reading page is ready when its script follows the change stream; an editor's page when
+    /// its circuit is connected (a click before that would do nothing).
+    /// </summary>
+    public Task WaitUntilReadyAsync() => Page.Locator("html[data-live='listening'], [data-interactive='true']").First.WaitForAsync();
+
+    /// <summary>The page script has finished a navigation it started (a filter, a live refresh).</summary>
+    public Task WaitUntilSettledAsync() => Assertions.Expect(Page.Locator("html")).Not.ToHaveAttributeAsync("data-navigating", "true");
+
+    /// <summary>The page is a reading page: rendered on the server, no circuit.</summary>
+    public async Task<bool> IsReadingPageAsync() => await Page.Locator("body[data-mode='reading']").CountAsync() == 1;
 
     public async Task CloseAsync() => await Page.Context.CloseAsync();
 
@@ -22,6 +31,9 @@ public abstract class AppPage(IPage page)
     /// Waits until the address contains <paramref name="fragment"/>. Blazor navigates inside the
     /// page (history API), so there is no load event to wait for: poll the URL instead.
     /// </summary>
-    public Task WaitForAddressAsync(string fragment) =>
-        Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(fragment)));
+    public async Task WaitForAddressAsync(string fragment)
+    {
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(fragment)));
+        await WaitUntilSettledAsync();
+    }
 }

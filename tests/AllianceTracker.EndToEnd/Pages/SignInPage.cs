@@ -11,6 +11,6 @@ public sealed class SignInPage(IPage page) : AppPage(page)
         await Page.Locator("#password").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-        await WaitUntilInteractiveAsync();
+        await WaitUntilReadyAsync();
     }
 }

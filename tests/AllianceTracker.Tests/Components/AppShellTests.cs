@@ -34,7 +34,7 @@ public sealed class AppShellTests(AllianceAppFactory app) : IClassFixture<Allian
     {
         var html = await _client.GetStringAsync("/");
 
-        Assert.Contains("<html lang=\"en\">", html);
+        Assert.Contains("<html lang=\"en\"", html);
         Assert.Contains("role=\"main\"", html);
         Assert.Contains("<h1", html);
     }

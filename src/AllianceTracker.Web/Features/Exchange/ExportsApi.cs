@@ -10,7 +10,7 @@ public static class ExportsApi
     public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api/v1").WithTags("Snapshots and exports")
-            .MapGet("/exports/current.{format}", ExportCurrentAsync).WithName("ExportCurrentView");
+            .MapGet("/exports/current.{format}", ExportCurrentAsync).WithName("ExportCurrentView").WithMetadata(CacheableReadAttribute.Instance);
         return endpoints;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using AllianceTracker.Web.Api;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.History;
 
@@ -21,7 +22,7 @@ public static class ChangeFeed
             var entries = await history.ReadRecentAsync(new HistoryFilter(Member: member?.ToUpperInvariant(), Proposal: proposal), MaxEntries, ct);
             var xml = Write(entries, BaseUrl(context), context.Request.Path + context.Request.QueryString, member, proposal);
             return Results.Bytes(xml, "application/atom+xml; charset=utf-8");
-        }).WithName("ChangeFeed").WithTags("Feeds");
+        }).WithName("ChangeFeed").WithTags("Feeds").WithMetadata(CacheableReadAttribute.Instance);
         return endpoints;
     }
 

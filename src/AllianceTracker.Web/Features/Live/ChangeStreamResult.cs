@@ -62,6 +62,9 @@ internal sealed class ChangeStreamResult(IStanceChangeNotifier notifier, long? r
         /// <summary>The changes the listener missed, or one resync when they are not remembered; a fresh listener just learns the version.</summary>
         public async Task CatchUpAsync(IStanceChangeNotifier notifier, long? resumeFrom)
         {
+            // Something goes out at once, so the listener knows the stream is open; and a dropped
+            // stream is retried after three seconds.
+            await WriteAsync("retry: 3000\n\n");
             var current = notifier.Version;
             if (resumeFrom is not { } seen)
             {

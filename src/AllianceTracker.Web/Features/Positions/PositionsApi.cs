@@ -30,7 +30,7 @@ public static class PositionsApi
 {
     public static IEndpointRouteBuilder MapPositionsApi(this IEndpointRouteBuilder endpoints)
     {
-        var v1 = endpoints.MapGroup("/api/v1").WithTags("Positions");
+        var v1 = endpoints.MapGroup("/api/v1").WithTags("Positions").WithMetadata(CacheableReadAttribute.Instance);
         v1.MapGet("/positions", GetPositionsAsync).WithName("GetPositions");
         v1.MapGet("/consensus", GetConsensusAsync).WithName("GetConsensus");
 

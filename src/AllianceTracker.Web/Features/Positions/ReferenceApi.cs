@@ -1,3 +1,4 @@
+using AllianceTracker.Web.Api;
 using AllianceTracker.Web.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,7 +15,7 @@ public static class ReferenceApi
 {
     public static IEndpointRouteBuilder MapReferenceApi(this IEndpointRouteBuilder endpoints)
     {
-        var v1 = endpoints.MapGroup("/api/v1").WithTags("Members and proposals");
+        var v1 = endpoints.MapGroup("/api/v1").WithTags("Members and proposals").WithMetadata(CacheableReadAttribute.Instance);
         v1.MapGet("/members", async (AlliancePictureCache pictures, CancellationToken ct) =>
             TypedResults.Ok((await pictures.GetAsync(cancellationToken: ct)).Members.Select(ToDto).ToList())).WithName("ListMembers");
         v1.MapGet("/members/{alpha3}", async Task<Results<Ok<MemberDto>, ProblemHttpResult>> (string alpha3, AlliancePictureCache pictures, CancellationToken ct) =>

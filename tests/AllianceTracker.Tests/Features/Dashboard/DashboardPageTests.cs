@@ -47,16 +47,22 @@ public sealed class DashboardPageTests : PageTest
     }
 
     [Fact]
-    public void Typing_in_the_search_box_puts_the_filter_into_the_url_and_that_url_opens_the_same_view()
+    public void The_filters_are_a_get_form_whose_fields_are_the_url_parameters_of_the_view_on_screen()
     {
-        var page = RenderAt("/?b9=yes");
+        var page = RenderAt("/?b9=yes&q=pol&asOf=2024-07-01&sort=stance");
 
-        page.Find("input[data-testid=filter-text], [data-testid=filter-text] input").Input("pol");
-        page.WaitForAssertion(() => Assert.Contains("q=pol", Navigation.Uri));
-
-        Assert.Contains("b9=yes", Navigation.Uri);
-        var reopened = RenderAt(Navigation.Uri);
-        Assert.Equal(["POL"], Rows(reopened));
+        var form = page.Find("form[role=search]");
+        Assert.Equal("get", form.GetAttribute("method"));
+        Assert.Equal("pol", form.QuerySelector("input[name=q]")!.GetAttribute("value"));
+        Assert.Equal("yes", form.QuerySelector("select[name=b9] option[selected]")!.GetAttribute("value"));
+        Assert.Equal("stance", form.QuerySelector("select[name=sort] option[selected]")!.GetAttribute("value"));
+        Assert.Equal("2024-07-01", form.QuerySelector("input[type=hidden][name=asOf]")!.GetAttribute("value"));
+        Assert.Equal(["POL"], Rows(page));
+        // Clearing the filters keeps the date.
+        var clear = page.Find("[data-testid=clear-filters]").GetAttribute("href")!;
+        Assert.DoesNotContain("b9=", clear);
+        Assert.DoesNotContain("q=", clear);
+        Assert.Contains("asOf=2024-07-01", clear);
     }
 
     [Fact]

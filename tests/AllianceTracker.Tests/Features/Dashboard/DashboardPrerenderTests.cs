@@ -21,6 +21,19 @@ public sealed class DashboardPrerenderTests(AllianceAppFactory app) : IClassFixt
         Assert.Contains("Blocked by Germany, United States", html);
     }
 
+    [Fact]
+    public async Task A_reader_gets_a_lean_page_with_no_circuit_and_no_edit_controls()
+    {
+        var response = await app.CreateClient().GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("<body data-mode=\"reading\">", html);
+        Assert.DoesNotContain("<!--Blazor:{\"type\":\"server\"", html);
+        Assert.DoesNotContain("edit-stance", html);
+        Assert.False(response.Headers.Contains("Set-Cookie"), "a reading page sets no cookie");
+        Assert.True(html.Length <= 64 * 1024, $"the seeded dashboard is {html.Length} bytes of HTML");
+    }
+
     private static int CountOf(string text, string value)
     {
         var count = 0;

@@ -1,4 +1,5 @@
 using AllianceTracker.Tests.Support;
+using AllianceTracker.Web.Components;
 using AllianceTracker.Web.Features.Dashboard;
 using AllianceTracker.Web.Features.Positions;
 using Bunit;
@@ -58,9 +59,13 @@ public sealed class StanceMatrixTests : MudComponentTest
         string ChipClass(string member, string proposal) =>
             matrix.Find($"tr[data-member='{member}'] td[data-proposal='{proposal}'] .stance-chip").ClassName!;
 
-        Assert.Contains("mud-chip-color-error", ChipClass("HUN", "ukraine-fund"));
-        Assert.Contains("mud-chip-color-success", ChipClass("POL", "membership-invitation"));
-        Assert.Contains("mud-chip-color-warning", ChipClass("SVK", "ukraine-fund"));
+        Assert.Contains("stance-opposes", ChipClass("HUN", "ukraine-fund"));
+        Assert.Contains("stance-supports", ChipClass("POL", "membership-invitation"));
+        Assert.Contains("stance-undecided", ChipClass("SVK", "ukraine-fund"));
+        var css = StanceAppearance.ChipCss();
+        Assert.Contains(".stance-opposes{color:var(--mud-palette-error-text);background-color:var(--mud-palette-error)}", css);
+        Assert.Contains(".stance-supports{color:var(--mud-palette-success-text);background-color:var(--mud-palette-success)}", css);
+        Assert.Contains(".stance-undecided{color:var(--mud-palette-warning-text);background-color:var(--mud-palette-warning)}", css);
     }
 
     [Fact]
@@ -80,7 +85,7 @@ public sealed class StanceMatrixTests : MudComponentTest
 
         Authorization.SetAuthorized("ed@example.org");
         Authorization.SetPolicies(Web.Features.Accounts.Policies.CanEdit);
-        var editor = Context.Render<StanceMatrix>(p => p.Add(m => m.Picture, _picture));
+        var editor = Context.Render<StanceMatrix>(p => p.Add(m => m.Picture, _picture).Add(m => m.CanEdit, true));
 
         Assert.Equal(96, editor.FindAll("button.edit-stance").Count);
         Assert.Equal("Edit Hungary's stance on €100bn five-year fund for Ukraine",

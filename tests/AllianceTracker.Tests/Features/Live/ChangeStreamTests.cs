@@ -129,6 +129,6 @@ public sealed class ChangeStreamHeartbeatTests
 
         await stop.CancelAsync();
         await streaming;
-        Assert.StartsWith("id: 0\n\n", text);
+        Assert.StartsWith("retry: 3000\n\nid: 0\n\n", text);
     }
 }

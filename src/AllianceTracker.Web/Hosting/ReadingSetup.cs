@@ -1,0 +1,140 @@
+using System.IO.Compression;
+using AllianceTracker.Web.Api;
+using AllianceTracker.Web.Components.Shell;
+using AllianceTracker.Web.Features.History;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace AllianceTracker.Web.Hosting;
+
+/// <summary>
+/// What makes reading cheap (ADR 0012): anonymous reads of cacheable pages and endpoints are
+/// kept in the output cache per URL, data version, theme and encoding, and evicted on every
+/// change; anonymous responses are compressed.
+/// </summary>
+public static class ReadingSetup
+{
+    public const string ChangedTag = "picture";
+
+    public static WebApplicationBuilder AddAllianceReading(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOutputCache(options =>
+        {
+            options.AddBasePolicy(new ReadingCachePolicy());
+            options.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
+        });
+        builder.Services.AddHostedService<EvictOnChange>();
+        builder.Services.AddResponseCompression(options =>
+        {
+            // Only anonymous responses are compressed (see UseAllianceReading): no secret sits
+            // beside text an attacker controls, so compression cannot leak one (BREACH).
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes =
+            [
+                "text/html", "text/css", "application/javascript", "text/javascript", "application/json", "application/problem+json",
+                "text/csv", "text/markdown", "application/atom+xml", "image/svg+xml",
+            ];
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        builder.Services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        ReplaceAntiforgery(builder.Services);
+        return builder;
+    }
+
+    /// <summary>After authentication (the cache and compression look at who asks), before the endpoints.</summary>
+    public static WebApplication UseAllianceReading(this WebApplication app)
+    {
+        app.UseOutputCache();
+        app.UseWhen(
+            context => context.User.Identity?.IsAuthenticated != true && !StreamedResponse.Is(context),
+            anonymous => anonymous.UseResponseCompression());
+        return app;
+    }
+
+    // Every Razor component response asks for antiforgery tokens, which sets a cookie for a new
+    // visitor and marks the response no-store: no cache would keep a reading page. Cacheable
+    // pages have no form that needs a token, so for anonymous reads the tokens are made but not stored.
+    private static void ReplaceAntiforgery(IServiceCollection services)
+    {
+        var original = services.Last(d => d.ServiceType == typeof(IAntiforgery));
+        services.Remove(original);
+        services.AddSingleton<IAntiforgery>(provider => new ReadingAntiforgery(
+            (IAntiforgery)(original.ImplementationInstance
+                ?? original.ImplementationFactory?.Invoke(provider)
+                ?? ActivatorUtilities.CreateInstance(provider, original.ImplementationType!))));
+    }
+
+    private sealed class ReadingAntiforgery(IAntiforgery inner) : IAntiforgery
+    {
+        public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext) =>
+            CacheableReadAttribute.Applies(httpContext) ? inner.GetTokens(httpContext) : inner.GetAndStoreTokens(httpContext);
+
+        public AntiforgeryTokenSet GetTokens(HttpContext httpContext) => inner.GetTokens(httpContext);
+
+        public Task<bool> IsRequestValidAsync(HttpContext httpContext) => inner.IsRequestValidAsync(httpContext);
+
+        public Task ValidateRequestAsync(HttpContext httpContext) => inner.ValidateRequestAsync(httpContext);
+
+        public void SetCookieTokenAndHeader(HttpContext httpContext) => inner.SetCookieTokenAndHeader(httpContext);
+    }
+
+    private sealed class ReadingCachePolicy : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var http = context.HttpContext;
+            var cacheable = CacheableReadAttribute.Applies(http) && !http.Request.Headers.ContainsKey("Authorization");
+            context.EnableOutputCaching = cacheable;
+            context.AllowCacheLookup = cacheable;
+            context.AllowCacheStorage = cacheable;
+            context.AllowLocking = true;
+            if (cacheable)
+            {
+                context.CacheVaryByRules.QueryKeys = "*";
+                context.CacheVaryByRules.HeaderNames = new("Accept-Encoding");
+                context.CacheVaryByRules.VaryByValues["version"] = http.RequestServices.GetRequiredService<IStanceChangeNotifier>().Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.CacheVaryByRules.VaryByValues["theme"] = ThemePreference.KeyOf(http);
+                // An enhanced navigation gets the page without what a full load sets up once (the script initializers).
+                context.CacheVaryByRules.VaryByValues["enhanced"] = http.Request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.Ordinal) ? "yes" : "no";
+                context.Tags.Add(ChangedTag);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var response = context.HttpContext.Response;
+            // Only a complete, successful answer that sets nothing for one visitor is kept.
+            if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+            {
+                context.AllowCacheStorage = false;
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>Drops cached reads when the history changes (the version in their keys already makes them unreachable).</summary>
+    private sealed class EvictOnChange(IStanceChangeNotifier notifier, IOutputCacheStore store) : IHostedService
+    {
+        private IDisposable? _subscription;
+
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _subscription = notifier.Subscribe(_ => store.EvictByTagAsync(ChangedTag, CancellationToken.None).AsTask());
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            _subscription?.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+}

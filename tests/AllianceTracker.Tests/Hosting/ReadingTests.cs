@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using AllianceTracker.Tests.Features.Accounts;
+using AllianceTracker.Tests.Support;
+
+namespace AllianceTracker.Tests.Hosting;
+
+/// <summary>What reading costs: static pages for readers, circuits for editors, a cache until the next change, compression.</summary>
+public sealed class ReadingTests : FreshAppTest<AccountsAppFactory>
+{
+    private static object StanceBody(string stance) => new
+    {
+        member = "FRA", proposal = "ukraine-fund", stance, effectiveDate = "2024-06-01", reason = "Cache test.",
+        evidence = new[] { new { source = "icaro-2024-04-stoltenberg-ukraine-fund", excerpt = "A cache test excerpt." } },
+    };
+
+    [Fact]
+    public async Task An_editor_gets_the_same_page_as_an_interactive_circuit_with_edit_controls()
+    {
+        var editor = await App.SignedInAsync("Editor");
+
+        var html = await editor.GetStringAsync("/");
+
+        Assert.Contains("<body data-mode=\"editing\">", html);
+        Assert.Contains("<!--Blazor:{\"type\":\"server\"", html);
+    }
+
+    [Fact]
+    public async Task An_anonymous_page_is_served_from_the_cache_until_the_next_change()
+    {
+        var reader = App.Anonymous();
+        var first = await reader.GetAsync("/?q=fra");
+        var second = await reader.GetAsync("/?q=fra");
+        Assert.False(first.Headers.Age.HasValue);
+        Assert.True(second.Headers.Age.HasValue, "the second read should come from the output cache");
+        Assert.Contains("data-stance=\"unknown\"", await second.Content.ReadAsStringAsync());
+
+        var saved = await (await App.SignedInAsync("Editor")).PostAsJsonAsync("/api/v1/stances", StanceBody("supports"));
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        var afterChange = await reader.GetAsync("/?q=fra");
+
+        Assert.False(afterChange.Headers.Age.HasValue, "a change must not be answered from the cache");
+        Assert.Contains("data-stance=\"supports\"", await afterChange.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Nothing_is_cached_or_compressed_for_a_signed_in_user()
+    {
+        var editor = await App.SignedInAsync("Editor");
+        editor.DefaultRequestHeaders.AcceptEncoding.ParseAdd("br");
+
+        await editor.GetAsync("/api/v1/positions");
+        var again = await editor.GetAsync("/api/v1/positions");
+
+        Assert.False(again.Headers.Age.HasValue);
+        Assert.Empty(again.Content.Headers.ContentEncoding);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/api/v1/positions")]
+    [InlineData("/feeds/changes.atom")]
+    public async Task Anonymous_reading_responses_are_compressed(string url)
+    {
+        var reader = App.Anonymous();
+        reader.DefaultRequestHeaders.AcceptEncoding.ParseAdd("br");
+
+        var response = await reader.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["br"], response.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
+    public async Task The_theme_switch_remembers_the_choice_and_the_next_page_links_the_dark_stylesheet_from_the_first_byte()
+    {
+        var reader = App.Anonymous();
+
+        var switched = await reader.GetAsync("/theme?set=dark&returnUrl=%2Fmembers%2FHUN");
+        var page = await reader.GetStringAsync("/members/HUN");
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/members/HUN", switched.Headers.Location!.OriginalString);
+        Assert.Contains(switched.Headers.GetValues("Set-Cookie"), c => c.StartsWith("theme=dark", StringComparison.Ordinal));
+        Assert.Contains("<html lang=\"en\" data-theme=\"dark\">", page);
+        Assert.Matches("href=\"theme/dark\\.css\\?v=[0-9a-f]{12}\"", page);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    public async Task The_theme_switch_only_goes_back_into_this_site(string returnUrl)
+    {
+        var response = await App.Anonymous().GetAsync("/theme?set=light&returnUrl=" + Uri.EscapeDataString(returnUrl));
+
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_theme_stylesheets_carry_the_stance_colours_and_may_be_kept_for_good()
+    {
+        var page = await App.Anonymous().GetStringAsync("/");
+        var href = System.Text.RegularExpressions.Regex.Match(page, "href=\"(theme/light\\.css\\?v=[0-9a-f]{12})\"").Groups[1].Value;
+
+        var response = await App.Anonymous().GetAsync("/" + href);
+
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("immutable", response.Headers.CacheControl!.ToString());
+        var css = await response.Content.ReadAsStringAsync();
+        Assert.Contains("--mud-palette-error:", css);
+        Assert.Contains(".stance-opposes{", css);
+    }
+}
