@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace AllianceTracker.Tests.Support;
@@ -21,6 +22,8 @@ public abstract class MudComponentTest : IAsyncLifetime
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
+        // Pages put their edit buttons through the circuit's one stance editor (Features/Stances).
+        Context.Services.AddScoped<Web.Features.Stances.StanceEditor>();
         // Anonymous unless a test signs someone in: editor-only controls render nothing then.
         Authorization = Context.AddAuthorization();
     }

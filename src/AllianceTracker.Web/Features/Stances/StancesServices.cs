@@ -4,5 +4,6 @@ public static class StancesServices
 {
     public static IServiceCollection AddStances(this IServiceCollection services) => services
         .AddSingleton<StanceRecorder>()
-        .AddSingleton<SourceCatalog>();
+        .AddSingleton<SourceCatalog>()
+        .AddScoped<StanceEditor>();
 }

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace AllianceTracker.Web.Features.Stances;
+
+/// <summary>
+/// An editor's way into the stance dialog from a page's cells: one per circuit (scoped), its edit
+/// buttons plain elements. A dashboard shows 96 of them, and a component per button (with its
+/// AuthorizeView, MudIconButton and MudIcon) made the editor's circuit several megabytes
+/// (docs/performance.md). Showing the buttons is a courtesy; the recorder checks the role on the server.
+/// </summary>
+public sealed class StanceEditor(IDialogService dialogs, ISnackbar snackbar)
+{
+    // What MudIconButton renders for a small icon button, written once.
+    private const string ButtonClass = "mud-button-root mud-icon-button mud-ripple mud-ripple-icon mud-icon-button-size-small edit-stance";
+
+    private const string EditIcon =
+        "<span class=\"mud-icon-button-label\"><svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">"
+        + Icons.Material.Filled.Edit + "</svg></span>";
+
+    /// <summary>The edit button for one cell; a click opens the dialog on it.</summary>
+    public RenderFragment Button(string memberAlpha3, string memberName, string proposalSlug, string proposalTitle) => builder =>
+    {
+        builder.OpenElement(0, "button");
+        builder.AddAttribute(1, "type", "button");
+        builder.AddAttribute(2, "class", ButtonClass);
+        builder.AddAttribute(3, "aria-label", $"Edit {memberName}'s stance on {proposalTitle}");
+        builder.AddAttribute(4, "title", $"Edit {memberName}'s stance");
+        builder.AddAttribute(5, "data-member", memberAlpha3);
+        builder.AddAttribute(6, "data-proposal", proposalSlug);
+        // No receiver: nothing on the page needs rendering when the dialog opens; a saved change
+        // reaches the page, like every other, through the change notifier.
+        builder.AddAttribute(7, "onclick", new EventCallback(null, (Func<Task>)(() => OpenAsync(memberAlpha3, memberName, proposalSlug, proposalTitle))));
+        builder.AddMarkupContent(8, EditIcon);
+        builder.CloseElement();
+    };
+
+    public async Task OpenAsync(string memberAlpha3, string memberName, string proposalSlug, string proposalTitle)
+    {
+        var parameters = new DialogParameters<StanceEditDialog>
+        {
+            { d => d.MemberAlpha3, memberAlpha3 },
+            { d => d.MemberName, memberName },
+            { d => d.ProposalSlug, proposalSlug },
+            { d => d.ProposalTitle, proposalTitle },
+        };
+        var dialog = await dialogs.ShowAsync<StanceEditDialog>("Edit stance", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, CloseOnEscapeKey = true });
+        var result = await dialog.Result;
+        if (result is { Canceled: false })
+        {
+            snackbar.Add($"Saved: {memberName} on {proposalTitle}.", Severity.Success);
+        }
+    }
+}
