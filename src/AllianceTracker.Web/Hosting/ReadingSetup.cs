@@ -56,7 +56,8 @@ public static class ReadingSetup
 
     // Every Razor component response asks for antiforgery tokens, which sets a cookie for a new
     // visitor and marks the response no-store: no cache would keep a reading page. Cacheable
-    // pages have no form that needs a token, so for anonymous reads the tokens are made but not stored.
+    // pages have no form that needs a token, so an anonymous read gets none: nothing is stored,
+    // and nothing is encrypted on every render (a token without its cookie could never validate anyway).
     private static void ReplaceAntiforgery(IServiceCollection services)
     {
         var original = services.Last(d => d.ServiceType == typeof(IAntiforgery));
@@ -69,8 +70,10 @@ public static class ReadingSetup
 
     private sealed class ReadingAntiforgery(IAntiforgery inner) : IAntiforgery
     {
+        private static readonly AntiforgeryTokenSet NoTokens = new(null, null, "__RequestVerificationToken", null);
+
         public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext) =>
-            CacheableReadAttribute.Applies(httpContext) ? inner.GetTokens(httpContext) : inner.GetAndStoreTokens(httpContext);
+            CacheableReadAttribute.Applies(httpContext) ? NoTokens : inner.GetAndStoreTokens(httpContext);
 
         public AntiforgeryTokenSet GetTokens(HttpContext httpContext) => inner.GetTokens(httpContext);
 
