@@ -40,6 +40,7 @@ try
         return await AllianceCommandLine.RunAsync(app.Services, args, CommandConsole.System);
     }
 
+    var databaseInitialized = app.UseDatabaseInitialization();
     app.UseAllianceErrorPages();
     app.UseAllianceRequestLogging();
     app.UseAllianceAccess();
@@ -50,8 +51,7 @@ try
     app.UseAntiforgery();
     app.MapAllianceEndpoints();
 
-    await app.InitializeDatabaseAsync();
-    await app.RunAsync();
+    await app.RunAsync(databaseInitialized);
     return 0;
 }
 catch (Exception ex) when (ex is not HostAbortedException)

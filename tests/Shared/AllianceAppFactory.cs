@@ -30,6 +30,9 @@ public class AllianceAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_directory, "alliance-tracker.db");
 
+    /// <summary>The app on an empty folder, as on a fresh machine: it migrates and seeds as it starts.</summary>
+    public static AllianceAppFactory OnEmptyFolder() => new(startsFromSeededCopy: false);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
@@ -62,9 +65,12 @@ public class AllianceAppFactory : WebApplicationFactory<Program>
     private static string CreateSeededDatabase()
     {
         var copy = Path.Combine(TestsRoot, $"seeded-{Guid.NewGuid():N}.db");
-        using (var app = new AllianceAppFactory(startsFromSeededCopy: false))
+        using (var app = OnEmptyFolder())
         {
-            _ = app.Server;
+            // The host answers while the database initializes, and holds requests until it is done:
+            // one answered request means migrated and seeded.
+            using var client = app.CreateClient();
+            client.GetAsync("/api/v1/members").GetAwaiter().GetResult().EnsureSuccessStatusCode();
             using var source = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
             using var target = new SqliteConnection($"Data Source={copy};Pooling=False");
             source.Open();
