@@ -10,7 +10,10 @@ public sealed class SignInPage(IPage page) : AppPage(page)
         await Page.Locator("#email").FillAsync(email);
         await Page.Locator("#password").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        // Until the next page's document has arrived (commit), then until that page is ready: its
+        // circuit connected, or its change stream open. Not the load event: a CI run once saw it
+        // never come within 30 s after the network had gone idle, and nothing here depends on it.
+        await Page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await WaitUntilReadyAsync();
     }
 }
