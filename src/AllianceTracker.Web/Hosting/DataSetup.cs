@@ -94,10 +94,13 @@ public static class DataSetup
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AllianceTracker.Database");
         await app.Services.MigrateAllianceDatabaseAsync();
         var accounts = app.Services.GetRequiredService<AccountAdministration>();
-        await accounts.EnsureRolesAsync();
-
         var seedsPath = System.IO.Path.Combine(AppContext.BaseDirectory, options.SeedsPath);
-        var report = await app.Services.GetRequiredService<SeedImporter>().ImportAsync(seedsPath);
+        // The roles and the seeds are independent, and each is mostly first-call JIT: side by side,
+        // on a thread each (SQLite's async calls complete synchronously).
+        var rolesEnsured = Task.Run(accounts.EnsureRolesAsync);
+        var seeded = Task.Run(() => app.Services.GetRequiredService<SeedImporter>().ImportAsync(seedsPath));
+        await Task.WhenAll(rolesEnsured, seeded);
+        var report = await seeded;
         if (report.ChangedNothing)
         {
             logger.LogInformation("Seed dataset {SeedsPath} already imported; nothing to add", seedsPath);
