@@ -31,4 +31,25 @@ public static class ApiParameters
         problem = Invalid(parameter, IsoDate.NotADate(value));
         return false;
     }
+
+    /// <summary>
+    /// The <c>asOf</c> parameter: absent is today (null); present must be a date up to
+    /// <paramref name="today"/>, since a future date would claim a picture nobody can know.
+    /// </summary>
+    public static bool TryReadAsOf(string? value, DateOnly today, out DateOnly? date, out ValidationProblem problem)
+    {
+        if (!TryReadDate(value, "asOf", out date, out problem))
+        {
+            return false;
+        }
+
+        if (date > today)
+        {
+            problem = Invalid("asOf", IsoDate.InTheFuture(date.Value, today));
+            date = null;
+            return false;
+        }
+
+        return true;
+    }
 }

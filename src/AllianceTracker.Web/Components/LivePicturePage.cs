@@ -48,7 +48,7 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
     /// <summary>The date asked for, or null for today (also when the URL's date is not a date).</summary>
     protected DateOnly? AsOfDate { get; private set; }
 
-    /// <summary>Set when <c>asOf</c> in the URL could not be read; the page then shows today.</summary>
+    /// <summary>Set when <c>asOf</c> in the URL is not a date or is in the future; the page then shows today.</summary>
     protected string? AsOfProblem { get; private set; }
 
     protected IReadOnlySet<StanceCell> RecentlyChanged { get; private set; } = new HashSet<StanceCell>();
@@ -66,7 +66,7 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        (AsOfDate, AsOfProblem) = ParseAsOf(AsOfText);
+        (AsOfDate, AsOfProblem) = ParseAsOf(AsOfText, Pictures.Today);
         DataVersion = Notifier.Version;
         Picture = await Pictures.GetAsync(AsOfDate);
         await OnPictureLoadedAsync(notice: null);
@@ -79,16 +79,19 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
     /// </summary>
     protected virtual Task OnPictureLoadedAsync(StanceChangeNotice? notice) => Task.CompletedTask;
 
-    private static (DateOnly?, string?) ParseAsOf(string? text)
+    private static (DateOnly?, string?) ParseAsOf(string? text, DateOnly today)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return (null, null);
         }
 
-        return IsoDate.TryParse(text, out var date)
-            ? (date, null)
-            : (null, $"{IsoDate.NotADate(text)} Showing today instead.");
+        if (!IsoDate.TryParse(text, out var date))
+        {
+            return (null, $"{IsoDate.NotADate(text)} Showing today instead.");
+        }
+
+        return date > today ? (null, $"{IsoDate.InTheFuture(date, today)} Showing today instead.") : (date, null);
     }
 
     private Task OnStancesChangedAsync(StanceChangeNotice notice) => InvokeAsync(async () =>

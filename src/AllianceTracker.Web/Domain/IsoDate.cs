@@ -21,5 +21,9 @@ public static class IsoDate
     /// <summary>Why <paramref name="text"/> is not a date, in the words every form, API and file check uses.</summary>
     public static string NotADate(string? text) => $"'{text}' is not a date: use YYYY-MM-DD, e.g. 2024-07-09.";
 
+    /// <summary>Why a picture cannot be asked for on <paramref name="date"/>: the tracker records what has happened.</summary>
+    public static string InTheFuture(DateOnly date, DateOnly today) =>
+        $"{date.ToIso()} is in the future: the picture can be read up to today, {today.ToIso()}.";
+
     public static string ToIso(this DateOnly date) => date.ToString(Pattern, CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using AllianceTracker.Web.Api;
 using AllianceTracker.Web.Features.Dashboard;
+using AllianceTracker.Web.Features.Positions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AllianceTracker.Web.Features.Exchange;
@@ -16,14 +17,14 @@ public static class ExportsApi
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportCurrentAsync(
         string format, string? asOf, string? region, string? eu, string? b9, string? stance, string? on, string? q, string? sort,
-        PictureDocuments documents, CancellationToken cancellationToken)
+        PictureDocuments documents, AlliancePictureCache pictures, CancellationToken cancellationToken)
     {
         if (!ExportFormats.TryParse(format, out var parsed))
         {
             return ApiParameters.Invalid("format", ExportFormats.UnknownFormat(format));
         }
 
-        if (!ApiParameters.TryReadDate(asOf, "asOf", out var date, out var dateProblem))
+        if (!ApiParameters.TryReadAsOf(asOf, pictures.Today, out var date, out var dateProblem))
         {
             return dateProblem;
         }

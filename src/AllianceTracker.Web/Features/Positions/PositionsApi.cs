@@ -43,7 +43,7 @@ public static class PositionsApi
     internal static async Task<Results<Ok<List<PositionDto>>, ValidationProblem>> GetPositionsAsync(
         string? asOf, string? proposal, AlliancePictureCache pictures, CancellationToken cancellationToken)
     {
-        if (!ApiParameters.TryReadDate(asOf, "asOf", out var date, out var dateProblem))
+        if (!ApiParameters.TryReadAsOf(asOf, pictures.Today, out var date, out var dateProblem))
         {
             return dateProblem;
         }
@@ -66,7 +66,7 @@ public static class PositionsApi
     internal static async Task<Results<Ok<List<ConsensusDto>>, ValidationProblem>> GetConsensusAsync(
         string? asOf, AlliancePictureCache pictures, CancellationToken cancellationToken)
     {
-        if (!ApiParameters.TryReadDate(asOf, "asOf", out var date, out var dateProblem))
+        if (!ApiParameters.TryReadAsOf(asOf, pictures.Today, out var date, out var dateProblem))
         {
             return dateProblem;
         }

@@ -84,6 +84,17 @@ public sealed class DashboardPageTests : PageTest
     }
 
     [Fact]
+    public void A_future_as_of_date_says_so_and_shows_today()
+    {
+        // The page's clock says 2026-11-28: the day after has no picture yet.
+        var page = RenderAt("/?asOf=2026-11-29");
+
+        Assert.Contains("2026-11-29 is in the future", page.Find(".mud-alert").TextContent);
+        Assert.Contains("28 November 2026", page.Find(".page-subtitle").TextContent);
+        Assert.Equal("opposes", page.Find("tr[data-member='HUN'] td[data-proposal='ukraine-fund']").GetAttribute("data-stance"));
+    }
+
+    [Fact]
     public void Consensus_cards_link_to_their_proposal_and_member_names_to_their_member_page()
     {
         var page = RenderAt("/");

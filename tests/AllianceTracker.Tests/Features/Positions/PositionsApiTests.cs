@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AllianceTracker.Tests.Shared;
+using AllianceTracker.Web.Domain;
 
 namespace AllianceTracker.Tests.Features.Positions;
 
@@ -109,6 +110,24 @@ public sealed class PositionsApiTests(AllianceAppFactory app) : IClassFixture<Al
         Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out var messages), $"errors should name '{parameter}'");
         Assert.NotEmpty(messages.EnumerateArray());
         Assert.Contains(parameter, problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/positions?asOf=")]
+    [InlineData("/api/v1/consensus?asOf=")]
+    [InlineData("/api/v1/exports/current.csv?asOf=")]
+    public async Task A_future_as_of_date_is_a_400_problem_and_today_is_fine(string url)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        var future = await _client.GetAsync(url + today.AddDays(2).ToIso());
+        // The server's today is this test's or, past midnight, the next day: the future is further.
+        var now = await _client.GetAsync(url + today.ToIso());
+
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        var problem = await future.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("is in the future", problem.GetProperty("errors").GetProperty("asOf")[0].GetString());
+        Assert.Equal(HttpStatusCode.OK, now.StatusCode);
     }
 
     [Fact]
