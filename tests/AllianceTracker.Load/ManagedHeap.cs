@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -17,8 +16,9 @@ public sealed partial class ManagedHeap(int processId, string workFolder, string
     public async Task<long> MeasureAsync(string label)
     {
         var dump = Path.Combine(workFolder, $"{label}.gcdump");
-        await RunAsync(["collect", "--process-id", processId.ToString(CultureInfo.InvariantCulture), "--output", dump]);
-        var report = await RunAsync(["report", dump]);
+        // "dotnet dotnet-gcdump", run from the repository, where .config/dotnet-tools.json names the tool.
+        await Tool.RunAsync("dotnet", "dotnet-gcdump", "collect", "--process-id", processId.ToString(CultureInfo.InvariantCulture), "--output", dump);
+        var report = await Tool.RunAsync("dotnet", "dotnet-gcdump", "report", dump);
         File.Delete(dump);
         if (reportsFolder is not null)
         {
@@ -29,25 +29,6 @@ public sealed partial class ManagedHeap(int processId, string workFolder, string
         return total.Success
             ? long.Parse(total.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)
             : throw new InvalidOperationException("dotnet-gcdump report named no heap size:\n" + report);
-    }
-
-    private static async Task<string> RunAsync(string[] args)
-    {
-        // Run from the repository, where .config/dotnet-tools.json names the tool.
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("dotnet-gcdump");
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0
-            ? await output
-            : throw new InvalidOperationException($"dotnet-gcdump {args[0]} exited {process.ExitCode}: {await errors}{await output}");
     }
 
     [GeneratedRegex(@"([\d,]+)\s+GC Heap bytes")]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -41,7 +40,7 @@ public static partial class Throughput
             : $$"""
                wrk.headers["Accept-Encoding"] = "{{AcceptEncoding}}"
                """);
-        var output = await RunWrkAsync(["--threads", "2", "--connections", "32", "--duration", $"{(int)duration.TotalSeconds}s", "--script", script, new Uri(app, path).ToString()]);
+        var output = await Tool.RunAsync("wrk", ["--threads", "2", "--connections", "32", "--duration", $"{(int)duration.TotalSeconds}s", "--script", script, new Uri(app, path).ToString()]);
         var perSecond = double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
         var errors = string.Join("; ", Problems().Matches(output).Select(m => m.Value.Trim()));
         return new Result(path, uncached, perSecond, bytes, compressed, errors);
@@ -55,23 +54,6 @@ public static partial class Throughput
         request.Headers.TryAddWithoutValidation("Accept-Encoding", AcceptEncoding);
         using var response = await plain.SendAsync(request);
         return (bytes, (await response.Content.ReadAsByteArrayAsync()).Length);
-    }
-
-    private static async Task<string> RunWrkAsync(string[] args)
-    {
-        var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0
-            ? await output
-            : throw new InvalidOperationException($"wrk exited {process.ExitCode}: {await errors}{await output}");
     }
 
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
