@@ -7,6 +7,8 @@ public sealed class FieldErrors
 
     public bool Any => _errors.Count > 0;
 
+    public IReadOnlyDictionary<string, string[]> All => _errors;
+
     public void Set(IReadOnlyDictionary<string, string[]> errors) => _errors = errors;
 
     public void Clear() => _errors = new Dictionary<string, string[]>();

@@ -74,6 +74,11 @@ public static class StanceAppearance
             css.Append(Rule($".status-{status.ToCode()}", ColorOf(status)));
         }
 
+        foreach (var outcome in Decisions)
+        {
+            css.Append(Rule($".status-{outcome.ToCode()}", ColorOf(outcome)));
+        }
+
         return css.ToString();
 
         // Unknown (the default colour) recedes: outlined, so the recorded stances stand out.
@@ -112,5 +117,30 @@ public static class StanceAppearance
         ConsensusStatus.Blocked => "Blocked",
         ConsensusStatus.Consensus => "Consensus",
         _ => "Open",
+    };
+
+    /// <summary>The outcomes a decision can record, each with its chip.</summary>
+    public static IReadOnlyList<ProposalOutcome> Decisions { get; } = Enum.GetValues<ProposalOutcome>().Where(o => o != ProposalOutcome.Pending).ToList();
+
+    /// <summary>The id of the decision's icon in the page's icon sprite (StanceIcons).</summary>
+    public static string SymbolOf(ProposalOutcome outcome) => "icon-decision-" + outcome.ToCode();
+
+    public static Color ColorOf(ProposalOutcome outcome) => outcome switch
+    {
+        ProposalOutcome.Adopted or ProposalOutcome.AdoptedAmended => Color.Success,
+        ProposalOutcome.Dropped => Color.Dark,
+        ProposalOutcome.Deferred => Color.Info,
+        ProposalOutcome.Replaced => Color.Secondary,
+        _ => Color.Default,
+    };
+
+    public static string IconOf(ProposalOutcome outcome) => outcome switch
+    {
+        ProposalOutcome.Adopted => Icons.Material.Filled.Gavel,
+        ProposalOutcome.AdoptedAmended => Icons.Material.Filled.EditNote,
+        ProposalOutcome.Dropped => Icons.Material.Filled.DoNotDisturbOn,
+        ProposalOutcome.Deferred => Icons.Material.Filled.Schedule,
+        ProposalOutcome.Replaced => Icons.Material.Filled.SwapHoriz,
+        _ => Icons.Material.Filled.HourglassEmpty,
     };
 }

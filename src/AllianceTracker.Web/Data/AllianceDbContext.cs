@@ -26,6 +26,10 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
 
     public DbSet<ProposalOutcomeRecord> ProposalOutcomes => Set<ProposalOutcomeRecord>();
 
+    public DbSet<DecisionEvidence> DecisionEvidenceItems => Set<DecisionEvidence>();
+
+    public DbSet<DecisionRetraction> DecisionRetractions => Set<DecisionRetraction>();
+
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -55,6 +59,22 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
             outcome.Property(o => o.Outcome).HasConversion<string>();
             outcome.HasOne(o => o.Proposal).WithMany().HasForeignKey(o => o.ProposalId).OnDelete(DeleteBehavior.Restrict);
             outcome.HasOne(o => o.Source).WithMany().HasForeignKey(o => o.SourceId).OnDelete(DeleteBehavior.Restrict);
+            outcome.HasMany(o => o.Evidence).WithOne().HasForeignKey(e => e.DecisionId).OnDelete(DeleteBehavior.Restrict);
+            outcome.Property(o => o.Note).HasMaxLength(DecisionRules.MaxNoteLength);
+            outcome.HasIndex(o => o.RecordedAtUtc);
+        });
+
+        modelBuilder.Entity<DecisionEvidence>(evidence =>
+        {
+            evidence.ToTable("DecisionEvidence");
+            evidence.HasOne(e => e.Source).WithMany().HasForeignKey(e => e.SourceId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<DecisionRetraction>(retraction =>
+        {
+            retraction.HasOne(r => r.Decision).WithMany().HasForeignKey(r => r.DecisionId).OnDelete(DeleteBehavior.Restrict);
+            retraction.HasIndex(r => r.DecisionId).IsUnique();
+            retraction.HasIndex(r => r.RecordedAtUtc);
         });
 
         modelBuilder.Entity<Source>(source =>
@@ -119,7 +139,7 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
     private void RefuseHistoryRewrites()
     {
         var rewritten = ChangeTracker.Entries()
-            .Where(e => e.Entity is StanceChange or StanceEvidence or StanceRetraction or ProposalOutcomeRecord or Snapshot)
+            .Where(e => e.Entity is StanceChange or StanceEvidence or StanceRetraction or ProposalOutcomeRecord or DecisionEvidence or DecisionRetraction or Snapshot)
             .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (rewritten is not null)
         {

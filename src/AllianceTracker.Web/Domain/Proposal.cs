@@ -24,11 +24,24 @@ public sealed class Proposal
     public bool TabledOnIsApproximate { get; init; }
 }
 
+/// <summary>
+/// What a summit decided about a proposal. <see cref="Pending"/> is "no decision on record" (the
+/// exports' value for an undecided proposal); the others are decisions, recorded as entries.
+/// </summary>
 public enum ProposalOutcome
 {
     Pending,
     Adopted,
+
+    /// <summary>Adopted in a changed form; the note says how.</summary>
+    AdoptedAmended,
     Dropped,
+
+    /// <summary>Put off to a later date or summit.</summary>
+    Deferred,
+
+    /// <summary>Superseded by another proposal, named by the decision.</summary>
+    Replaced,
 }
 
 /// <summary>The published codes of <see cref="ProposalOutcome"/> (docs/domain.md).</summary>
@@ -37,14 +50,41 @@ public static class ProposalOutcomeCodes
     public static CodeMap<ProposalOutcome> Map { get; } = new(
         (ProposalOutcome.Pending, "pending"),
         (ProposalOutcome.Adopted, "adopted"),
-        (ProposalOutcome.Dropped, "dropped"));
+        (ProposalOutcome.AdoptedAmended, "adopted-amended"),
+        (ProposalOutcome.Dropped, "dropped"),
+        (ProposalOutcome.Deferred, "deferred"),
+        (ProposalOutcome.Replaced, "replaced"));
+
+    /// <summary>The codes a decision can record (everything but "pending").</summary>
+    public static IReadOnlyList<string> DecisionCodes { get; } = Map.Codes.Where(c => c != "pending").ToList();
 
     public static string ToCode(this ProposalOutcome outcome) => Map.ToCode(outcome);
+
+    /// <summary>How pages say it: "Adopted", "Adopted in a changed form", …</summary>
+    public static string ToLabel(this ProposalOutcome outcome) => outcome switch
+    {
+        ProposalOutcome.Pending => "Pending",
+        ProposalOutcome.Adopted => "Adopted",
+        ProposalOutcome.AdoptedAmended => "Adopted in a changed form",
+        ProposalOutcome.Dropped => "Dropped",
+        ProposalOutcome.Deferred => "Deferred",
+        ProposalOutcome.Replaced => "Replaced",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+
+    /// <summary>The past participle for sentences: "proposal dropped on 10 July 2024".</summary>
+    public static string ToVerb(this ProposalOutcome outcome) => outcome switch
+    {
+        ProposalOutcome.AdoptedAmended => "adopted in a changed form",
+        _ => outcome.ToLabel().ToLowerInvariant(),
+    };
 }
 
 /// <summary>
-/// A recorded outcome of a proposal (adopted at the summit, dropped, or back to pending), with the
-/// source that reports it. Kept as a history like the stances: the latest record is the outcome.
+/// A decision on a proposal (adopted, dropped, …), recorded like a stance: an append-only entry
+/// with its decision date, a note and the evidence that reports it. From <see cref="DecidedOn"/>
+/// on, the latest unretracted decision is the proposal's status instead of the computed consensus.
+/// A wrong entry is corrected by a <see cref="DecisionRetraction"/>, never by editing it.
 /// </summary>
 public sealed class ProposalOutcomeRecord
 {
@@ -58,9 +98,52 @@ public sealed class ProposalOutcomeRecord
 
     public required DateOnly DecidedOn { get; init; }
 
+    /// <summary>Why or how, in the editor's words (at most <see cref="DecisionRules.MaxNoteLength"/> characters).</summary>
+    public string? Note { get; init; }
+
+    /// <summary>For <see cref="ProposalOutcome.Replaced"/>: the proposal that replaces this one.</summary>
+    public int? ReplacedByProposalId { get; init; }
+
+    /// <summary>
+    /// The first evidence item's source. Entries recorded before decisions had evidence lists cited
+    /// one source and nothing else; the column stays so those rows read as they were.
+    /// </summary>
     public int SourceId { get; init; }
 
     public Source? Source { get; init; }
+
+    public List<DecisionEvidence> Evidence { get; init; } = [];
+
+    public required DateTime RecordedAtUtc { get; init; }
+
+    public required string RecordedBy { get; init; }
+}
+
+/// <summary>A verbatim excerpt from a source that reports a decision.</summary>
+public sealed class DecisionEvidence
+{
+    public long Id { get; init; }
+
+    public long DecisionId { get; init; }
+
+    public int SourceId { get; init; }
+
+    public Source? Source { get; init; }
+
+    /// <summary>Empty only for decisions recorded before excerpts were asked for.</summary>
+    public required string Excerpt { get; init; }
+}
+
+/// <summary>Marks a decision entry as wrong; pictures skip it from then on, the audit trail keeps both.</summary>
+public sealed class DecisionRetraction
+{
+    public long Id { get; init; }
+
+    public long DecisionId { get; init; }
+
+    public ProposalOutcomeRecord? Decision { get; init; }
+
+    public required string Reason { get; init; }
 
     public required DateTime RecordedAtUtc { get; init; }
 

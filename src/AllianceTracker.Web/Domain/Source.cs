@@ -4,6 +4,9 @@ public enum SourceKind
 {
     NewsReport,
     OfficialStatement,
+
+    /// <summary>A summit declaration or communiqué: the text the allies agreed.</summary>
+    Declaration,
     Interview,
     Analysis,
 }
@@ -36,6 +39,7 @@ public static class SourceKindCodes
     public static CodeMap<SourceKind> Map { get; } = new(
         (SourceKind.NewsReport, "news-report"),
         (SourceKind.OfficialStatement, "official-statement"),
+        (SourceKind.Declaration, "declaration"),
         (SourceKind.Interview, "interview"),
         (SourceKind.Analysis, "analysis"));
 

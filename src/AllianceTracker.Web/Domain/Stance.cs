@@ -49,6 +49,18 @@ public static class StanceVocabulary
 
     public static string ToLabel(this Stance stance) => ByStance[stance].Label;
 
+    /// <summary>The stance as the verb of a sentence about a member: "Hungary opts out", "Spain has concerns or conditions".</summary>
+    public static string ToPredicate(this Stance stance) => stance switch
+    {
+        Stance.Supports => "supports",
+        Stance.Conditional => "supports with conditions or concerns",
+        Stance.Undecided => "is undecided",
+        Stance.Unknown => "has no position on record",
+        Stance.OptsOut => "opts out",
+        Stance.Opposes => "opposes",
+        _ => throw new ArgumentOutOfRangeException(nameof(stance), stance, null),
+    };
+
     /// <summary>Parses a stance code exactly as published (lower case, e.g. <c>opts-out</c>).</summary>
     public static bool TryParse(string? code, out Stance stance)
     {

@@ -19,7 +19,7 @@ public sealed class PublishedCodesTests
     [Fact]
     public void Outcome_codes_are_the_published_ones_and_read_back()
     {
-        Assert.Equal(["pending", "adopted", "dropped"], ProposalOutcomeCodes.Map.Codes);
+        Assert.Equal(["pending", "adopted", "adopted-amended", "dropped", "deferred", "replaced"], ProposalOutcomeCodes.Map.Codes);
         Assert.All(Enum.GetValues<ProposalOutcome>(), outcome =>
         {
             Assert.True(ProposalOutcomeCodes.Map.TryParse(outcome.ToCode(), out var parsed));
@@ -30,7 +30,7 @@ public sealed class PublishedCodesTests
     [Fact]
     public void Source_kind_codes_are_the_published_ones_and_read_back()
     {
-        Assert.Equal(["news-report", "official-statement", "interview", "analysis"], SourceKindCodes.Map.Codes);
+        Assert.Equal(["news-report", "official-statement", "declaration", "interview", "analysis"], SourceKindCodes.Map.Codes);
         Assert.All(Enum.GetValues<SourceKind>(), kind => Assert.True(SourceKindCodes.TryParse(SourceKindCodes.ToCode(kind), out var parsed) && parsed == kind));
     }
 

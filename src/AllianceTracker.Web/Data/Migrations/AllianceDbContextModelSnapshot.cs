@@ -34,6 +34,61 @@ namespace AllianceTracker.Web.Data.Migrations
                     b.ToTable("CellVersions");
                 });
 
+            modelBuilder.Entity("AllianceTracker.Web.Domain.DecisionEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Excerpt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("DecisionEvidence", (string)null);
+                });
+
+            modelBuilder.Entity("AllianceTracker.Web.Domain.DecisionRetraction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId")
+                        .IsUnique();
+
+                    b.HasIndex("RecordedAtUtc");
+
+                    b.ToTable("DecisionRetractions");
+                });
+
             modelBuilder.Entity("AllianceTracker.Web.Domain.MemberState", b =>
                 {
                     b.Property<string>("Alpha3")
@@ -128,6 +183,10 @@ namespace AllianceTracker.Web.Data.Migrations
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -142,12 +201,17 @@ namespace AllianceTracker.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ReplacedByProposalId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SourceId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ProposalId");
+
+                    b.HasIndex("RecordedAtUtc");
 
                     b.HasIndex("SourceId");
 
@@ -555,6 +619,34 @@ namespace AllianceTracker.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("AllianceTracker.Web.Domain.DecisionEvidence", b =>
+                {
+                    b.HasOne("AllianceTracker.Web.Domain.ProposalOutcomeRecord", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AllianceTracker.Web.Domain.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("AllianceTracker.Web.Domain.DecisionRetraction", b =>
+                {
+                    b.HasOne("AllianceTracker.Web.Domain.ProposalOutcomeRecord", "Decision")
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Decision");
+                });
+
             modelBuilder.Entity("AllianceTracker.Web.Domain.Proposal", b =>
                 {
                     b.HasOne("AllianceTracker.Web.Domain.Summit", "Summit")
@@ -681,6 +773,11 @@ namespace AllianceTracker.Web.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AllianceTracker.Web.Domain.ProposalOutcomeRecord", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("AllianceTracker.Web.Domain.StanceChange", b =>

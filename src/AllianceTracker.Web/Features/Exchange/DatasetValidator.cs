@@ -28,9 +28,9 @@ public sealed class DatasetValidator
             Problem("$.format", $"expected '{ExportDocument.FormatName}', found '{d.Format}'.");
         }
 
-        if (d.Version != ExportDocument.CurrentVersion)
+        if (!ExportDocument.ReadableVersions.Contains(d.Version))
         {
-            Problem("$.version", $"this server reads version {ExportDocument.CurrentVersion}, the file is version {d.Version}.");
+            Problem("$.version", $"this server reads versions {string.Join(" and ", ExportDocument.ReadableVersions.Order())}, the file is version {d.Version}.");
         }
 
         var asOf = Date(d.AsOf, "$.asOf");
@@ -43,6 +43,7 @@ public sealed class DatasetValidator
         CheckSummits(d.Summits);
         CheckProposals(d.Proposals, d.Summits.Select(s => s.Slug).ToHashSet());
         CheckSources(d.Sources);
+        CheckDecisions(d);
         CheckPositions(d, asOf);
         for (var i = 0; i < d.Consensus.Count; i++)
         {
@@ -51,9 +52,10 @@ public sealed class DatasetValidator
                 Problem($"$.consensus[{i}].proposal", $"no proposal '{d.Consensus[i].Proposal}' in $.proposals.");
             }
 
-            if (!ConsensusStatusCodes.Map.TryParse(d.Consensus[i].Status, out _))
+            // A decided proposal's status is its decision's code (version 2).
+            if (!ConsensusStatusCodes.Map.TryParse(d.Consensus[i].Status, out _) && !ProposalOutcomeCodes.DecisionCodes.Contains(d.Consensus[i].Status))
             {
-                Problem($"$.consensus[{i}].status", $"'{d.Consensus[i].Status}' is not one of {ConsensusStatusCodes.Map.CodeList}.");
+                Problem($"$.consensus[{i}].status", $"'{d.Consensus[i].Status}' is not one of {ConsensusStatusCodes.Map.CodeList}, {string.Join(", ", ProposalOutcomeCodes.DecisionCodes)}.");
             }
         }
     }
@@ -108,6 +110,31 @@ public sealed class DatasetValidator
             if (Date(p.TabledOn, $"$.proposals[{i}].tabledOn") is not null)
             {
                 Report($"$.proposals[{i}]", ProposalRules.Check(DatasetInputs.Proposal(p), _today).Where(problem => problem.Field != "summit"));
+            }
+        }
+    }
+
+    private void CheckDecisions(ExportDocument d)
+    {
+        var sources = d.Sources.Select(s => s.Key).ToHashSet();
+        var proposals = d.Proposals.Select(p => p.Slug).ToHashSet();
+        for (var i = 0; i < d.Proposals.Count; i++)
+        {
+            if (d.Proposals[i].Decision is not { } decision)
+            {
+                continue;
+            }
+
+            var path = $"$.proposals[{i}].decision";
+            if (decision.Outcome != d.Proposals[i].Outcome) Problem($"{path}.outcome", $"'{decision.Outcome}' differs from the proposal's outcome '{d.Proposals[i].Outcome}'.");
+            if (decision.DecidedOn != d.Proposals[i].DecidedOn) Problem($"{path}.decidedOn", "differs from the proposal's decidedOn.");
+            if (decision.ReplacedBy is { } replacedBy && !proposals.Contains(replacedBy)) Problem($"{path}.replacedBy", $"no proposal '{replacedBy}' in $.proposals.");
+            for (var j = 0; j < decision.Evidence.Count; j++)
+            {
+                if (!sources.Contains(decision.Evidence[j].Source))
+                {
+                    Problem($"{path}.evidence[{j}].source", $"no source '{decision.Evidence[j].Source}' in $.sources.");
+                }
             }
         }
     }

@@ -7,14 +7,24 @@ using AllianceTracker.Web.Features.Positions;
 
 namespace AllianceTracker.Web.Features.Exchange;
 
-// The export format, version 1 (docs/export-schema-v1.json). Field names and codes are a public
-// contract: later versions add fields and bump "version"; they do not change these.
+// The export format, version 2 (docs/export-schema-v2.json; version 1 is docs/export-schema-v1.json).
+// Field names and codes are a public contract: later versions add fields and bump "version"; they do
+// not change these. Fields added after version 1 are left out when empty, so a version 1 document
+// (a snapshot frozen before them) serializes to the very bytes its SHA-256 was computed over.
 
 public sealed record ExportSummit(string Slug, string Name, string City, string StartsOn, string EndsOn);
 
 public sealed record ExportProposal(
     string Slug, string Summit, string Title, string Description, string Proposer, string TabledOn, bool TabledOnApproximate,
-    string Outcome, string? DecidedOn);
+    string Outcome, string? DecidedOn)
+{
+    /// <summary>Version 2: the decision in force on the document's date; absent while undecided.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ExportDecision? Decision { get; init; }
+}
+
+/// <summary>A summit's decision: what, when, the editor's note, the evidence, and the replacing proposal's slug for "replaced".</summary>
+public sealed record ExportDecision(string Outcome, string DecidedOn, string? Note, IReadOnlyList<ExportEvidence> Evidence, string? ReplacedBy);
 
 public sealed record ExportMember(string Alpha3, string Alpha2, string Numeric, string Name, int Joined, string Subregion, bool Eu, bool B9);
 
@@ -45,7 +55,10 @@ public sealed record ExportDocument(
     IReadOnlyList<ExportConsensus> Consensus)
 {
     public const string FormatName = "alliance-tracker-export";
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
+
+    /// <summary>The versions this server reads (imports, frozen snapshots).</summary>
+    public static readonly IReadOnlySet<int> ReadableVersions = new HashSet<int> { 1, 2 };
 
     public static readonly JsonSerializerOptions Canonical = new(JsonSerializerDefaults.Web)
     {
@@ -68,7 +81,9 @@ public sealed record ExportDocument(
             .Where(p => members.Contains(p.MemberAlpha3))
             .OrderBy(p => p.ProposalSlug, StringComparer.Ordinal).ThenBy(p => p.MemberAlpha3, StringComparer.Ordinal)
             .ToList();
-        var sources = positions.SelectMany(p => p.Evidence).Select(e => e.Source).DistinctBy(s => s.Key).OrderBy(s => s.Key, StringComparer.Ordinal);
+        var sources = positions.SelectMany(p => p.Evidence)
+            .Concat(picture.Proposals.SelectMany(p => p.Decision?.Evidence ?? []))
+            .Select(e => e.Source).DistinctBy(s => s.Key).OrderBy(s => s.Key, StringComparer.Ordinal);
         var summitSlugs = picture.Proposals.Select(p => p.SummitSlug).ToHashSet();
         return new ExportDocument(
             FormatName,
@@ -77,7 +92,13 @@ public sealed record ExportDocument(
             summits.Where(s => summitSlugs.Contains(s.Slug)).OrderBy(s => s.Slug, StringComparer.Ordinal).ToList(),
             picture.Proposals.OrderBy(p => p.Slug, StringComparer.Ordinal).Select(p => new ExportProposal(
                 p.Slug, p.SummitSlug, p.Title, p.Description, p.Proposer, p.TabledOn.ToIso(), p.TabledOnIsApproximate,
-                p.Outcome.ToCode(), p.DecidedOn is { } d ? d.ToIso() : null)).ToList(),
+                p.Outcome.ToCode(), p.DecidedOn is { } d ? d.ToIso() : null)
+            {
+                Decision = p.Decision is { } decision
+                    ? new ExportDecision(decision.Outcome.ToCode(), decision.DecidedOn.ToIso(), decision.Note,
+                        decision.Evidence.Select(ev => new ExportEvidence(ev.Source.Key, ev.Excerpt)).ToList(), decision.ReplacedBySlug)
+                    : null,
+            }).ToList(),
             picture.Members.Where(m => members.Contains(m.Alpha3)).OrderBy(m => m.Alpha3, StringComparer.Ordinal).Select(m => new ExportMember(
                 m.Alpha3, m.Alpha2, m.NumericCode, m.Name, m.AccessionYear, m.Subregion, m.IsEuMember, m.IsBucharestNine)).ToList(),
             sources.Select(s => new ExportSource(
@@ -86,7 +107,7 @@ public sealed record ExportDocument(
                 p.MemberAlpha3, p.ProposalSlug, p.Stance.ToCode(), p.Conditions, p.EffectiveOn is { } e ? e.ToIso() : null, p.Rationale,
                 p.Evidence.Select(ev => new ExportEvidence(ev.Source.Key, ev.Excerpt)).ToList())).ToList(),
             picture.Consensus.OrderBy(c => c.Proposal.Slug, StringComparer.Ordinal).Select(c => new ExportConsensus(
-                c.Proposal.Slug, c.Result.Status.ToCode(),
+                c.Proposal.Slug, c.StatusCode,
                 StanceVocabulary.All.ToDictionary(d => d.Code, d => c.Result.Counts[d.Stance]),
                 c.Result.Blockers, c.Result.StillOpen)).ToList());
     }
@@ -96,12 +117,12 @@ public sealed record ExportDocument(
     {
         var sources = Sources.ToDictionary(s => s.Key);
         var summitNames = Summits.ToDictionary(s => s.Slug, s => s.Name);
+        var titles = Proposals.ToDictionary(p => p.Slug, p => p.Title);
         var members = Members.Select(m => new MemberSummary(m.Alpha3, m.Alpha2, m.Numeric, m.Name, m.Joined, m.Subregion, m.Eu, m.B9))
             .OrderBy(m => m.Name, StringComparer.Create(System.Globalization.CultureInfo.InvariantCulture, true)).ToList();
-        var proposals = Proposals.Select(p => new ProposalSummary(
+        var proposals = InDashboardOrder(Proposals).Select(p => new ProposalSummary(
             p.Slug, p.Title, p.Description, p.Proposer, IsoDate.Parse(p.TabledOn), p.TabledOnApproximate, p.Summit,
-            summitNames.GetValueOrDefault(p.Summit, p.Summit), ParseOutcome(p.Outcome),
-            IsoDate.ParseOrNull(p.DecidedOn))).ToList();
+            summitNames.GetValueOrDefault(p.Summit, p.Summit), ToDecision(p, sources, titles))).ToList();
         var positions = Positions.Select(p =>
         {
             StanceVocabulary.TryParse(p.Stance, out var stance);
@@ -113,8 +134,41 @@ public sealed record ExportDocument(
         return new AlliancePicture(IsoDate.Parse(AsOf), members, proposals, positions, consensus);
     }
 
-    private static ProposalOutcome ParseOutcome(string code) =>
-        ProposalOutcomeCodes.Map.TryParse(code, out var outcome) ? outcome : throw new InvalidOperationException($"'{code}' is not an outcome code.");
+    /// <summary>
+    /// The proposals as the dashboard lists them (summit, then tabling date, then slug), for every
+    /// view of a document; the canonical JSON keeps them in slug order.
+    /// </summary>
+    public IReadOnlyList<ExportProposal> InDashboardOrder() => InDashboardOrder(Proposals);
+
+    private IReadOnlyList<ExportProposal> InDashboardOrder(IEnumerable<ExportProposal> proposals)
+    {
+        var starts = Summits.ToDictionary(s => s.Slug, s => s.StartsOn);
+        return proposals
+            .OrderBy(p => starts.GetValueOrDefault(p.Summit, ""), StringComparer.Ordinal)
+            .ThenBy(p => p.TabledOn, StringComparer.Ordinal)
+            .ThenBy(p => p.Slug, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    // A version 1 document carries the outcome and its date only; version 2 the whole decision.
+    private static ProposalDecision? ToDecision(ExportProposal p, Dictionary<string, ExportSource> sources, Dictionary<string, string> titles)
+    {
+        if (!ProposalOutcomeCodes.Map.TryParse(p.Outcome, out var outcome))
+        {
+            throw new InvalidOperationException($"'{p.Outcome}' is not an outcome code.");
+        }
+
+        if (outcome == ProposalOutcome.Pending || IsoDate.ParseOrNull(p.DecidedOn) is not { } decidedOn)
+        {
+            return null;
+        }
+
+        var decision = p.Decision;
+        return new ProposalDecision(
+            0, outcome, decidedOn, decision?.Note,
+            (decision?.Evidence ?? []).Select(e => new EvidenceView(ToSummary(sources[e.Source]), e.Excerpt)).ToList(),
+            decision?.ReplacedBy, decision?.ReplacedBy is { } slug ? titles.GetValueOrDefault(slug, slug) : null);
+    }
 
     private static SourceSummary ToSummary(ExportSource s)
     {

@@ -60,11 +60,13 @@ public static class ExportFormats
     {
         var names = document.Members.ToDictionary(m => m.Alpha3, m => m.Name);
         var titles = document.Proposals.ToDictionary(p => p.Slug, p => p.Title);
+        var proposals = document.Proposals.ToDictionary(p => p.Slug);
+        var statuses = document.Consensus.ToDictionary(c => c.Proposal, c => c.Status);
         var sources = document.Sources.ToDictionary(s => s.Key);
         using var text = new StringWriter();
         using (var csv = CsvWriter.Create(text, CsvOptions, leaveOpen: true))
         {
-            foreach (var header in new[] { "as_of", "member", "member_name", "proposal", "proposal_title", "stance", "conditions", "effective_date", "rationale", "sources", "excerpts" })
+            foreach (var header in new[] { "as_of", "member", "member_name", "proposal", "proposal_title", "stance", "conditions", "effective_date", "rationale", "sources", "excerpts", "proposal_status", "decided_on", "decision_note" })
             {
                 csv.WriteField(header);
             }
@@ -83,6 +85,9 @@ public static class ExportFormats
                 csv.WriteField(p.Rationale ?? "");
                 csv.WriteField(string.Join("; ", p.Evidence.Select(e => sources.TryGetValue(e.Source, out var s) ? $"{s.Outlet}: {s.Title}" : e.Source)));
                 csv.WriteField(string.Join(" | ", p.Evidence.Select(e => e.Excerpt)));
+                csv.WriteField(statuses.GetValueOrDefault(p.Proposal, ""));
+                csv.WriteField(proposals.TryGetValue(p.Proposal, out var proposal) ? proposal.Decision?.DecidedOn ?? "" : "");
+                csv.WriteField(proposal?.Decision?.Note ?? "");
                 csv.EndRecord();
             }
         }
@@ -95,10 +100,13 @@ public static class ExportFormats
         var names = document.Members.ToDictionary(m => m.Alpha3, m => m.Name);
         var sheets = new Dictionary<string, object>
         {
-            ["Summary"] = document.Consensus.Select(c => new Dictionary<string, object?>
+            ["Summary"] = InDashboardOrder(document).Select(c => new Dictionary<string, object?>
             {
                 ["Proposal"] = document.Proposals.Single(p => p.Slug == c.Proposal).Title,
                 ["Status"] = c.Status,
+                ["Decided on"] = document.Proposals.Single(p => p.Slug == c.Proposal).Decision?.DecidedOn ?? "",
+                ["Decision note"] = document.Proposals.Single(p => p.Slug == c.Proposal).Decision?.Note ?? "",
+                ["Decision evidence"] = string.Join(" | ", (document.Proposals.Single(p => p.Slug == c.Proposal).Decision?.Evidence ?? []).Select(e => $"{e.Source}: {e.Excerpt}")),
                 ["Blockers"] = string.Join(", ", c.Blockers.Select(b => names.GetValueOrDefault(b, b))),
                 ["Supports"] = c.Counts["supports"],
                 ["Conditional"] = c.Counts["conditional"],
@@ -109,7 +117,7 @@ public static class ExportFormats
                 ["As of"] = document.AsOf,
             }).ToList(),
         };
-        foreach (var proposal in document.Proposals)
+        foreach (var proposal in document.InDashboardOrder())
         {
             sheets[SheetName(proposal.Slug)] = document.Positions.Where(p => p.Proposal == proposal.Slug).Select(p => new Dictionary<string, object?>
             {
@@ -137,6 +145,13 @@ public static class ExportFormats
         return stream.ToArray();
     }
 
+    // Every view lists proposals as the dashboard does; the canonical JSON keeps slug order.
+    private static IEnumerable<ExportConsensus> InDashboardOrder(ExportDocument document)
+    {
+        var bySlug = document.Consensus.ToDictionary(c => c.Proposal);
+        return document.InDashboardOrder().Where(p => bySlug.ContainsKey(p.Slug)).Select(p => bySlug[p.Slug]);
+    }
+
     // Excel allows 31 characters and no []:*?/\ in a sheet name.
     internal static string SheetName(string slug) => new string(slug.Where(c => !"[]:*?/\\".Contains(c)).ToArray())[..Math.Min(slug.Length, 31)];
 
@@ -147,10 +162,27 @@ public static class ExportFormats
         var md = new StringBuilder();
         md.AppendLine($"# Alliance consensus brief — as of {document.AsOf}").AppendLine();
         md.AppendLine("NATO decides by consensus: one objecting ally blocks.").AppendLine();
-        foreach (var consensus in document.Consensus)
+        foreach (var consensus in InDashboardOrder(document))
         {
             var proposal = document.Proposals.Single(p => p.Slug == consensus.Proposal);
             md.AppendLine($"## {Escape(proposal.Title)}").AppendLine();
+            if (proposal.Decision is { } decision)
+            {
+                // A decided proposal is reported by its decision, never as blocked or open.
+                var label = ProposalOutcomeCodes.Map.TryParse(decision.Outcome, out var outcome) ? outcome.ToLabel() : decision.Outcome;
+                md.AppendLine($"**{label.ToUpperInvariant()}** on {decision.DecidedOn}"
+                    + (decision.ReplacedBy is { } replacedBy ? $", replaced by {Escape(document.Proposals.FirstOrDefault(p => p.Slug == replacedBy)?.Title ?? replacedBy)}" : "")
+                    + (decision.Note is { } note ? $" — {Escape(note)}" : "") + ".").AppendLine();
+                foreach (var evidence in decision.Evidence)
+                {
+                    md.AppendLine($"> {Escape(evidence.Excerpt)}").AppendLine(">").AppendLine($"> — {Escape(sources.TryGetValue(evidence.Source, out var s) ? $"{s.Outlet}, “{s.Title}”" : evidence.Source)}").AppendLine();
+                }
+
+                md.AppendLine("Members' recorded stances: " + string.Join(" · ", StanceVocabulary.All.Select(d => $"{d.Label}: {consensus.Counts[d.Code]}"))).AppendLine();
+                md.AppendLine();
+                continue;
+            }
+
             md.AppendLine($"**{consensus.Status.ToUpperInvariant()}**" + (consensus.Blockers.Count > 0
                 ? $" — blocked by {string.Join(", ", consensus.Blockers.Select(b => names.GetValueOrDefault(b, b)))}."
                 : consensus.Status == "consensus" ? " — no ally objects." : $" — no objection yet; {consensus.StillOpen.Count} still open."));

@@ -24,7 +24,7 @@ public sealed class ImportPlanner(PictureDocuments documents)
 
         foreach (var decided in document.Proposals.Where(p => p.Outcome != ProposalOutcome.Pending.ToCode()))
         {
-            notes.Add($"The outcome of {decided.Slug} ({decided.Outcome}) is not imported: the format does not carry its source. Record it on the proposal page.");
+            notes.Add($"The decision on {decided.Slug} ({decided.Outcome}) is not imported: decisions are recorded on the proposal page, with their evidence.");
         }
 
         // Only the cells the file changes, and never to unknown: an import adds to the history, it does not erase it.

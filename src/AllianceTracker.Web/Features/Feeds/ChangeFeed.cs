@@ -17,33 +17,45 @@ public static class ChangeFeed
 
     public static IEndpointRouteBuilder MapChangeFeed(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/feeds/changes.atom", async (string? member, string? proposal, HttpContext context, StanceHistoryReader history, CancellationToken ct) =>
+        endpoints.MapGet("/feeds/changes.atom", async (
+            string? member, string? proposal, HttpContext context, StanceHistoryReader history, DecisionHistoryReader decisions, CancellationToken ct) =>
         {
             var entries = await history.ReadRecentAsync(new HistoryFilter(Member: member?.ToUpperInvariant(), Proposal: proposal), MaxEntries, ct);
-            var xml = Write(entries, BaseUrl(context), context.Request.Path + context.Request.QueryString, member, proposal);
+            // Decisions concern a proposal, not a member: a member's feed has none.
+            var decided = member is null ? await decisions.ReadRecentAsync(proposal, MaxEntries, ct) : [];
+            var xml = Write(entries, decided, BaseUrl(context), context.Request.Path + context.Request.QueryString, member, proposal);
             return Results.Bytes(xml, "application/atom+xml; charset=utf-8");
         }).WithName("ChangeFeed").WithTags("Feeds").WithMetadata(CacheableReadAttribute.Instance);
         return endpoints;
     }
 
-    internal static byte[] Write(IReadOnlyList<StanceHistoryEntry> history, string baseUrl, string selfPath, string? member, string? proposal)
+    private sealed record FeedItem(DateTime Updated, long Order, string Id, string Title, string Author, string Link, string Summary);
+
+    internal static byte[] Write(
+        IReadOnlyList<StanceHistoryEntry> history, IReadOnlyList<DecisionHistoryEntry> decisions, string baseUrl, string selfPath, string? member, string? proposal)
     {
-        // Each change is an entry; a retraction is news too, so it appears as an entry of its own.
+        // Each change and each decision is an entry; a retraction is news too, so it appears as an entry of its own.
         var items = history
-            .Select(e => (Updated: e.RecordedAtUtc, Entry: e, Retraction: false))
-            .Concat(history.Where(e => e.RetractedAtUtc is not null).Select(e => (Updated: e.RetractedAtUtc!.Value, Entry: e, Retraction: true)))
-            .OrderByDescending(i => i.Updated).ThenByDescending(i => i.Entry.Id)
+            .Select(e => new FeedItem(e.RecordedAtUtc, e.Id, $"{baseUrl}/feeds/entries/{e.Id}",
+                $"{e.MemberName}: {e.From.ToLabel()} → {e.To.ToLabel()} on {e.ProposalTitle}", e.RecordedBy, $"{baseUrl}/members/{e.MemberAlpha3}", Summary(e)))
+            .Concat(history.Where(e => e.RetractedAtUtc is not null).Select(e => new FeedItem(e.RetractedAtUtc!.Value, e.Id, $"{baseUrl}/feeds/entries/{e.Id}/retraction",
+                $"Retracted: {e.MemberName} {e.To.ToLabel()} on {e.ProposalTitle}", e.RetractedBy!, $"{baseUrl}/members/{e.MemberAlpha3}", $"Retracted: {e.RetractionReason}")))
+            .Concat(decisions.Select(d => new FeedItem(d.RecordedAtUtc, d.Id, $"{baseUrl}/feeds/decisions/{d.Id}",
+                $"Decision: {d.ProposalTitle} {d.Outcome.ToVerb()} on {d.DecidedOn:d MMMM yyyy}", d.RecordedBy, $"{baseUrl}/proposals/{d.ProposalSlug}", Summary(d))))
+            .Concat(decisions.Where(d => d.RetractedAtUtc is not null).Select(d => new FeedItem(d.RetractedAtUtc!.Value, d.Id, $"{baseUrl}/feeds/decisions/{d.Id}/retraction",
+                $"Retracted decision: {d.ProposalTitle} {d.Outcome.ToVerb()}", d.RetractedBy!, $"{baseUrl}/proposals/{d.ProposalSlug}", $"Retracted: {d.RetractionReason}")))
+            .OrderByDescending(i => i.Updated).ThenByDescending(i => i.Order)
             .Take(MaxEntries)
             .ToList();
         var scope = member is not null && history.FirstOrDefault() is { } first ? first.MemberName
-            : proposal is not null && history.FirstOrDefault() is { } p ? p.ProposalTitle
+            : proposal is not null && (history.FirstOrDefault()?.ProposalTitle ?? decisions.FirstOrDefault()?.ProposalTitle) is { } title ? title
             : member ?? proposal ?? "all members and proposals";
 
         using var output = new MemoryStream();
         using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) }))
         {
             xml.WriteStartElement("feed", AtomNamespace);
-            xml.WriteElementString("title", AtomNamespace, $"AllianceTracker: stance changes — {scope}");
+            xml.WriteElementString("title", AtomNamespace, $"AllianceTracker: stance changes and decisions — {scope}");
             xml.WriteElementString("id", AtomNamespace, $"{baseUrl}{selfPath}");
             xml.WriteElementString("updated", AtomNamespace, Timestamp(items.Count > 0 ? items[0].Updated : DateTime.UnixEpoch));
             WriteLink(xml, "self", baseUrl + selfPath, "application/atom+xml");
@@ -52,21 +64,19 @@ public static class ChangeFeed
             xml.WriteElementString("name", AtomNamespace, "AllianceTracker");
             xml.WriteEndElement();
 
-            foreach (var (updated, entry, retraction) in items)
+            foreach (var item in items)
             {
                 xml.WriteStartElement("entry", AtomNamespace);
-                xml.WriteElementString("id", AtomNamespace, $"{baseUrl}/feeds/entries/{entry.Id}{(retraction ? "/retraction" : "")}");
-                xml.WriteElementString("title", AtomNamespace, retraction
-                    ? $"Retracted: {entry.MemberName} {entry.To.ToLabel()} on {entry.ProposalTitle}"
-                    : $"{entry.MemberName}: {entry.From.ToLabel()} → {entry.To.ToLabel()} on {entry.ProposalTitle}");
-                xml.WriteElementString("updated", AtomNamespace, Timestamp(updated));
+                xml.WriteElementString("id", AtomNamespace, item.Id);
+                xml.WriteElementString("title", AtomNamespace, item.Title);
+                xml.WriteElementString("updated", AtomNamespace, Timestamp(item.Updated));
                 xml.WriteStartElement("author", AtomNamespace);
-                xml.WriteElementString("name", AtomNamespace, retraction ? entry.RetractedBy! : entry.RecordedBy);
+                xml.WriteElementString("name", AtomNamespace, item.Author);
                 xml.WriteEndElement();
-                WriteLink(xml, "alternate", $"{baseUrl}/members/{entry.MemberAlpha3}", "text/html");
+                WriteLink(xml, "alternate", item.Link, "text/html");
                 xml.WriteStartElement("summary", AtomNamespace);
                 xml.WriteAttributeString("type", "text");
-                xml.WriteString(retraction ? $"Retracted: {entry.RetractionReason}" : Summary(entry));
+                xml.WriteString(item.Summary);
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
@@ -75,6 +85,27 @@ public static class ChangeFeed
         }
 
         return output.ToArray();
+    }
+
+    private static string Summary(DecisionHistoryEntry decision)
+    {
+        var text = new StringBuilder($"{decision.Outcome.ToLabel()} on {decision.DecidedOn:yyyy-MM-dd}.");
+        if (decision.ReplacedByTitle is not null)
+        {
+            text.Append($" Replaced by {decision.ReplacedByTitle}.");
+        }
+
+        if (decision.Note is not null)
+        {
+            text.Append($" {decision.Note}");
+        }
+
+        foreach (var evidence in decision.Evidence)
+        {
+            text.Append($" “{evidence.Excerpt}” ({evidence.Source.Outlet}, {evidence.Source.Title})");
+        }
+
+        return text.ToString();
     }
 
     private static string Summary(StanceHistoryEntry entry)

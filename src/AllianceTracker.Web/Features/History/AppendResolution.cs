@@ -10,7 +10,7 @@ namespace AllianceTracker.Web.Features.History;
 /// tracked by the writing context), what is new, and which rules it breaks. The check and the
 /// write both go through it, so an append is judged the same way whether it is previewed or saved.
 /// </summary>
-internal sealed partial class AppendResolution
+internal sealed class AppendResolution
 {
     private readonly HashSet<string> _members;
     private readonly Dictionary<string, Summit> _summits;
@@ -88,7 +88,7 @@ internal sealed partial class AppendResolution
         RecordedBy = author,
         Evidence = change.Evidence.Select(e => new StanceEvidence
         {
-            Source = e.NewSource is { } added ? added.ToSource(NewSourceKey(added)) : _sources[e.SourceKey!],
+            Source = e.NewSource is { } added ? added.ToSource(SourceKeys.New(added)) : _sources[e.SourceKey!],
             Excerpt = e.Excerpt.Trim(),
         }).ToList(),
     };
@@ -190,9 +190,13 @@ internal sealed partial class AppendResolution
 
     private void Report(AppendPart part, int index, IEnumerable<FieldProblem> problems) =>
         Problems.AddRange(problems.Select(p => new AppendProblem(part, index, p.Field, p.Message)));
+}
 
+/// <summary>Keys for sources an editor adds, where no one chose one.</summary>
+internal static partial class SourceKeys
+{
     // Readable and unique without asking anyone: outlet, date, and a random tail (two editors may cite the same outlet on one day).
-    private static string NewSourceKey(SourceInput source)
+    public static string New(SourceInput source)
     {
         var outlet = NonSlug().Replace(source.Outlet.ToLowerInvariant(), "-").Trim('-');
         outlet = outlet.Length == 0 ? "source" : outlet[..Math.Min(outlet.Length, 40)].Trim('-');

@@ -6,5 +6,6 @@ public static class HistoryServices
     public static IServiceCollection AddHistory(this IServiceCollection services) => services
         .AddSingleton<IStanceChangeNotifier, InProcessStanceChangeNotifier>()
         .AddSingleton<HistoryWriter>()
-        .AddSingleton<StanceHistoryReader>();
+        .AddSingleton<StanceHistoryReader>()
+        .AddSingleton<DecisionHistoryReader>();
 }

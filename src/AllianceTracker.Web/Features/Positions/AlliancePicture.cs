@@ -6,16 +6,40 @@ namespace AllianceTracker.Web.Features.Positions;
 public sealed record MemberSummary(
     string Alpha3, string Alpha2, string NumericCode, string Name, int AccessionYear, string Subregion, bool IsEuMember, bool IsBucharestNine);
 
+/// <summary>A proposal as it stood on the picture's date, with the summit's decision if one was taken by then.</summary>
 public sealed record ProposalSummary(
     string Slug, string Title, string Description, string Proposer, DateOnly TabledOn, bool TabledOnIsApproximate,
-    string SummitSlug, string SummitName, ProposalOutcome Outcome = ProposalOutcome.Pending, DateOnly? DecidedOn = null);
+    string SummitSlug, string SummitName, ProposalDecision? Decision = null)
+{
+    public ProposalOutcome Outcome => Decision?.Outcome ?? ProposalOutcome.Pending;
+
+    public DateOnly? DecidedOn => Decision?.DecidedOn;
+}
+
+/// <summary>
+/// The decision in force on the picture's date: what was decided, when, the editor's note, the
+/// evidence that reports it and, for "replaced", the replacing proposal.
+/// </summary>
+public sealed record ProposalDecision(
+    long Id, ProposalOutcome Outcome, DateOnly DecidedOn, string? Note, IReadOnlyList<EvidenceView> Evidence,
+    string? ReplacedBySlug = null, string? ReplacedByTitle = null);
 
 /// <summary>A member's stance on a proposal on the picture's date; <see cref="Stance.Unknown"/> with no date when nothing is on record.</summary>
 public sealed record PositionView(
     string MemberAlpha3, string ProposalSlug, Stance Stance, string? Conditions, DateOnly? EffectiveOn, string? Rationale,
     IReadOnlyList<EvidenceView> Evidence);
 
-public sealed record ProposalConsensus(ProposalSummary Proposal, ConsensusResult Result);
+/// <summary>
+/// A proposal and where the members stand on it. Once decided, the decision is its status: a
+/// decided proposal is never "blocked" or "open", whatever the members' count says.
+/// </summary>
+public sealed record ProposalConsensus(ProposalSummary Proposal, ConsensusResult Result)
+{
+    public bool IsDecided => Proposal.Decision is not null;
+
+    /// <summary>The published status: the decision's outcome code once decided, else the consensus rule's.</summary>
+    public string StatusCode => Proposal.Decision is { } decision ? decision.Outcome.ToCode() : Result.Status.ToCode();
+}
 
 /// <summary>
 /// Where every member stands on every proposal on one date, derived from the stance history.

@@ -36,16 +36,12 @@ public sealed class AlliancePictureReader(IDbContextFactory<AllianceDbContext> d
             })
             .ToListAsync(cancellationToken);
 
-        // The outcome on the date too: an as-of view before the summit shows the proposal pending.
-        var outcomes = (await db.ProposalOutcomes.AsNoTracking()
-                .Where(o => o.DecidedOn <= date)
-                .Select(o => new { o.ProposalId, o.Outcome, o.DecidedOn, o.RecordedAtUtc, o.Id })
-                .ToListAsync(cancellationToken))
-            .GroupBy(o => o.ProposalId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(o => o.DecidedOn).ThenByDescending(o => o.RecordedAtUtc).ThenByDescending(o => o.Id).First());
+        // The decision on the date too: an as-of view before the summit shows the proposal undecided.
+        var decisions = await DecisionsOnAsync(db, date, cancellationToken);
+        var slugs = proposals.ToDictionary(p => p.Id, p => (p.Summary.Slug, p.Summary.Title));
         proposals = proposals
-            .Select(p => outcomes.TryGetValue(p.Id, out var outcome)
-                ? p with { Summary = p.Summary with { Outcome = outcome.Outcome, DecidedOn = outcome.DecidedOn } }
+            .Select(p => decisions.TryGetValue(p.Id, out var d)
+                ? p with { Summary = p.Summary with { Decision = ToDecision(d, slugs) } }
                 : p)
             .ToList();
 
@@ -88,6 +84,37 @@ public sealed class AlliancePictureReader(IDbContextFactory<AllianceDbContext> d
         }
 
         return new AlliancePicture(date, members, proposals.Select(p => p.Summary).ToList(), positions, consensus);
+    }
+
+    /// <summary>
+    /// Per proposal, the decision in force on <paramref name="date"/>: the latest unretracted entry
+    /// decided by then (ties go to the later recording). A legacy "pending" entry means undecided.
+    /// </summary>
+    private static async Task<Dictionary<int, ProposalOutcomeRecord>> DecisionsOnAsync(AllianceDbContext db, DateOnly date, CancellationToken cancellationToken)
+    {
+        var entries = await db.ProposalOutcomes.AsNoTracking()
+            .Where(o => o.DecidedOn <= date && !db.DecisionRetractions.Any(r => r.DecisionId == o.Id))
+            .Include(o => o.Evidence).ThenInclude(e => e.Source)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return entries
+            .GroupBy(o => o.ProposalId)
+            .Select(g => g.OrderByDescending(o => o.DecidedOn).ThenByDescending(o => o.RecordedAtUtc).ThenByDescending(o => o.Id).First())
+            .Where(o => o.Outcome != ProposalOutcome.Pending)
+            .ToDictionary(o => o.ProposalId);
+    }
+
+    private static ProposalDecision ToDecision(ProposalOutcomeRecord entry, Dictionary<int, (string Slug, string Title)> proposals)
+    {
+        (string Slug, string Title)? replacedBy = entry.ReplacedByProposalId is { } id && proposals.TryGetValue(id, out var p) ? p : null;
+        return new ProposalDecision(
+            entry.Id,
+            entry.Outcome,
+            entry.DecidedOn,
+            entry.Note,
+            entry.Evidence.OrderBy(e => e.Id).Select(e => new EvidenceView(SourceSummary.From(e.Source!), e.Excerpt)).ToList(),
+            replacedBy?.Slug,
+            replacedBy?.Title);
     }
 
     private static PositionView ToView(StanceChange change, string proposalSlug) => new(

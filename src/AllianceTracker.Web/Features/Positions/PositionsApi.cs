@@ -17,6 +17,14 @@ public sealed record PositionDto(
 
 public sealed record ConditionDto(string Member, string Conditions);
 
+/// <summary>The summit's decision on a proposal: outcome code, date, note, evidence and, for "replaced", the replacing proposal's slug.</summary>
+public sealed record DecisionDto(long Id, string Outcome, string DecidedOn, string? Note, IReadOnlyList<EvidenceDto> Evidence, string? ReplacedBy);
+
+/// <summary>
+/// Where the alliance stands on a proposal. <c>status</c> is the decision's outcome code from its
+/// decision date on (<c>decision</c> says what was decided), before that the consensus rule's
+/// blocked / open / consensus; the members' counts are given either way.
+/// </summary>
 public sealed record ConsensusDto(
     string Proposal,
     string AsOf,
@@ -24,7 +32,8 @@ public sealed record ConsensusDto(
     IReadOnlyDictionary<string, int> Counts,
     IReadOnlyList<string> Blockers,
     IReadOnlyList<string> StillOpen,
-    IReadOnlyList<ConditionDto> Conditions);
+    IReadOnlyList<ConditionDto> Conditions,
+    DecisionDto? Decision);
 
 public static class PositionsApi
 {
@@ -77,11 +86,14 @@ public static class PositionsApi
             .Select(c => new ConsensusDto(
                 c.Proposal.Slug,
                 asOfText,
-                c.Result.Status.ToCode(),
+                c.StatusCode,
                 c.Result.Counts.ToDictionary(kv => kv.Key.ToCode(), kv => kv.Value),
                 c.Result.Blockers,
                 c.Result.StillOpen,
-                c.Result.OutstandingConditions.Select(o => new ConditionDto(o.MemberAlpha3, o.Conditions)).ToList()))
+                c.Result.OutstandingConditions.Select(o => new ConditionDto(o.MemberAlpha3, o.Conditions)).ToList(),
+                c.Proposal.Decision is { } d
+                    ? new DecisionDto(d.Id, d.Outcome.ToCode(), d.DecidedOn.ToIso(), d.Note, d.Evidence.Select(ToDto).ToList(), d.ReplacedBySlug)
+                    : null))
             .ToList());
     }
 
@@ -92,16 +104,16 @@ public static class PositionsApi
         p.Conditions,
         p.EffectiveOn is { } effective ? effective.ToIso() : null,
         p.Rationale,
-        p.Evidence
-            .Select(e => new EvidenceDto(
-                new SourceDto(
-                    e.Source.Key,
-                    e.Source.Title,
-                    e.Source.Outlet,
-                    e.Source.Url,
-                    e.Source.PublishedOn is { } published ? published.ToIso() : null,
-                    e.Source.PublishedOnIsApproximate,
-                    SourceKindCodes.ToCode(e.Source.Kind)),
-                e.Excerpt))
-            .ToList());
+        p.Evidence.Select(ToDto).ToList());
+
+    private static EvidenceDto ToDto(History.EvidenceView e) => new(
+        new SourceDto(
+            e.Source.Key,
+            e.Source.Title,
+            e.Source.Outlet,
+            e.Source.Url,
+            e.Source.PublishedOn is { } published ? published.ToIso() : null,
+            e.Source.PublishedOnIsApproximate,
+            SourceKindCodes.ToCode(e.Source.Kind)),
+        e.Excerpt);
 }

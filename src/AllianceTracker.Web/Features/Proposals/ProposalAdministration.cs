@@ -8,16 +8,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AllianceTracker.Web.Features.Proposals;
 
-public sealed record OutcomeInput(ProposalOutcome Outcome, DateOnly DecidedOn, string SourceKey);
-
 /// <summary>
-/// Editors add summits and proposals, correct a proposal's texts and record its outcome. A new
+/// Editors add summits and proposals, correct a proposal's texts and record
+/// the summit's decision on it. A new
 /// proposal needs no stances: with no history every member is unknown on it.
 /// </summary>
 public sealed class ProposalAdministration(
     IDbContextFactory<AllianceDbContext> dbFactory,
     TimeProvider clock,
     IStanceChangeNotifier notifier,
+    HistoryWriter writer,
     IAuthorizationService authorization)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -75,28 +75,19 @@ public sealed class ProposalAdministration(
         await notifier.PublishAsync(new StanceChangeNotice([], Origin: user.AuthorName()));
     }
 
-    public async Task RecordOutcomeAsync(ClaimsPrincipal user, string slug, OutcomeInput input, CancellationToken cancellationToken = default)
+    /// <summary>Records a summit's decision on the proposal through the history's one write path.</summary>
+    /// <returns>The decision entry's id.</returns>
+    public async Task<long> RecordDecisionAsync(ClaimsPrincipal user, string slug, DecisionInput input, CancellationToken cancellationToken = default)
     {
         await authorization.DemandAsync(user, Policies.CanEdit);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var proposalId = await db.Proposals.Where(p => p.Slug == slug).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
-        var sourceId = await db.Sources.Where(s => s.Key == input.SourceKey).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancellationToken);
-        var problems = new FieldProblems();
-        problems.Add("proposal", proposalId is null ? $"There is no proposal '{slug}'." : null);
-        problems.Add("source", sourceId is null ? "Pick the source that reports the outcome." : null);
-        problems.Add("decidedOn", input.DecidedOn > Today ? "The outcome cannot be decided in the future." : null);
-        problems.ThrowIfAny();
+        return (await writer.RecordDecisionAsync(user.AuthorName(), slug, input, cancellationToken)).Id;
+    }
 
-        db.ProposalOutcomes.Add(new ProposalOutcomeRecord
-        {
-            ProposalId = proposalId!.Value,
-            Outcome = input.Outcome,
-            DecidedOn = input.DecidedOn,
-            SourceId = sourceId!.Value,
-            RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
-            RecordedBy = user.AuthorName(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        await notifier.PublishAsync(new StanceChangeNotice([], Origin: user.AuthorName()));
+    /// <summary>Retracts a wrong decision entry, with the reason, through the history's one write path.</summary>
+    /// <returns>The retraction's id.</returns>
+    public async Task<long> RetractDecisionAsync(ClaimsPrincipal user, string slug, long decisionId, string reason, CancellationToken cancellationToken = default)
+    {
+        await authorization.DemandAsync(user, Policies.CanEdit);
+        return (await writer.RetractDecisionAsync(user.AuthorName(), slug, decisionId, reason, cancellationToken)).Id;
     }
 }

@@ -1,14 +1,11 @@
 using System.Security.Claims;
+using AllianceTracker.Web.Api;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.History;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AllianceTracker.Web.Features.Stances;
-
-public sealed record NewSourceBody(string Title, string Outlet, string? Url = null, string? PublishedDate = null, string? Kind = null);
-
-public sealed record EvidenceBody(string Excerpt, string? Source = null, NewSourceBody? NewSource = null);
 
 public sealed record StanceChangeBody(
     string Member, string Proposal, string Stance, string EffectiveDate, string Reason, IReadOnlyList<EvidenceBody> Evidence,
@@ -47,27 +44,8 @@ public static class StancesApi
             errors["stance"] = [unknownStance];
         }
 
-        var effective = ParseDate(body.EffectiveDate, "effectiveDate", errors);
-        var evidence = new List<EvidenceInput>();
-        for (var i = 0; i < (body.Evidence?.Count ?? 0); i++)
-        {
-            var item = body.Evidence![i];
-            SourceInput? added = null;
-            if (item.NewSource is { } source)
-            {
-                var kind = SourceKind.NewsReport;
-                if (source.Kind is not null && SourceRules.ParseKind(source.Kind, out kind) is { } unknownKind)
-                {
-                    errors[$"evidence[{i}].newSource.kind"] = [unknownKind];
-                }
-
-                added = new SourceInput(null, source.Title ?? "", source.Outlet ?? "", source.Url,
-                    source.PublishedDate is null ? null : ParseDate(source.PublishedDate, $"evidence[{i}].newSource.publishedDate", errors), false, kind);
-            }
-
-            evidence.Add(new EvidenceInput(item.Source, item.Excerpt ?? "", added));
-        }
-
+        var effective = EvidenceBodies.ReadDate(body.EffectiveDate, "effectiveDate", errors);
+        var evidence = EvidenceBodies.Read(body.Evidence, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The stance change was refused");
@@ -109,15 +87,4 @@ public static class StancesApi
 
     private static CellDto ToDto(string member, string proposal, CellState cell) => new(
         member, proposal, cell.Version, cell.Latest?.To.ToCode(), cell.Latest?.RecordedBy, cell.Latest?.RecordedAtUtc, cell.Latest?.Rationale);
-
-    private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (IsoDate.TryParse(text, out var date))
-        {
-            return date;
-        }
-
-        errors[field] = [IsoDate.NotADate(text)];
-        return null;
-    }
 }

@@ -69,7 +69,7 @@ public sealed class CommandLineTests : FreshAppTest
         {
             var export = await App.Anonymous().GetStringAsync("/api/v1/exports/current.json");
             await File.WriteAllTextAsync(good, export);
-            await File.WriteAllTextAsync(bad, export.Replace("\"version\":1", "\"version\":7"));
+            await File.WriteAllTextAsync(bad, export.Replace("\"version\":2", "\"version\":7"));
 
             var (goodExit, goodOutput, _) = await App.RunCommandAsync("", "import", "--dry-run", good);
             var (badExit, _, badError) = await App.RunCommandAsync("", "import", "--dry-run", bad);
@@ -78,7 +78,7 @@ public sealed class CommandLineTests : FreshAppTest
             Assert.Equal(0, goodExit);
             Assert.Contains("Would add 0 stance changes", goodOutput);
             Assert.Equal(1, badExit);
-            Assert.Contains("$.version: this server reads version 1", badError);
+            Assert.Contains("$.version: this server reads versions 1 and 2", badError);
             Assert.Equal(1, missingExit);
             Assert.Contains("No file at", missingError);
         }

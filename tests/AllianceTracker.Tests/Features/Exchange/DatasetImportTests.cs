@@ -154,7 +154,7 @@ public sealed class DatasetImportTests : IAsyncLifetime
             "wrong-type-version" => Mutate(d => d["version"] = "one"),
             "wrong-type-eu" => Mutate(d => d["members"]![0]!["eu"] = "yes"),
             "wrong-format" => Mutate(d => d["format"] = "something-else"),
-            "future-version" => Mutate(d => d["version"] = 2),
+            "future-version" => Mutate(d => d["version"] = 3),
             "bad-as-of" => Mutate(d => d["asOf"] = "1st July"),
             "future-as-of" => Mutate(d => d["asOf"] = "2031-01-01"),
             "thirty-third-member" => Mutate(d => d["members"]!.AsArray().Add(JsonNode.Parse(

@@ -40,15 +40,19 @@ public sealed class ProposalAdministrationTests : FreshAppTest<AccountsAppFactor
         });
 
         var updated = await editor.PutAsJsonAsync($"/api/v1/proposals/{slug}", new { title = "First title", description = "Corrected text.", proposer = "Someone" });
-        var outcome = await editor.PostAsJsonAsync($"/api/v1/proposals/{slug}/outcomes", new { outcome = "adopted", decidedOn = "2024-07-10", source = "icaro-2024-04-stoltenberg-ukraine-fund" });
+        var outcome = await editor.PostAsJsonAsync($"/api/v1/proposals/{slug}/outcomes", new
+        {
+            outcome = "adopted", decidedOn = "2024-07-10", note = (string?)null,
+            evidence = new[] { new { source = "icaro-2024-04-stoltenberg-ukraine-fund", excerpt = "Test excerpt." } },
+        });
 
         Assert.Equal(HttpStatusCode.NoContent, updated.StatusCode);
         Assert.Equal(HttpStatusCode.Created, outcome.StatusCode);
         var page = await App.Anonymous().GetStringAsync($"/proposals/{slug}");
         Assert.Contains("First title", page);
-        Assert.Contains("Adopted (10 July 2024)", page);
+        Assert.Contains("Adopted on 10 July 2024", page);
         var before = await App.Anonymous().GetStringAsync($"/proposals/{slug}?asOf=2024-07-09");
-        Assert.Contains("Pending", before);
+        Assert.Contains("None on record", before);
     }
 
     [Theory]

@@ -139,13 +139,23 @@ public sealed class SnapshotsTests : FreshAppTest<AccountsAppFactory>
     [Fact]
     public async Task The_json_export_validates_against_the_published_schema()
     {
-        var schema = JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "export-schema-v1.json"));
+        var schema = JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "export-schema-v2.json"));
+        var editor = await App.SignedInAsync("Editor");
+        var decided = await editor.PostAsJsonAsync("/api/v1/proposals/ramstein-coordination/outcomes", new
+        {
+            outcome = "adopted-amended", decidedOn = "2024-07-10", note = "Schema test: adopted as NSATU.",
+            evidence = new[] { new { newSource = new { title = "Washington Summit Declaration", outlet = "NATO", publishedDate = "2024-07-10", kind = "declaration" }, excerpt = "Schema test excerpt." } },
+        });
+        Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
         var json = await App.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/exports/current.json");
 
         var result = schema.Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
 
         Assert.True(result.IsValid, string.Join("; ", (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
         Assert.Equal("alliance-tracker-export", json.GetProperty("format").GetString());
+        Assert.Equal(2, json.GetProperty("version").GetInt32());
+        var ramstein = json.GetProperty("proposals").EnumerateArray().Single(p => p.GetProperty("slug").GetString() == "ramstein-coordination");
+        Assert.Equal("adopted-amended", ramstein.GetProperty("decision").GetProperty("outcome").GetString());
     }
 
     [Fact]

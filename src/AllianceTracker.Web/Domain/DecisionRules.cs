@@ -1,0 +1,72 @@
+namespace AllianceTracker.Web.Domain;
+
+/// <summary>
+/// A decision on a proposal as an editor or a script gives it. <see cref="ReplacedBy"/> is the
+/// slug of the replacing proposal, for <see cref="ProposalOutcome.Replaced"/> only.
+/// </summary>
+public sealed record DecisionInput(
+    ProposalOutcome Outcome, DateOnly DecidedOn, string? Note, IReadOnlyList<EvidenceInput> Evidence, string? ReplacedBy = null);
+
+/// <summary>The rules every recorded decision obeys, whoever records it (docs/domain.md).</summary>
+public static class DecisionRules
+{
+    public const int MaxNoteLength = 500;
+
+    /// <summary>Everything that can be checked without the database.</summary>
+    public static IEnumerable<FieldProblem> Check(DecisionInput decision, string proposalSlug, DateOnly today)
+    {
+        if (decision.Outcome == ProposalOutcome.Pending)
+        {
+            yield return new("outcome", $"A decision is one of {string.Join(", ", ProposalOutcomeCodes.DecisionCodes)}; to undo a wrong decision, retract it.");
+        }
+
+        if (decision.DecidedOn > today)
+        {
+            yield return new("decidedOn", $"The decision date {decision.DecidedOn.ToIso()} is in the future; record a decision once it is taken.");
+        }
+
+        if (decision.Note is { Length: > MaxNoteLength })
+        {
+            yield return new("note", $"The note has {decision.Note.Length} characters; keep it to {MaxNoteLength}.");
+        }
+
+        if (decision.Outcome == ProposalOutcome.Replaced && string.IsNullOrWhiteSpace(decision.ReplacedBy))
+        {
+            yield return new("replacedBy", "Name the proposal that replaces this one.");
+        }
+        else if (decision.Outcome != ProposalOutcome.Replaced && !string.IsNullOrWhiteSpace(decision.ReplacedBy))
+        {
+            yield return new("replacedBy", "Only a \"replaced\" decision names a replacing proposal.");
+        }
+        else if (decision.ReplacedBy == proposalSlug)
+        {
+            yield return new("replacedBy", "A proposal cannot replace itself.");
+        }
+
+        if (decision.Evidence.Count == 0)
+        {
+            yield return new("evidence", "A decision needs evidence: quote the source that reports it.");
+        }
+
+        for (var i = 0; i < decision.Evidence.Count; i++)
+        {
+            var evidence = decision.Evidence[i];
+            if (evidence.NewSource is { } added)
+            {
+                foreach (var problem in SourceRules.Check(added, today))
+                {
+                    yield return problem with { Field = $"evidence[{i}].newSource.{problem.Field}" };
+                }
+            }
+            else if (string.IsNullOrWhiteSpace(evidence.SourceKey))
+            {
+                yield return new($"evidence[{i}].source", "Pick the source you quote, or add a new one.");
+            }
+
+            if (StanceRules.CheckExcerpt(evidence.Excerpt) is { } excerpt)
+            {
+                yield return new($"evidence[{i}].excerpt", excerpt.Replace("show the stance", "report the decision", StringComparison.Ordinal));
+            }
+        }
+    }
+}
