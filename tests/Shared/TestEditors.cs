@@ -27,10 +27,13 @@ public static class TestEditors
 
     /// <summary>The history's write path over <paramref name="database"/>, announcing through <paramref name="notifier"/>.</summary>
     public static HistoryWriter Writer(IDbContextFactory<Web.Data.AllianceDbContext> database, TimeProvider clock, IStanceChangeNotifier notifier) =>
-        new(database, clock, notifier, new StanceHistoryReader(database));
+        new(database, clock, notifier, HistoryReader(database));
 
     public static StanceRecorder Recorder(IDbContextFactory<Web.Data.AllianceDbContext> database, TimeProvider clock, IStanceChangeNotifier notifier) =>
-        new(Writer(database, clock, notifier), new StanceHistoryReader(database), Authorization);
+        new(Writer(database, clock, notifier), HistoryReader(database), Authorization);
+
+    /// <summary>The history's reader over <paramref name="database"/>, naming authors as readers see them.</summary>
+    public static StanceHistoryReader HistoryReader(IDbContextFactory<Web.Data.AllianceDbContext> database) => new(database, new AuthorDirectory(database));
 
     private static ClaimsPrincipal Principal(string name, params string[] roles) =>
         new(new ClaimsIdentity(

@@ -29,6 +29,7 @@ public sealed class EditorFlowTests : FreshBrowserAppTest
         await dialog.CiteNewSourceAsync();
         await dialog.FillAsync("edit-source-title", "Slovakia backs NATO Ukraine fund");
         await dialog.FillAsync("edit-source-outlet", "Example Wire");
+        await dialog.ChooseSourceKindAsync("News report");
         await dialog.FillAsync("edit-source-url", "https://example.org/slovakia-fund");
         await dialog.FillAsync("edit-excerpt", "Slovakia will support the proposed fund, the prime minister said.");
         await dialog.SaveAsync();
@@ -53,13 +54,14 @@ public sealed class EditorFlowTests : FreshBrowserAppTest
         var dialog = await StanceEditDialog.OpenAsync(editorPage, "SVK", "ukraine-fund");
         await dialog.ChooseStanceAsync("Supports");
         await dialog.FillAsync("edit-reason", "Bratislava announced it will back the fund.");
+        await dialog.ChooseSourceAsync("Bolster Ukraine");
         await dialog.FillAsync("edit-excerpt", "Slovakia will support the proposed fund, the prime minister said.");
 
         // Meanwhile an admin imports a dataset that records Slovakia as opposed.
         await ImportAsync("SVK", "ukraine-fund", "opposes", TestEditors.Admin("import-admin"));
         await dialog.ClickSaveAsync();
 
-        await Assertions.Expect(dialog.Conflict).ToContainTextAsync("import:import-admin saved Opposes");
+        await Assertions.Expect(dialog.Conflict).ToContainTextAsync("Dataset import by A former editor saved Opposes");
         Assert.Equal("opposes", await dashboard.Cell("SVK", "ukraine-fund").GetAttributeAsync("data-stance"));
         await dialog.ReapplyAsync();
         await Assertions.Expect(dashboard.Cell("SVK", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "supports");
@@ -89,6 +91,7 @@ public sealed class EditorFlowTests : FreshBrowserAppTest
         var dialog = await StanceEditDialog.OpenAsync(member.Page, "GRC", "ramstein-coordination");
         await dialog.ChooseStanceAsync("Undecided");
         await dialog.FillAsync("edit-reason", payload);
+        await dialog.ChooseSourceAsync("Bolster Ukraine");
         await dialog.FillAsync("edit-excerpt", "<b onmouseover=alert(1)>quoted</b>");
         await dialog.SaveAsync();
 

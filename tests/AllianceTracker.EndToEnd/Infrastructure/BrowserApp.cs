@@ -72,12 +72,15 @@ public sealed class BrowserApp : IAsyncLifetime
         // Readable, because the header shows it in the README's screenshots; numbered, because an app may have several.
         var number = Interlocked.Increment(ref _accountsCreated);
         var email = $"{role.ToLowerInvariant()}{(number == 1 ? "" : $"-{number}")}@alliancetracker.example";
-        var created = await Services.GetRequiredService<AllianceTracker.Web.Features.Accounts.AccountAdministration>().CreateTrustedAsync(email, Password, role);
+        var created = await Services.GetRequiredService<AllianceTracker.Web.Features.Accounts.AccountAdministration>().CreateTrustedAsync(email, DisplayNameOf(role, number), Password, role);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors));
         var signIn = new SignInPage(await NewPageAsync(width, height, acceptDownloads: acceptDownloads));
         await signIn.SignInAsync(email, Password);
         return signIn.Page;
     }
+
+    /// <summary>The public name of the <paramref name="number"/>th account made with <paramref name="role"/>: "Editor", "Editor 2", …</summary>
+    public static string DisplayNameOf(string role, int number) => number == 1 ? $"{role} desk" : $"{role} desk {number}";
 
     public async Task DisposeAsync()
     {

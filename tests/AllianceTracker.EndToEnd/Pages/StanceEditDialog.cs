@@ -21,6 +21,20 @@ public sealed class StanceEditDialog(IPage page)
         await page.GetByRole(AriaRole.Option).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + label + " —") }).ClickAsync();
     }
 
+    /// <summary>Picks a listed source for the <paramref name="item"/>th piece of evidence (1-based) by its title.</summary>
+    public async Task ChooseSourceAsync(string titleContains, int item = 1)
+    {
+        await Dialog.Locator($"[data-testid=edit-source{(item == 1 ? "" : $"-{item}")}]").ClickAsync();
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = titleContains }).First.ClickAsync();
+    }
+
+    /// <summary>Says what kind of source a new source is ("News report", "Declaration", …).</summary>
+    public async Task ChooseSourceKindAsync(string label, int item = 1)
+    {
+        await Dialog.Locator($"[data-testid=edit-source-kind{(item == 1 ? "" : $"-{item}")}]").ClickAsync();
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + label + "$") }).ClickAsync();
+    }
+
     public Task FillAsync(string field, string value) => Dialog.Locator($"[data-testid={field}]").FillAsync(value);
 
     public Task CiteNewSourceAsync() => Dialog.GetByText("Cite a source that is not listed yet").ClickAsync();

@@ -13,13 +13,16 @@ public static partial class TestAccounts
 {
     public const string Password = "correct-horse-battery-staple";
 
+    /// <summary>The display name <see cref="CreateAsync"/> gives an account: its role and the login's random part, so it is unique but never the login.</summary>
+    public static string DisplayNameOf(string email) => "Test " + email.Split('@')[0].Replace('-', ' ');
+
     /// <summary>Creates an account; <paramref name="role"/> null makes a reader (signed in, no role).</summary>
     public static async Task<string> CreateAsync(this AllianceAppFactory app, string? role)
     {
         var email = $"{role?.ToLowerInvariant() ?? "reader"}-{Guid.NewGuid():N}@example.org";
         if (role is not null)
         {
-            var result = await app.Services.GetRequiredService<AccountAdministration>().CreateTrustedAsync(email, Password, role);
+            var result = await app.Services.GetRequiredService<AccountAdministration>().CreateTrustedAsync(email, DisplayNameOf(email), Password, role);
             Assert.True(result.Succeeded, string.Join(" ", result.Errors));
             return email;
         }
@@ -35,13 +38,16 @@ public static partial class TestAccounts
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>A client signed in as a new account with <paramref name="role"/> (null: a reader).</summary>
-    public static async Task<HttpClient> SignedInAsync(this AllianceAppFactory app, string? role)
+    public static async Task<HttpClient> SignedInAsync(this AllianceAppFactory app, string? role) => (await app.SignedInAsAsync(role)).Client;
+
+    /// <summary>As <see cref="SignedInAsync"/>, with the account's login.</summary>
+    public static async Task<(HttpClient Client, string Email)> SignedInAsAsync(this AllianceAppFactory app, string? role)
     {
         var email = await app.CreateAsync(role);
         var client = app.Anonymous();
         var response = await client.PostSignInAsync(email, Password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
+        return (client, email);
     }
 
     public static async Task<HttpResponseMessage> PostSignInAsync(this HttpClient client, string email, string password, string? returnUrl = null)

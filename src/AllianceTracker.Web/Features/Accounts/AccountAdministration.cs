@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authorization;
+using AllianceTracker.Web.Features.History;
 using Microsoft.AspNetCore.Identity;
 
 namespace AllianceTracker.Web.Features.Accounts;
 
-public sealed record AccountSummary(string Id, string Email, IReadOnlyList<string> Roles, bool IsLockedOut);
+public sealed record AccountSummary(string Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool IsLockedOut);
 
 /// <summary>The outcome of an account operation: done, or the reasons it was refused.</summary>
 public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors)
@@ -23,9 +24,37 @@ public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors)
 /// store (and its DbContext) lives as long as a circuit. Every operation a user triggers checks
 /// the caller is an admin here, on the server.
 /// </summary>
-public sealed class AccountAdministration(IServiceScopeFactory scopes, IAuthorizationService authorization)
+public sealed class AccountAdministration(IServiceScopeFactory scopes, IAuthorizationService authorization, AuthorDirectory authors, IStanceChangeNotifier notifier)
 {
     public const string DemoEditorEmail = "demo-editor@alliancetracker.local";
+
+    public const int MaxDisplayNameLength = 60;
+
+    /// <summary>
+    /// A display name is what readers see beside every change: required, short, not an address (a
+    /// login must not be published by mistake) and not another account's.
+    /// </summary>
+    private static async Task<string?> CheckDisplayNameAsync(UserManager<IdentityUser> users, string? displayName, string? exceptUserId)
+    {
+        var name = displayName?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            return "Give the name readers will see beside this account's changes, e.g. \"Desk editor, Brussels\".";
+        }
+
+        if (name.Length > MaxDisplayNameLength)
+        {
+            return $"Keep the display name to {MaxDisplayNameLength} characters.";
+        }
+
+        if (name.Contains('@') || name.Any(char.IsControl))
+        {
+            return "A display name cannot contain '@' or control characters: it is public, and must not be a login.";
+        }
+
+        var taken = await users.GetUsersForClaimAsync(new Claim(AuthorDirectory.DisplayNameClaim, name));
+        return taken.Any(u => u.Id != exceptUserId) ? $"Another account is already called \"{name}\"." : null;
+    }
 
     public async Task EnsureRolesAsync()
     {
@@ -41,7 +70,7 @@ public sealed class AccountAdministration(IServiceScopeFactory scopes, IAuthoriz
     }
 
     /// <summary>Creates an account; for trusted callers (the command line, start-up), not for the UI.</summary>
-    public async Task<AccountResult> CreateTrustedAsync(string email, string password, string role)
+    public async Task<AccountResult> CreateTrustedAsync(string email, string displayName, string password, string role)
     {
         if (!Roles.All.Contains(role))
         {
@@ -51,6 +80,11 @@ public sealed class AccountAdministration(IServiceScopeFactory scopes, IAuthoriz
         await EnsureRolesAsync();
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        if (await CheckDisplayNameAsync(users, displayName, exceptUserId: null) is { } badName)
+        {
+            return AccountResult.Failed(badName);
+        }
+
         var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
@@ -58,13 +92,41 @@ public sealed class AccountAdministration(IServiceScopeFactory scopes, IAuthoriz
             return AccountResult.From(created);
         }
 
+        await users.AddClaimAsync(user, new Claim(AuthorDirectory.DisplayNameClaim, displayName.Trim()));
+        authors.Forget();
         return AccountResult.From(await users.AddToRoleAsync(user, role));
     }
 
-    public async Task<AccountResult> CreateAsync(ClaimsPrincipal caller, string email, string password, string role)
+    public async Task<AccountResult> CreateAsync(ClaimsPrincipal caller, string email, string displayName, string password, string role)
     {
         await authorization.DemandAsync(caller, Policies.CanAdminister);
-        return await CreateTrustedAsync(email, password, role);
+        return await CreateTrustedAsync(email, displayName, password, role);
+    }
+
+    /// <summary>Renames an account for readers. Every page, feed and export shows the new name from now on.</summary>
+    public async Task<AccountResult> SetDisplayNameAsync(ClaimsPrincipal caller, string userId, string displayName)
+    {
+        await authorization.DemandAsync(caller, Policies.CanAdminister);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AccountResult.Failed("That account no longer exists.");
+        }
+
+        if (await CheckDisplayNameAsync(users, displayName, user.Id) is { } badName)
+        {
+            return AccountResult.Failed(badName);
+        }
+
+        var name = new Claim(AuthorDirectory.DisplayNameClaim, displayName.Trim());
+        var old = (await users.GetClaimsAsync(user)).FirstOrDefault(c => c.Type == AuthorDirectory.DisplayNameClaim);
+        var result = old is null ? await users.AddClaimAsync(user, name) : await users.ReplaceClaimAsync(user, old, name);
+        authors.Forget();
+        // Cached pages and open editors show the old name: have them read again.
+        await notifier.PublishAsync(new StanceChangeNotice([], Origin: caller.AuthorName()));
+        return AccountResult.From(result);
     }
 
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(ClaimsPrincipal caller)
@@ -75,7 +137,10 @@ public sealed class AccountAdministration(IServiceScopeFactory scopes, IAuthoriz
         var summaries = new List<AccountSummary>();
         foreach (var user in users.Users.OrderBy(u => u.Email).ToList())
         {
-            summaries.Add(new AccountSummary(user.Id, user.Email ?? user.UserName ?? user.Id, [.. await users.GetRolesAsync(user)], await users.IsLockedOutAsync(user)));
+            summaries.Add(new AccountSummary(
+                user.Id, user.Email ?? user.UserName ?? user.Id,
+                (await users.GetClaimsAsync(user)).FirstOrDefault(c => c.Type == AuthorDirectory.DisplayNameClaim)?.Value,
+                [.. await users.GetRolesAsync(user)], await users.IsLockedOutAsync(user)));
         }
 
         return summaries;
@@ -140,7 +205,7 @@ public sealed class AccountAdministration(IServiceScopeFactory scopes, IAuthoriz
         }
 
         var password = GeneratePassword();
-        var result = await CreateTrustedAsync(DemoEditorEmail, password, Roles.Editor);
+        var result = await CreateTrustedAsync(DemoEditorEmail, "Demo editor", password, Roles.Editor);
         return result.Succeeded ? password : throw new InvalidOperationException(string.Join(" ", result.Errors));
     }
 

@@ -4,7 +4,7 @@ using AllianceTracker.Web.Features.Accounts;
 
 namespace AllianceTracker.Web.Features.CommandLine;
 
-/// <summary><c>users add --email … --role Editor|Admin</c>: the first admin, or any account, without the web UI.</summary>
+/// <summary><c>users add --email … --display-name … --role Editor|Admin</c>: the first admin, or any account, without the web UI.</summary>
 internal static class UsersAddCommand
 {
     /// <summary>The password comes from here or a prompt, never an argument: it stays out of shell history and process lists.</summary>
@@ -13,9 +13,10 @@ internal static class UsersAddCommand
     public static Command Create(IServiceProvider services, CommandConsole console)
     {
         var email = new Option<string>("--email") { Description = "The account's email address, also its sign-in name.", Required = true };
+        var displayName = new Option<string>("--display-name") { Description = "The name readers see beside this account's changes (never the email).", Required = true };
         var role = new Option<string>("--role") { Description = string.Join(" or ", Roles.All), Required = true };
         role.AcceptOnlyFromAmong([.. Roles.All]);
-        var add = new Command("add", $"Creates an account. The password is read from {PasswordVariable}, or asked for (at least 12 characters).") { email, role };
+        var add = new Command("add", $"Creates an account. The password is read from {PasswordVariable}, or asked for (at least 12 characters).") { email, displayName, role };
         add.SetAction(async (parse, cancellationToken) =>
         {
             var address = parse.GetRequiredValue(email);
@@ -34,7 +35,7 @@ internal static class UsersAddCommand
             }
 
             await services.MigrateAllianceDatabaseAsync(cancellationToken);
-            var result = await services.GetRequiredService<AccountAdministration>().CreateTrustedAsync(address, password, parse.GetRequiredValue(role));
+            var result = await services.GetRequiredService<AccountAdministration>().CreateTrustedAsync(address, parse.GetRequiredValue(displayName), password, parse.GetRequiredValue(role));
             if (!result.Succeeded)
             {
                 await console.Error.WriteLineAsync($"Could not create {address}:");

@@ -22,7 +22,7 @@ public sealed class DatasetImport(ImportPlanner planner, HistoryWriter writer, T
     public async Task<ImportPlan> PreviewAsync(ClaimsPrincipal user, byte[] content, CancellationToken cancellationToken = default)
     {
         await authorization.DemandAsync(user, Policies.CanAdminister);
-        var plan = await PlanAsync(content, $"import:{user.AuthorName()}", cancellationToken);
+        var plan = await PlanAsync(content, AuthorDirectory.ImportPrefix + user.AuthorName(), cancellationToken);
         var check = await writer.CheckAsync(plan.Append, cancellationToken);
         if (check.Problems.Count > 0)
         {
@@ -35,7 +35,7 @@ public sealed class DatasetImport(ImportPlanner planner, HistoryWriter writer, T
     public async Task<ImportPlan> ApplyAsync(ClaimsPrincipal user, byte[] content, CancellationToken cancellationToken = default)
     {
         await authorization.DemandAsync(user, Policies.CanAdminister);
-        return await ApplyTrustedAsync(content, $"import:{user.AuthorName()}", cancellationToken);
+        return await ApplyTrustedAsync(content, AuthorDirectory.ImportPrefix + user.AuthorName(), cancellationToken);
     }
 
     /// <summary>For the command line, which runs with the operator's own rights.</summary>

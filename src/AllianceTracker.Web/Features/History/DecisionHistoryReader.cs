@@ -22,7 +22,7 @@ public sealed record DecisionHistoryEntry(
     string? RetractionReason = null);
 
 /// <summary>Reads the decisions on proposals back, every entry with its retraction if it has one.</summary>
-public sealed class DecisionHistoryReader(IDbContextFactory<AllianceDbContext> dbFactory)
+public sealed class DecisionHistoryReader(IDbContextFactory<AllianceDbContext> dbFactory, AuthorDirectory authors)
 {
     /// <summary>Entries for one proposal (or all, when null), oldest decision first.</summary>
     public async Task<IReadOnlyList<DecisionHistoryEntry>> ReadAsync(string? proposalSlug = null, CancellationToken cancellationToken = default)
@@ -43,7 +43,7 @@ public sealed class DecisionHistoryReader(IDbContextFactory<AllianceDbContext> d
         return await ReadWhereAsync(db, db.ProposalOutcomes.Where(o => ids.Contains(o.Id)), cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<DecisionHistoryEntry>> ReadWhereAsync(AllianceDbContext db, IQueryable<ProposalOutcomeRecord> query, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DecisionHistoryEntry>> ReadWhereAsync(AllianceDbContext db, IQueryable<ProposalOutcomeRecord> query, CancellationToken cancellationToken)
     {
         var entries = await query.AsNoTracking()
             .Include(o => o.Proposal)
@@ -53,6 +53,7 @@ public sealed class DecisionHistoryReader(IDbContextFactory<AllianceDbContext> d
         var ids = entries.Select(e => e.Id).ToList();
         var retractions = await db.DecisionRetractions.AsNoTracking().Where(r => ids.Contains(r.DecisionId)).ToDictionaryAsync(r => r.DecisionId, cancellationToken);
         var replacingIds = entries.Select(e => e.ReplacedByProposalId).OfType<int>().Distinct().ToList();
+        var publicName = await authors.GetAsync(cancellationToken);
         var replacing = await db.Proposals.AsNoTracking().Where(p => replacingIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => (p.Slug, p.Title), cancellationToken);
 
         return entries
@@ -64,8 +65,8 @@ public sealed class DecisionHistoryReader(IDbContextFactory<AllianceDbContext> d
                 return new DecisionHistoryEntry(
                     e.Id, e.Proposal!.Slug, e.Proposal.Title, e.Outcome, e.DecidedOn, e.Note,
                     e.Evidence.OrderBy(x => x.Id).Select(x => new EvidenceView(SourceSummary.From(x.Source!), x.Excerpt)).ToList(),
-                    replacedBy?.Slug, replacedBy?.Title, e.RecordedAtUtc, e.RecordedBy,
-                    retraction?.RecordedBy, retraction?.RecordedAtUtc, retraction?.Reason);
+                    replacedBy?.Slug, replacedBy?.Title, e.RecordedAtUtc, publicName(e.RecordedBy),
+                    retraction is null ? null : publicName(retraction.RecordedBy), retraction?.RecordedAtUtc, retraction?.Reason);
             })
             .ToList();
     }

@@ -7,5 +7,6 @@ public static class HistoryServices
         .AddSingleton<IStanceChangeNotifier, InProcessStanceChangeNotifier>()
         .AddSingleton<HistoryWriter>()
         .AddSingleton<StanceHistoryReader>()
-        .AddSingleton<DecisionHistoryReader>();
+        .AddSingleton<DecisionHistoryReader>()
+        .AddSingleton<AuthorDirectory>();
 }

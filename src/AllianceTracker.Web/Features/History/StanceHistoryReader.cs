@@ -34,7 +34,8 @@ public sealed record CellState(Guid? Version, StanceHistoryEntry? Latest);
 public sealed record HistoryFilter(string? Member = null, string? Proposal = null, string? RecordedBy = null, DateOnly? From = null, DateOnly? To = null);
 
 /// <summary>Reads the stance history back: timelines, the audit trail, the feed, and one cell for an editor.</summary>
-public sealed class StanceHistoryReader(IDbContextFactory<AllianceDbContext> dbFactory)
+/// <remarks>Authors come back as their public names (<see cref="AuthorDirectory"/>), never as logins.</remarks>
+public sealed class StanceHistoryReader(IDbContextFactory<AllianceDbContext> dbFactory, AuthorDirectory authors)
 {
     /// <summary>The cell's version and its latest entry that is not retracted (null when it has none).</summary>
     public async Task<CellState> ReadCellAsync(string memberAlpha3, string proposalSlug, CancellationToken cancellationToken = default)
@@ -73,6 +74,7 @@ public sealed class StanceHistoryReader(IDbContextFactory<AllianceDbContext> dbF
             .Where(r => ids.Contains(r.StanceChangeId))
             .ToDictionaryAsync(r => r.StanceChangeId, cancellationToken);
 
+        var publicName = await authors.GetAsync(cancellationToken);
         var entries = new List<StanceHistoryEntry>(changes.Count);
         foreach (var cell in changes.GroupBy(c => (c.MemberAlpha3, c.ProposalId)))
         {
@@ -80,7 +82,7 @@ public sealed class StanceHistoryReader(IDbContextFactory<AllianceDbContext> dbF
             foreach (var change in cell.OrderBy(c => c.EffectiveOn).ThenBy(c => c.RecordedAtUtc).ThenBy(c => c.Id))
             {
                 var retraction = retractions.GetValueOrDefault(change.Id);
-                entries.Add(ToEntry(change, previous, retraction));
+                entries.Add(ToEntry(change, previous, retraction, publicName));
                 if (retraction is null)
                 {
                     previous = change.Stance;
@@ -150,13 +152,14 @@ public sealed class StanceHistoryReader(IDbContextFactory<AllianceDbContext> dbF
             .Where(c => previousOnes.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => c.Stance, cancellationToken);
 
+        var publicName = await authors.GetAsync(cancellationToken);
         return changes
-            .Select(c => ToEntry(c, previousIds[c.Id] is { } previous ? previousStances[previous] : Stance.Unknown, retractions.GetValueOrDefault(c.Id)))
+            .Select(c => ToEntry(c, previousIds[c.Id] is { } previous ? previousStances[previous] : Stance.Unknown, retractions.GetValueOrDefault(c.Id), publicName))
             .OrderBy(e => e.EffectiveOn).ThenBy(e => e.RecordedAtUtc).ThenBy(e => e.Id)
             .ToList();
     }
 
-    private static StanceHistoryEntry ToEntry(StanceChange change, Stance from, StanceRetraction? retraction) => new(
+    private static StanceHistoryEntry ToEntry(StanceChange change, Stance from, StanceRetraction? retraction, Func<string, string> publicName) => new(
         change.Id,
         change.MemberAlpha3,
         change.Member!.Name,
@@ -168,9 +171,9 @@ public sealed class StanceHistoryReader(IDbContextFactory<AllianceDbContext> dbF
         change.EffectiveOn,
         change.Rationale,
         change.RecordedAtUtc,
-        change.RecordedBy,
+        publicName(change.RecordedBy),
         change.Evidence.OrderBy(e => e.Id).Select(e => new EvidenceView(SourceSummary.From(e.Source!), e.Excerpt)).ToList(),
-        retraction?.RecordedBy,
+        retraction is null ? null : publicName(retraction.RecordedBy),
         retraction?.RecordedAtUtc,
         retraction?.Reason);
 }

@@ -24,7 +24,7 @@ public sealed class SeedImporter(IDbContextFactory<AllianceDbContext> dbFactory,
     public const string StancesFileName = "stances.json";
 
     /// <summary>Recorded as the author of every stance change that comes from the seed files.</summary>
-    public const string SeedAuthor = "seed";
+    public const string SeedAuthor = AuthorDirectory.SeedAuthor;
 
     /// <exception cref="SeedImportException">The files break a rule; each error names the file and the entry.</exception>
     public async Task<SeedImportReport> ImportAsync(string seedDirectory, CancellationToken cancellationToken = default)

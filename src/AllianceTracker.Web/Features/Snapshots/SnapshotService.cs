@@ -6,6 +6,7 @@ using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.Exchange;
+using AllianceTracker.Web.Features.History;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public sealed record SnapshotSummary(string Id, string Title, string? Note, Date
 public sealed record FrozenSnapshot(SnapshotSummary Summary, ExportDocument Document, bool HashVerifies);
 
 public sealed class SnapshotService(
-    IDbContextFactory<AllianceDbContext> dbFactory, PictureDocuments documents, TimeProvider clock, IAuthorizationService authorization)
+    IDbContextFactory<AllianceDbContext> dbFactory, PictureDocuments documents, TimeProvider clock, IAuthorizationService authorization, AuthorDirectory authors)
 {
     public async Task<SnapshotSummary> CreateAsync(ClaimsPrincipal user, string title, string? note, DateOnly? asOf, CancellationToken cancellationToken = default)
     {
@@ -43,16 +44,17 @@ public sealed class SnapshotService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Snapshots.Add(snapshot);
         await db.SaveChangesAsync(cancellationToken);
-        return Summary(snapshot);
+        return Summary(snapshot, await authors.GetAsync(cancellationToken));
     }
 
     public async Task<IReadOnlyList<SnapshotSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var publicName = await authors.GetAsync(cancellationToken);
         return (await db.Snapshots.AsNoTracking().OrderByDescending(s => s.CreatedAtUtc)
                 .Select(s => new { s.Id, s.Title, s.Note, s.AsOf, s.CreatedAtUtc, s.CreatedBy, s.Sha256 })
                 .ToListAsync(cancellationToken))
-            .Select(s => new SnapshotSummary(s.Id, s.Title, s.Note, s.AsOf, s.CreatedAtUtc, s.CreatedBy, s.Sha256))
+            .Select(s => new SnapshotSummary(s.Id, s.Title, s.Note, s.AsOf, s.CreatedAtUtc, publicName(s.CreatedBy), s.Sha256))
             .ToList();
     }
 
@@ -69,7 +71,7 @@ public sealed class SnapshotService(
         // Verified twice: the stored text hashes to the stored value, and re-serialising gives the same bytes.
         var verifies = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(snapshot.Content))) == snapshot.Sha256
             && document.Sha256() == snapshot.Sha256;
-        return new FrozenSnapshot(Summary(snapshot), document, verifies);
+        return new FrozenSnapshot(Summary(snapshot, await authors.GetAsync(cancellationToken)), document, verifies);
     }
 
     /// <summary>The snapshot taken just before this one, for "what changed since the last snapshot".</summary>
@@ -84,7 +86,9 @@ public sealed class SnapshotService(
         return previous is null ? null : await GetAsync(previous, cancellationToken);
     }
 
-    private static SnapshotSummary Summary(Snapshot s) => new(s.Id, s.Title, s.Note, s.AsOf, s.CreatedAtUtc, s.CreatedBy, s.Sha256);
+    // Who froze it, by public name: the login stays in the database, out of pages and the API.
+    private static SnapshotSummary Summary(Snapshot s, Func<string, string> publicName) =>
+        new(s.Id, s.Title, s.Note, s.AsOf, s.CreatedAtUtc, publicName(s.CreatedBy), s.Sha256);
 
     private static string NewId()
     {

@@ -18,8 +18,11 @@ public sealed class StanceEditor(IDialogService dialogs, ISnackbar snackbar)
         "<span class=\"mud-icon-button-label\"><svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">"
         + Icons.Material.Filled.Edit + "</svg></span>";
 
-    /// <summary>The edit button for one cell; a click opens the dialog on it.</summary>
-    public RenderFragment Button(string memberAlpha3, string memberName, string proposalSlug, string proposalTitle) => builder =>
+    /// <summary>
+    /// The edit button for one cell; a click opens the dialog on it. <c>viewedOn</c> is the date of
+    /// the picture the button is on: from a past date the dialog asks when the change takes effect.
+    /// </summary>
+    public RenderFragment Button(string memberAlpha3, string memberName, string proposalSlug, string proposalTitle, DateOnly? viewedOn = null) => builder =>
     {
         builder.OpenElement(0, "button");
         builder.AddAttribute(1, "type", "button");
@@ -30,12 +33,12 @@ public sealed class StanceEditor(IDialogService dialogs, ISnackbar snackbar)
         builder.AddAttribute(6, "data-proposal", proposalSlug);
         // No receiver: nothing on the page needs rendering when the dialog opens; a saved change
         // reaches the page, like every other, through the change notifier.
-        builder.AddAttribute(7, "onclick", new EventCallback(null, (Func<Task>)(() => OpenAsync(memberAlpha3, memberName, proposalSlug, proposalTitle))));
+        builder.AddAttribute(7, "onclick", new EventCallback(null, (Func<Task>)(() => OpenAsync(memberAlpha3, memberName, proposalSlug, proposalTitle, viewedOn))));
         builder.AddMarkupContent(8, EditIcon);
         builder.CloseElement();
     };
 
-    public async Task OpenAsync(string memberAlpha3, string memberName, string proposalSlug, string proposalTitle)
+    public async Task OpenAsync(string memberAlpha3, string memberName, string proposalSlug, string proposalTitle, DateOnly? viewedOn = null)
     {
         var parameters = new DialogParameters<StanceEditDialog>
         {
@@ -43,6 +46,7 @@ public sealed class StanceEditor(IDialogService dialogs, ISnackbar snackbar)
             { d => d.MemberName, memberName },
             { d => d.ProposalSlug, proposalSlug },
             { d => d.ProposalTitle, proposalTitle },
+            { d => d.ViewedOn, viewedOn },
         };
         var dialog = await dialogs.ShowAsync<StanceEditDialog>("Edit stance", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, CloseOnEscapeKey = true });
         var result = await dialog.Result;

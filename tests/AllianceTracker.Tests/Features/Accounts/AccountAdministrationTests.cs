@@ -13,7 +13,7 @@ public sealed class AccountAdministrationTests : FreshAppTest<AccountsAppFactory
     public async Task Only_admins_can_list_create_or_change_accounts()
     {
         await Assert.ThrowsAsync<AccessDeniedException>(() => Accounts.ListAsync(TestEditors.Editor()));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Accounts.CreateAsync(TestEditors.Editor(), "x@example.org", TestAccounts.Password, Roles.Admin));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Accounts.CreateAsync(TestEditors.Editor(), "x@example.org", "X", TestAccounts.Password, Roles.Admin));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Accounts.SetRoleAsync(TestEditors.Reader(), "any", Roles.Admin, true));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Accounts.UnlockAsync(TestEditors.Anonymous, "any"));
     }

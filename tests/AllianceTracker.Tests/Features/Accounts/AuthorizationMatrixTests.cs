@@ -162,7 +162,7 @@ public sealed class AuthorizationMatrixTests : FreshAppTest<AccountsAppFactory>
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var current = await refused.Content.ReadFromJsonAsync<CellBody>();
         Assert.Equal("supports", current!.Stance);
-        Assert.StartsWith("editor-", current.RecordedBy);
+        Assert.StartsWith("Test editor ", current.RecordedBy);
     }
 
     private sealed record WrittenBody(long Id, Guid? Version);

@@ -10,7 +10,7 @@ public sealed class UsersAddCommandTests : FreshAppTest
     {
         var email = $"first-admin-{Guid.NewGuid():N}@example.org";
 
-        var (exit, output, _) = await App.RunCommandAsync(TestAccounts.Password + "\n", "users", "add", "--email", email, "--role", "Admin");
+        var (exit, output, _) = await App.RunCommandAsync(TestAccounts.Password + "\n", "users", "add", "--email", email, "--display-name", "First admin", "--role", "Admin");
 
         Assert.Equal(0, exit);
         Assert.Contains($"Created {email} with the Admin role", output);
@@ -21,7 +21,7 @@ public sealed class UsersAddCommandTests : FreshAppTest
 
     [Theory]
     [InlineData("--role", "users", "add", "--email", "x@example.org")]
-    [InlineData("Emperor", "users", "add", "--email", "x@example.org", "--role", "Emperor")]
+    [InlineData("Emperor", "users", "add", "--email", "x@example.org", "--display-name", "X", "--role", "Emperor")]
     [InlineData("remove", "users", "remove", "--email", "x@example.org", "--role", "Admin")]
     public async Task Bad_usage_exits_2_and_names_what_is_wrong(string named, params string[] args)
     {
@@ -36,7 +36,7 @@ public sealed class UsersAddCommandTests : FreshAppTest
     [Fact]
     public async Task A_weak_password_is_refused_with_the_reason_and_exit_1()
     {
-        var (exit, _, error) = await App.RunCommandAsync("short\n", "users", "add", "--email", "weak@example.org", "--role", "Editor");
+        var (exit, _, error) = await App.RunCommandAsync("short\n", "users", "add", "--email", "weak@example.org", "--display-name", "Weak", "--role", "Editor");
 
         Assert.Equal(1, exit);
         Assert.Contains("at least 12 characters", error);

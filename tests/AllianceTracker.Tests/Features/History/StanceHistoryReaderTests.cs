@@ -16,7 +16,7 @@ public sealed class StanceHistoryReaderTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    private StanceHistoryReader Reader => new(_database);
+    private StanceHistoryReader Reader => TestEditors.HistoryReader(_database);
 
     private async Task<RecordedStance> RecordAsync(Stance stance, DateOnly effectiveOn, Guid? version)
     {

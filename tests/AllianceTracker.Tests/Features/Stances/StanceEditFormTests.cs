@@ -19,11 +19,27 @@ public sealed class StanceEditFormTests : PageTest
         Authorization.SetPolicies(Policies.CanEdit);
     }
 
-    private IRenderedComponent<StanceEditForm> Render(string member, string proposal) =>
+    private IRenderedComponent<StanceEditForm> Render(string member, string proposal, DateOnly? viewedOn = null) =>
         Context.Render<StanceEditForm>(p => p
             .Add(f => f.MemberAlpha3, member)
             .Add(f => f.ProposalSlug, proposal)
+            .Add(f => f.ViewedOn, viewedOn)
             .Add(f => f.OnSaved, change => _saved.Add(change)));
+
+    // MudSelect opens a popover of items; choosing is what the select reports when an item is clicked.
+    private static void Choose<T>(IRenderedComponent<StanceEditForm> form, string testId, T value)
+    {
+        var select = form.FindComponents<MudBlazor.MudSelect<T>>()
+            .Where(c => c.Instance.UserAttributes.TryGetValue("data-testid", out var id) && (string?)id == testId)
+            .ElementAt(0);
+        form.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(value)).GetAwaiter().GetResult();
+    }
+
+    private static void ChooseSupportsCitingTheSeedArticle(IRenderedComponent<StanceEditForm> form, string evidence = "edit-source")
+    {
+        Choose<Stance?>(form, "edit-stance", Stance.Supports);
+        Choose(form, evidence, "icaro-2024-04-stoltenberg-ukraine-fund");
+    }
 
     // Immediate MudTextFields listen to input events, the others to change events.
     private static void Fill(IRenderedComponent<StanceEditForm> form, string field, string value)
@@ -74,6 +90,7 @@ public sealed class StanceEditFormTests : PageTest
     public void A_future_effective_date_is_refused_at_the_date_field()
     {
         var form = Render("FRA", "ukraine-fund");
+        ChooseSupportsCitingTheSeedArticle(form);
         Fill(form, "edit-effective", "2030-01-01");
         ValidEvidence(form);
 
@@ -103,9 +120,70 @@ public sealed class StanceEditFormTests : PageTest
     }
 
     [Fact]
+    public void For_a_member_with_no_record_nothing_is_chosen_and_saving_asks_for_the_stance_and_the_source()
+    {
+        var form = Render("FRA", "ukraine-fund");
+        ValidEvidence(form);
+
+        form.Find("[data-testid=edit-save]").Click();
+
+        AssertInvalid(form, "edit-stance", "Choose the stance the evidence shows.");
+        AssertInvalid(form, "edit-source", "Pick the source you quote");
+        Assert.Empty(_saved);
+    }
+
+    [Fact]
+    public void A_new_source_needs_its_kind_chosen()
+    {
+        var form = Render("FRA", "ukraine-fund");
+        Choose<Stance?>(form, "edit-stance", Stance.Supports);
+        form.Find("input[data-testid=edit-new-source], [data-testid=edit-new-source] input").Change(true);
+        Fill(form, "edit-source-title", "A report");
+        Fill(form, "edit-source-outlet", "An outlet");
+        ValidEvidence(form);
+
+        form.Find("[data-testid=edit-save]").Click();
+
+        AssertInvalid(form, "edit-source-kind", "Say what kind of source it is.");
+        Assert.Empty(_saved);
+    }
+
+    [Fact]
+    public void Opened_from_a_past_date_view_the_form_says_so_and_asks_for_the_effective_date()
+    {
+        var form = Render("FRA", "ukraine-fund", viewedOn: new DateOnly(2024, 7, 1));
+        ChooseSupportsCitingTheSeedArticle(form);
+        ValidEvidence(form);
+
+        Assert.Contains("You are looking at the picture on 1 July 2024", form.Find("[data-testid=past-view-note]").TextContent);
+        form.Find("[data-testid=edit-save]").Click();
+
+        AssertInvalid(form, "edit-effective", "Give the date the member took this stance.");
+        Assert.Empty(_saved);
+    }
+
+    [Fact]
+    public void A_stance_can_carry_several_pieces_of_evidence()
+    {
+        var form = Render("FRA", "ukraine-fund");
+        ChooseSupportsCitingTheSeedArticle(form);
+        Fill(form, "edit-effective", "2024-06-01");
+        ValidEvidence(form);
+        form.Find("[data-testid=edit-add-evidence]").Click();
+        Choose(form, "edit-source-2", "icaro-2024-04-stoltenberg-ukraine-fund");
+        Fill(form, "edit-excerpt-2", "A second verbatim excerpt.");
+
+        form.Find("[data-testid=edit-save]").Click();
+
+        form.WaitForAssertion(() => Assert.Single(_saved));
+        Assert.Equal(["A short verbatim excerpt.", "A second verbatim excerpt."], _saved[0].Evidence.Select(e => e.Excerpt));
+    }
+
+    [Fact]
     public async Task A_valid_change_is_saved_as_the_signed_in_editor()
     {
         var form = Render("FRA", "ukraine-fund");
+        ChooseSupportsCitingTheSeedArticle(form);
         Fill(form, "edit-effective", "2024-06-01");
         ValidEvidence(form);
 

@@ -113,7 +113,8 @@ public sealed class StanceRecorderTests : IAsyncLifetime
 
         Assert.Equal(before, await _database.FingerprintAsync());
         Assert.Equal(Stance.Opposes, conflict.Current.Latest!.To);
-        Assert.Equal("first@example.org", conflict.Current.Latest.RecordedBy);
+        Assert.Equal(Stance.Opposes, conflict.Current.Latest.To);
+        Assert.Equal("A former editor", conflict.Current.Latest.RecordedBy);
         Assert.NotEqual(opened.Version, conflict.Current.Version);
 
         // Re-applying on top of what the other editor saved succeeds.
@@ -132,10 +133,11 @@ public sealed class StanceRecorderTests : IAsyncLifetime
         await Recorder.RetractAsync(TestEditors.Editor("corrector@example.org"), change.Id, "Misread the source.", afterSave.Version);
 
         Assert.Equal(Stance.Unknown, await CurrentAsync("FRA", "ukraine-fund"));
-        var trail = await new StanceHistoryReader(_database).ReadAsync(new HistoryFilter(Member: "FRA"));
+        var trail = await TestEditors.HistoryReader(_database).ReadAsync(new HistoryFilter(Member: "FRA"));
         var retracted = Assert.Single(trail);
         Assert.Equal(change.Id, retracted.Id);
-        Assert.Equal("corrector@example.org", retracted.RetractedBy);
+        // Not an account of this database: readers are told so, never shown the login.
+        Assert.Equal("A former editor", retracted.RetractedBy);
         Assert.Equal("Misread the source.", retracted.RetractionReason);
         await using var db = _database.CreateDbContext();
         Assert.Equal(1, await db.StanceChanges.CountAsync(c => c.Id == change.Id));

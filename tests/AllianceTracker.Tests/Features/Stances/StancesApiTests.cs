@@ -33,7 +33,7 @@ public sealed class StancesApiTests : FreshAppTest
         Assert.Equal(HttpStatusCode.Conflict, save.StatusCode);
         var current = await save.Content.ReadFromJsonAsync<CellBody>();
         Assert.Equal(("SVK", "ukraine-fund", "opposes"), (current!.Member, current.Proposal, current.Stance));
-        Assert.StartsWith("import:", current.RecordedBy);
+        Assert.StartsWith("Dataset import by ", current.RecordedBy);
         Assert.NotEqual(opened.Version, current.Version);
         var positions = await App.Anonymous().GetFromJsonAsync<List<JsonNode>>("/api/v1/positions?proposal=ukraine-fund");
         Assert.Equal("opposes", (string?)positions!.Single(p => (string?)p["member"] == "SVK")["stance"]);

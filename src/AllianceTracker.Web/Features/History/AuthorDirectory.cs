@@ -1,0 +1,61 @@
+using AllianceTracker.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AllianceTracker.Web.Features.History;
+
+/// <summary>
+/// Turns the author the history stores (an account's sign-in name, "seed", "import:…") into the
+/// name readers see: the account's public display name, never its login. Logins are sign-in
+/// secrets half-told: shown to anonymous readers they invite phishing and lock-outs.
+/// </summary>
+public sealed class AuthorDirectory(IDbContextFactory<AllianceDbContext> dbFactory)
+{
+    /// <summary>The claim an account's display name is kept in (an Identity user claim, so the sign-in cookie carries it too).</summary>
+    public const string DisplayNameClaim = "alliance:display-name";
+
+    public const string SeedAuthor = "seed";
+    public const string ImportPrefix = "import:";
+
+    private volatile IReadOnlyDictionary<string, string?>? _names;
+
+    /// <summary>The public name of every stored author, read once and kept until <see cref="Forget"/>.</summary>
+    public async Task<Func<string, string>> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var names = _names ??= await LoadAsync(cancellationToken);
+        return author => PublicName(author, names);
+    }
+
+    /// <summary>An account was added or renamed: read the names again on next use.</summary>
+    public void Forget() => _names = null;
+
+    internal static string PublicName(string author, IReadOnlyDictionary<string, string?> names)
+    {
+        if (author == SeedAuthor)
+        {
+            return "Seed data (docs/decisions/0004)";
+        }
+
+        if (author.StartsWith(ImportPrefix, StringComparison.Ordinal))
+        {
+            return "Dataset import by " + PublicName(author[ImportPrefix.Length..], names);
+        }
+
+        return names.TryGetValue(author, out var name)
+            ? name ?? "An editor (no display name set)"
+            : "A former editor";
+    }
+
+    private async Task<IReadOnlyDictionary<string, string?>> LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var accounts = await db.Users.AsNoTracking()
+            .Where(u => u.UserName != null)
+            .Select(u => new
+            {
+                UserName = u.UserName!,
+                DisplayName = db.UserClaims.Where(c => c.UserId == u.Id && c.ClaimType == DisplayNameClaim).Select(c => c.ClaimValue).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return accounts.ToDictionary(a => a.UserName, a => a.DisplayName, StringComparer.Ordinal);
+    }
+}
