@@ -30,6 +30,8 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
 
     public DbSet<DecisionRetraction> DecisionRetractions => Set<DecisionRetraction>();
 
+    public DbSet<ProposalRevision> ProposalRevisions => Set<ProposalRevision>();
+
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -53,6 +55,13 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
         });
 
         modelBuilder.Entity<Proposal>(proposal => proposal.HasIndex(p => p.Slug).IsUnique());
+
+        modelBuilder.Entity<ProposalRevision>(revision =>
+        {
+            revision.HasOne(r => r.Proposal).WithMany().HasForeignKey(r => r.ProposalId).OnDelete(DeleteBehavior.Restrict);
+            revision.HasIndex(r => new { r.ProposalId, r.InForceFrom });
+            revision.HasIndex(r => r.RecordedAtUtc);
+        });
 
         modelBuilder.Entity<ProposalOutcomeRecord>(outcome =>
         {
@@ -139,7 +148,7 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
     private void RefuseHistoryRewrites()
     {
         var rewritten = ChangeTracker.Entries()
-            .Where(e => e.Entity is StanceChange or StanceEvidence or StanceRetraction or ProposalOutcomeRecord or DecisionEvidence or DecisionRetraction or Snapshot)
+            .Where(e => e.Entity is StanceChange or StanceEvidence or StanceRetraction or ProposalOutcomeRecord or DecisionEvidence or DecisionRetraction or ProposalRevision or Snapshot)
             .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (rewritten is not null)
         {

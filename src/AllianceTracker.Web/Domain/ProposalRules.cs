@@ -2,7 +2,7 @@ namespace AllianceTracker.Web.Domain;
 
 /// <summary>A proposal as an editor, a seed file or a dataset gives it, before it is checked.</summary>
 public sealed record ProposalInput(
-    string Slug, string SummitSlug, string Title, string Description, string Proposer, DateOnly TabledOn, bool TabledOnIsApproximate = false)
+    string Slug, string SummitSlug, string Title, string Description, string Proposer, DateOnly? TabledOn, bool TabledOnIsApproximate = false)
 {
     /// <summary>The proposal under <paramref name="summit"/>, which may itself be new (then its id is not known yet).</summary>
     public Proposal ToProposal(Summit summit) => new()
@@ -18,8 +18,12 @@ public sealed record ProposalInput(
     };
 }
 
-/// <summary>The texts of a proposal an editor may correct.</summary>
-public sealed record ProposalTextsInput(string Title, string Description, string Proposer);
+/// <summary>
+/// A revision of a proposal's texts. <see cref="InForceFrom"/> null corrects the text for every
+/// date (a typo, a misreading); a date says the proposal itself changed then, and views of earlier
+/// dates keep the earlier text. <see cref="Note"/> says why, for the audit trail and the feed.
+/// </summary>
+public sealed record ProposalTextsInput(string Title, string Description, string Proposer, string? InForceFrom = null, string? Note = null);
 
 public static class ProposalRules
 {
@@ -42,7 +46,12 @@ public static class ProposalRules
 
         if (proposal.TabledOn > today)
         {
-            yield return new("tabledOn", $"{proposal.TabledOn.ToIso()} is in the future; a proposal is tabled on or before today.");
+            yield return new("tabledOn", $"{proposal.TabledOn.Value.ToIso()} is in the future; a proposal is tabled on or before today.");
+        }
+
+        if (proposal.TabledOn is null && proposal.TabledOnIsApproximate)
+        {
+            yield return new("tabledOn", "Give the approximate date, or leave the date unknown and not approximate.");
         }
     }
 
@@ -60,7 +69,12 @@ public static class ProposalRules
 
         if (string.IsNullOrWhiteSpace(texts.Proposer))
         {
-            yield return new("proposer", "Say who proposed it.");
+            yield return new("proposer", "Say who proposed it, or \"Not named in the source\".");
+        }
+
+        if (texts.InForceFrom is { Length: > 0 } from && !IsoDate.TryParse(from, out _))
+        {
+            yield return new("inForceFrom", IsoDate.NotADate(from));
         }
     }
 }

@@ -24,6 +24,9 @@ public sealed class StanceChange
 
     public required DateOnly EffectiveOn { get; init; }
 
+    /// <summary>True when the date is inferred (e.g. from an undated source's approximate date): shown as "c. 3 Apr 2024".</summary>
+    public bool EffectiveOnIsApproximate { get; init; }
+
     /// <summary>One line: why the evidence supports this stance.</summary>
     public required string Rationale { get; init; }
 

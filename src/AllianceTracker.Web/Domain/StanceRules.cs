@@ -16,7 +16,8 @@ public sealed record StanceChangeRequest(
     DateOnly EffectiveOn,
     string Rationale,
     IReadOnlyList<EvidenceInput> Evidence,
-    Guid? ExpectedVersion = null);
+    Guid? ExpectedVersion = null,
+    bool EffectiveOnIsApproximate = false);
 
 /// <summary>The rules every recorded stance obeys, whoever records it (docs/domain.md).</summary>
 public static class StanceRules

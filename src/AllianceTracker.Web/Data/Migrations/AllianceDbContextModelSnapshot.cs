@@ -154,7 +154,7 @@ namespace AllianceTracker.Web.Data.Migrations
                     b.Property<int>("SummitId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly>("TabledOn")
+                    b.Property<DateOnly?>("TabledOn")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("TabledOnIsApproximate")
@@ -216,6 +216,49 @@ namespace AllianceTracker.Web.Data.Migrations
                     b.HasIndex("SourceId");
 
                     b.ToTable("ProposalOutcomes");
+                });
+
+            modelBuilder.Entity("AllianceTracker.Web.Domain.ProposalRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InForceFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Proposer")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedAtUtc");
+
+                    b.HasIndex("ProposalId", "InForceFrom");
+
+                    b.ToTable("ProposalRevisions");
                 });
 
             modelBuilder.Entity("AllianceTracker.Web.Domain.Snapshot", b =>
@@ -306,6 +349,9 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.Property<DateOnly>("EffectiveOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("EffectiveOnIsApproximate")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("MemberAlpha3")
                         .IsRequired()
@@ -675,6 +721,17 @@ namespace AllianceTracker.Web.Data.Migrations
                     b.Navigation("Proposal");
 
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("AllianceTracker.Web.Domain.ProposalRevision", b =>
+                {
+                    b.HasOne("AllianceTracker.Web.Domain.Proposal", "Proposal")
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Proposal");
                 });
 
             modelBuilder.Entity("AllianceTracker.Web.Domain.StanceChange", b =>

@@ -14,7 +14,7 @@ public static class DatasetInputs
     public static SummitInput Summit(ExportSummit s) => new(s.Slug, s.Name, s.City, IsoDate.Parse(s.StartsOn), IsoDate.Parse(s.EndsOn));
 
     public static ProposalInput Proposal(ExportProposal p) =>
-        new(p.Slug, p.Summit, p.Title, p.Description, p.Proposer, IsoDate.Parse(p.TabledOn), p.TabledOnApproximate);
+        new(p.Slug, p.Summit, p.Title, p.Description, p.Proposer, IsoDate.ParseOrNull(p.TabledOn), p.TabledOnApproximate);
 
     public static SourceInput Source(ExportSource s)
     {
@@ -27,7 +27,7 @@ public static class DatasetInputs
     {
         StanceVocabulary.TryParse(p.Stance, out var stance);
         return new(p.Member, p.Proposal, stance, p.Conditions, IsoDate.Parse(p.EffectiveDate!), p.Rationale ?? "",
-            p.Evidence.Select(e => new EvidenceInput(e.Source, e.Excerpt)).ToList());
+            p.Evidence.Select(e => new EvidenceInput(e.Source, e.Excerpt)).ToList(), EffectiveOnIsApproximate: p.EffectiveDateApproximate == true);
     }
 
     /// <summary>A domain rule's field as the format names it (<c>effectiveOn</c> is <c>effectiveDate</c> in a file).</summary>

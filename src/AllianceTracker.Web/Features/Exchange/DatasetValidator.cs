@@ -107,7 +107,7 @@ public sealed class DatasetValidator
             }
 
             Date(p.DecidedOn, $"$.proposals[{i}].decidedOn", required: false);
-            if (Date(p.TabledOn, $"$.proposals[{i}].tabledOn") is not null)
+            if (p.TabledOn is null || Date(p.TabledOn, $"$.proposals[{i}].tabledOn") is not null)
             {
                 Report($"$.proposals[{i}]", ProposalRules.Check(DatasetInputs.Proposal(p), _today).Where(problem => problem.Field != "summit"));
             }

@@ -15,9 +15,13 @@ namespace AllianceTracker.Web.Features.Exchange;
 public sealed record ExportSummit(string Slug, string Name, string City, string StartsOn, string EndsOn);
 
 public sealed record ExportProposal(
-    string Slug, string Summit, string Title, string Description, string Proposer, string TabledOn, bool TabledOnApproximate,
+    string Slug, string Summit, string Title, string Description, string Proposer, string? TabledOn, bool TabledOnApproximate,
     string Outcome, string? DecidedOn)
 {
+    /// <summary>Version 2: where the dashboard lists the proposal (0 first), so every view of the document lists them alike.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Position { get; init; }
+
     /// <summary>Version 2: the decision in force on the document's date; absent while undecided.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ExportDecision? Decision { get; init; }
@@ -33,7 +37,12 @@ public sealed record ExportSource(string Key, string Title, string Outlet, strin
 public sealed record ExportEvidence(string Source, string Excerpt);
 
 public sealed record ExportPosition(
-    string Member, string Proposal, string Stance, string? Conditions, string? EffectiveDate, string? Rationale, IReadOnlyList<ExportEvidence> Evidence);
+    string Member, string Proposal, string Stance, string? Conditions, string? EffectiveDate, string? Rationale, IReadOnlyList<ExportEvidence> Evidence)
+{
+    /// <summary>Version 2: true when the effective date is inferred, not stated; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? EffectiveDateApproximate { get; init; }
+}
 
 public sealed record ExportConsensus(
     string Proposal, string Status, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Blockers, IReadOnlyList<string> StillOpen);
@@ -90,11 +99,12 @@ public sealed record ExportDocument(
             CurrentVersion,
             picture.AsOf.ToIso(),
             summits.Where(s => summitSlugs.Contains(s.Slug)).OrderBy(s => s.Slug, StringComparer.Ordinal).ToList(),
-            picture.Proposals.OrderBy(p => p.Slug, StringComparer.Ordinal).Select(p => new ExportProposal(
-                p.Slug, p.SummitSlug, p.Title, p.Description, p.Proposer, p.TabledOn.ToIso(), p.TabledOnIsApproximate,
-                p.Outcome.ToCode(), p.DecidedOn is { } d ? d.ToIso() : null)
+            picture.Proposals.Select((p, position) => (p, position)).OrderBy(x => x.p.Slug, StringComparer.Ordinal).Select(x => new ExportProposal(
+                x.p.Slug, x.p.SummitSlug, x.p.Title, x.p.Description, x.p.Proposer, x.p.TabledOn is { } tabled ? tabled.ToIso() : null, x.p.TabledOnIsApproximate,
+                x.p.Outcome.ToCode(), x.p.DecidedOn is { } d ? d.ToIso() : null)
             {
-                Decision = p.Decision is { } decision
+                Position = x.position,
+                Decision = x.p.Decision is { } decision
                     ? new ExportDecision(decision.Outcome.ToCode(), decision.DecidedOn.ToIso(), decision.Note,
                         decision.Evidence.Select(ev => new ExportEvidence(ev.Source.Key, ev.Excerpt)).ToList(), decision.ReplacedBySlug)
                     : null,
@@ -105,7 +115,10 @@ public sealed record ExportDocument(
                 s.Key, s.Title, s.Outlet, s.Url, s.PublishedOn is { } pub ? pub.ToIso() : null, s.PublishedOnIsApproximate, SourceKindCodes.ToCode(s.Kind))).ToList(),
             positions.Select(p => new ExportPosition(
                 p.MemberAlpha3, p.ProposalSlug, p.Stance.ToCode(), p.Conditions, p.EffectiveOn is { } e ? e.ToIso() : null, p.Rationale,
-                p.Evidence.Select(ev => new ExportEvidence(ev.Source.Key, ev.Excerpt)).ToList())).ToList(),
+                p.Evidence.Select(ev => new ExportEvidence(ev.Source.Key, ev.Excerpt)).ToList())
+            {
+                EffectiveDateApproximate = p.EffectiveOnIsApproximate ? true : null,
+            }).ToList(),
             picture.Consensus.OrderBy(c => c.Proposal.Slug, StringComparer.Ordinal).Select(c => new ExportConsensus(
                 c.Proposal.Slug, c.StatusCode,
                 StanceVocabulary.All.ToDictionary(d => d.Code, d => c.Result.Counts[d.Stance]),
@@ -121,13 +134,13 @@ public sealed record ExportDocument(
         var members = Members.Select(m => new MemberSummary(m.Alpha3, m.Alpha2, m.Numeric, m.Name, m.Joined, m.Subregion, m.Eu, m.B9))
             .OrderBy(m => m.Name, StringComparer.Create(System.Globalization.CultureInfo.InvariantCulture, true)).ToList();
         var proposals = InDashboardOrder(Proposals).Select(p => new ProposalSummary(
-            p.Slug, p.Title, p.Description, p.Proposer, IsoDate.Parse(p.TabledOn), p.TabledOnApproximate, p.Summit,
+            p.Slug, p.Title, p.Description, p.Proposer, IsoDate.ParseOrNull(p.TabledOn), p.TabledOnApproximate, p.Summit,
             summitNames.GetValueOrDefault(p.Summit, p.Summit), ToDecision(p, sources, titles))).ToList();
         var positions = Positions.Select(p =>
         {
             StanceVocabulary.TryParse(p.Stance, out var stance);
             return new PositionView(p.Member, p.Proposal, stance, p.Conditions, IsoDate.ParseOrNull(p.EffectiveDate), p.Rationale,
-                p.Evidence.Select(e => new EvidenceView(ToSummary(sources[e.Source]), e.Excerpt)).ToList());
+                p.Evidence.Select(e => new EvidenceView(ToSummary(sources[e.Source]), e.Excerpt)).ToList(), p.EffectiveDateApproximate == true);
         }).ToList();
         var consensus = proposals.Select(p => new ProposalConsensus(p, ConsensusCalculator.Evaluate(
             positions.Where(x => x.ProposalSlug == p.Slug).Select(x => new MemberPosition(x.MemberAlpha3, x.Stance, x.Conditions))))).ToList();
@@ -142,10 +155,13 @@ public sealed record ExportDocument(
 
     private IReadOnlyList<ExportProposal> InDashboardOrder(IEnumerable<ExportProposal> proposals)
     {
+        // Version 2 says where the dashboard put each proposal; version 1 did not, so its order is rebuilt.
         var starts = Summits.ToDictionary(s => s.Slug, s => s.StartsOn);
         return proposals
-            .OrderBy(p => starts.GetValueOrDefault(p.Summit, ""), StringComparer.Ordinal)
-            .ThenBy(p => p.TabledOn, StringComparer.Ordinal)
+            .OrderBy(p => p.Position ?? int.MaxValue)
+            .ThenBy(p => starts.GetValueOrDefault(p.Summit, ""), StringComparer.Ordinal)
+            .ThenBy(p => p.TabledOn is null)
+            .ThenBy(p => p.TabledOn ?? "", StringComparer.Ordinal)
             .ThenBy(p => p.Slug, StringComparer.Ordinal)
             .ToList();
     }

@@ -37,7 +37,8 @@ public sealed class ImportPlanner(PictureDocuments documents)
         {
             Members = document.Members.Select(DatasetInputs.Member).ToList(),
             Summits = document.Summits.Select(DatasetInputs.Summit).ToList(),
-            Proposals = document.Proposals.Select(DatasetInputs.Proposal).ToList(),
+            // In the order the dashboard lists them, so the new database lists them alike.
+            Proposals = document.InDashboardOrder().Select(DatasetInputs.Proposal).ToList(),
             Sources = document.Sources.Select(DatasetInputs.Source).ToList(),
             ChecksVersions = false,
         };

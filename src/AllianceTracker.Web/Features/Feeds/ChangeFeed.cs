@@ -18,12 +18,14 @@ public static class ChangeFeed
     public static IEndpointRouteBuilder MapChangeFeed(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/feeds/changes.atom", async (
-            string? member, string? proposal, HttpContext context, StanceHistoryReader history, DecisionHistoryReader decisions, CancellationToken ct) =>
+            string? member, string? proposal, HttpContext context, StanceHistoryReader history, DecisionHistoryReader decisions,
+            ProposalRevisionReader revisions, CancellationToken ct) =>
         {
             var entries = await history.ReadRecentAsync(new HistoryFilter(Member: member?.ToUpperInvariant(), Proposal: proposal), MaxEntries, ct);
             // Decisions concern a proposal, not a member: a member's feed has none.
             var decided = member is null ? await decisions.ReadRecentAsync(proposal, MaxEntries, ct) : [];
-            var xml = Write(entries, decided, BaseUrl(context), context.Request.Path + context.Request.QueryString, member, proposal);
+            var revised = member is null ? await revisions.ReadRecentAsync(proposal, MaxEntries, ct) : [];
+            var xml = Write(entries, decided, BaseUrl(context), context.Request.Path + context.Request.QueryString, member, proposal, revised);
             return Results.Bytes(xml, "application/atom+xml; charset=utf-8");
         }).WithName("ChangeFeed").WithTags("Feeds").WithMetadata(CacheableReadAttribute.Instance);
         return endpoints;
@@ -32,7 +34,8 @@ public static class ChangeFeed
     private sealed record FeedItem(DateTime Updated, long Order, string Id, string Title, string Author, string Link, string Summary);
 
     internal static byte[] Write(
-        IReadOnlyList<StanceHistoryEntry> history, IReadOnlyList<DecisionHistoryEntry> decisions, string baseUrl, string selfPath, string? member, string? proposal)
+        IReadOnlyList<StanceHistoryEntry> history, IReadOnlyList<DecisionHistoryEntry> decisions, string baseUrl, string selfPath, string? member, string? proposal,
+        IReadOnlyList<ProposalRevisionEntry>? revisions = null)
     {
         // Each change and each decision is an entry; a retraction is news too, so it appears as an entry of its own.
         var items = history
@@ -44,6 +47,8 @@ public static class ChangeFeed
                 $"Decision: {d.ProposalTitle} {d.Outcome.ToVerb()} on {d.DecidedOn:d MMMM yyyy}", d.RecordedBy, $"{baseUrl}/proposals/{d.ProposalSlug}", Summary(d))))
             .Concat(decisions.Where(d => d.RetractedAtUtc is not null).Select(d => new FeedItem(d.RetractedAtUtc!.Value, d.Id, $"{baseUrl}/feeds/decisions/{d.Id}/retraction",
                 $"Retracted decision: {d.ProposalTitle} {d.Outcome.ToVerb()}", d.RetractedBy!, $"{baseUrl}/proposals/{d.ProposalSlug}", $"Retracted: {d.RetractionReason}")))
+            .Concat((revisions ?? []).Select(r => new FeedItem(r.RecordedAtUtc, r.Id, $"{baseUrl}/feeds/proposal-texts/{r.Id}",
+                r.IsFirst ? $"New proposal: {r.Title}" : $"Proposal text revised: {r.Title}", r.RecordedBy, $"{baseUrl}/proposals/{r.ProposalSlug}", Summary(r))))
             .OrderByDescending(i => i.Updated).ThenByDescending(i => i.Order)
             .Take(MaxEntries)
             .ToList();
@@ -86,6 +91,10 @@ public static class ChangeFeed
 
         return output.ToArray();
     }
+
+    private static string Summary(ProposalRevisionEntry revision) =>
+        $"{(revision.IsFirst ? "Tabled" : revision.InForceFrom is { } from ? $"Changed from {from:yyyy-MM-dd}" : "Corrected for every date")}. "
+        + $"Proposed by {revision.Proposer}. {revision.Description}{(revision.Note is null ? "" : $" Note: {revision.Note}")}";
 
     private static string Summary(DecisionHistoryEntry decision)
     {

@@ -54,8 +54,8 @@ internal sealed class AppendResolution
 
     public Proposal ProposalOf(StanceChangeRequest change) => _proposals[change.ProposalSlug];
 
-    /// <summary>Adds the members, summits, proposals and sources that are not there yet.</summary>
-    public void AddReferenceData(AllianceDbContext db)
+    /// <summary>Adds the members, summits, proposals (each with its first text revision) and sources that are not there yet.</summary>
+    public void AddReferenceData(AllianceDbContext db, string author, DateTime recordedAtUtc)
     {
         db.Members.AddRange(_newMembers.Select(m => m.ToMemberState()));
         foreach (var input in _newSummits)
@@ -65,7 +65,18 @@ internal sealed class AppendResolution
 
         foreach (var input in _newProposals)
         {
-            db.Proposals.Add(_proposals[input.Slug] = input.ToProposal(_summits[input.SummitSlug]));
+            var proposal = input.ToProposal(_summits[input.SummitSlug]);
+            db.Proposals.Add(_proposals[input.Slug] = proposal);
+            db.ProposalRevisions.Add(new ProposalRevision
+            {
+                Proposal = proposal,
+                Title = proposal.Title,
+                Description = proposal.Description,
+                Proposer = proposal.Proposer,
+                Note = "As tabled.",
+                RecordedAtUtc = recordedAtUtc,
+                RecordedBy = author,
+            });
         }
 
         foreach (var input in _newSources)
@@ -83,6 +94,7 @@ internal sealed class AppendResolution
         Stance = change.Stance,
         Conditions = string.IsNullOrWhiteSpace(change.Conditions) ? null : change.Conditions.Trim(),
         EffectiveOn = change.EffectiveOn,
+        EffectiveOnIsApproximate = change.EffectiveOnIsApproximate,
         Rationale = change.Rationale.Trim(),
         RecordedAtUtc = recordedAtUtc,
         RecordedBy = author,

@@ -16,6 +16,9 @@ public sealed class AuthorDirectory(IDbContextFactory<AllianceDbContext> dbFacto
     public const string SeedAuthor = "seed";
     public const string ImportPrefix = "import:";
 
+    /// <summary>The author of records a migration made from what was there (e.g. proposals' first text revisions).</summary>
+    public const string MigrationAuthor = "migration";
+
     private volatile IReadOnlyDictionary<string, string?>? _names;
 
     /// <summary>The public name of every stored author, read once and kept until <see cref="Forget"/>.</summary>
@@ -33,6 +36,11 @@ public sealed class AuthorDirectory(IDbContextFactory<AllianceDbContext> dbFacto
         if (author == SeedAuthor)
         {
             return "Seed data (docs/decisions/0004)";
+        }
+
+        if (author == MigrationAuthor)
+        {
+            return "Carried over when revisions began";
         }
 
         if (author.StartsWith(ImportPrefix, StringComparison.Ordinal))

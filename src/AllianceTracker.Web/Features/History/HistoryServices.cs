@@ -8,5 +8,6 @@ public static class HistoryServices
         .AddSingleton<HistoryWriter>()
         .AddSingleton<StanceHistoryReader>()
         .AddSingleton<DecisionHistoryReader>()
+        .AddSingleton<ProposalRevisionReader>()
         .AddSingleton<AuthorDirectory>();
 }

@@ -43,13 +43,13 @@ public sealed class HistoryWriter(
             }
 
             // Saved first so that new proposals have ids for their cells' versions.
-            resolution.AddReferenceData(db);
+            var recordedAt = clock.GetUtcNow().UtcDateTime;
+            resolution.AddReferenceData(db, append.Author, recordedAt);
             await db.SaveChangesAsync(cancellationToken);
 
             var cells = append.Changes
                 .Select(c => new CellKey(c.MemberAlpha3, resolution.ProposalOf(c).Id, c.ProposalSlug, c.ExpectedVersion))
                 .ToList();
-            var recordedAt = clock.GetUtcNow().UtcDateTime;
             var entries = append.Changes.Select(c => resolution.ToEntry(c, append.Author, recordedAt)).ToList();
             db.StanceChanges.AddRange(entries);
             var (versions, moved) = await MoveVersionsAsync(db, cells, append.ChecksVersions, cancellationToken);
@@ -138,9 +138,9 @@ public sealed class HistoryWriter(
             var problems = new FieldProblems();
             problems.Add("proposal", proposal is null ? $"There is no proposal '{proposalSlug}'." : null);
             problems.Add(DecisionRules.Check(input, proposalSlug, Today));
-            if (proposal is { TabledOnIsApproximate: false } && input.DecidedOn < proposal.TabledOn)
+            if (proposal is { TabledOnIsApproximate: false, TabledOn: { } tabled } && input.DecidedOn < tabled)
             {
-                problems.Add("decidedOn", $"The decision date {input.DecidedOn.ToIso()} is before the proposal was tabled ({proposal.TabledOn.ToIso()}).");
+                problems.Add("decidedOn", $"The decision date {input.DecidedOn.ToIso()} is before the proposal was tabled ({tabled.ToIso()}).");
             }
 
             var keys = input.Evidence.Where(e => e.NewSource is null).Select(e => e.SourceKey ?? "").Distinct().ToList();
@@ -188,6 +188,51 @@ public sealed class HistoryWriter(
         // A decision changes the proposal's status on every page, not one cell.
         await AnnounceAsync([], author);
         return entry;
+    }
+
+    /// <summary>
+    /// Appends a revision of a proposal's texts: a correction for every date, or a change in force
+    /// from a date. Views of a date read the revision in force then; the proposal's row takes the
+    /// one in force today.
+    /// </summary>
+    /// <exception cref="EditValidationException">A rule is broken; nothing was written.</exception>
+    public async Task<ProposalRevision> ReviseProposalAsync(string author, string proposalSlug, ProposalTextsInput input, CancellationToken cancellationToken = default)
+    {
+        ProposalRevision revision;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.Slug == proposalSlug, cancellationToken);
+            var problems = new FieldProblems();
+            problems.Add("proposal", proposal is null ? $"There is no proposal '{proposalSlug}'." : null);
+            problems.Add(ProposalRules.CheckTexts(input));
+            DateOnly? inForceFrom = IsoDate.TryParse(input.InForceFrom, out var from) ? from : null;
+            problems.Add("inForceFrom", inForceFrom > Today ? $"{inForceFrom.Value.ToIso()} is in the future; record a change once it is made." : null);
+            problems.ThrowIfAny();
+
+            revision = new ProposalRevision
+            {
+                ProposalId = proposal!.Id,
+                Title = input.Title.Trim(),
+                Description = input.Description.Trim(),
+                Proposer = input.Proposer.Trim(),
+                InForceFrom = inForceFrom,
+                Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
+                RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
+                RecordedBy = author,
+            };
+            db.ProposalRevisions.Add(revision);
+            var inForceToday = ProposalRevision.InForceOn(
+                [.. await db.ProposalRevisions.AsNoTracking().Where(r => r.ProposalId == proposal.Id).ToListAsync(cancellationToken), revision], Today)!;
+            proposal.Title = inForceToday.Title;
+            proposal.Description = inForceToday.Description;
+            proposal.Proposer = inForceToday.Proposer;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await AnnounceAsync([], author);
+        return revision;
     }
 
     /// <summary>Marks a wrong decision entry as retracted: pictures skip it from now on, the audit trail keeps it.</summary>

@@ -25,7 +25,8 @@ public sealed record StanceHistoryEntry(
     IReadOnlyList<EvidenceView> Evidence,
     string? RetractedBy = null,
     DateTime? RetractedAtUtc = null,
-    string? RetractionReason = null);
+    string? RetractionReason = null,
+    bool EffectiveOnIsApproximate = false);
 
 /// <summary>The latest entry in a cell and the cell's version, as an editor sees them before changing it.</summary>
 public sealed record CellState(Guid? Version, StanceHistoryEntry? Latest);
@@ -175,5 +176,6 @@ public sealed class StanceHistoryReader(IDbContextFactory<AllianceDbContext> dbF
         change.Evidence.OrderBy(e => e.Id).Select(e => new EvidenceView(SourceSummary.From(e.Source!), e.Excerpt)).ToList(),
         retraction is null ? null : publicName(retraction.RecordedBy),
         retraction?.RecordedAtUtc,
-        retraction?.Reason);
+        retraction?.Reason,
+        change.EffectiveOnIsApproximate);
 }

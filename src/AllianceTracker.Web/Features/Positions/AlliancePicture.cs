@@ -8,7 +8,7 @@ public sealed record MemberSummary(
 
 /// <summary>A proposal as it stood on the picture's date, with the summit's decision if one was taken by then.</summary>
 public sealed record ProposalSummary(
-    string Slug, string Title, string Description, string Proposer, DateOnly TabledOn, bool TabledOnIsApproximate,
+    string Slug, string Title, string Description, string Proposer, DateOnly? TabledOn, bool TabledOnIsApproximate,
     string SummitSlug, string SummitName, ProposalDecision? Decision = null)
 {
     public ProposalOutcome Outcome => Decision?.Outcome ?? ProposalOutcome.Pending;
@@ -27,7 +27,11 @@ public sealed record ProposalDecision(
 /// <summary>A member's stance on a proposal on the picture's date; <see cref="Stance.Unknown"/> with no date when nothing is on record.</summary>
 public sealed record PositionView(
     string MemberAlpha3, string ProposalSlug, Stance Stance, string? Conditions, DateOnly? EffectiveOn, string? Rationale,
-    IReadOnlyList<EvidenceView> Evidence);
+    IReadOnlyList<EvidenceView> Evidence, bool EffectiveOnIsApproximate = false)
+{
+    /// <summary>"since 3 Apr 2024", or "since c. 3 Apr 2024" when the date is inferred; empty with no date.</summary>
+    public string Since => EffectiveOn is { } on ? $"since {(EffectiveOnIsApproximate ? "c. " : "")}{on:d MMM yyyy}" : "";
+}
 
 /// <summary>
 /// A proposal and where the members stand on it. Once decided, the decision is its status: a

@@ -27,14 +27,27 @@ public sealed class AlliancePictureReader(IDbContextFactory<AllianceDbContext> d
             .OrderBy(m => m.Name, StringComparer.Create(CultureInfo.InvariantCulture, ignoreCase: true))
             .ToList();
 
+        // A proposal is on the picture from its tabled date (always, when no source gives the date),
+        // in the words in force on the picture's date.
         var proposals = await db.Proposals.AsNoTracking()
-            .OrderBy(p => p.Summit!.StartsOn).ThenBy(p => p.TabledOn).ThenBy(p => p.Id)
+            .Where(p => p.TabledOn == null || p.TabledOn <= date)
+            .OrderBy(p => p.Summit!.StartsOn).ThenBy(p => p.TabledOn == null).ThenBy(p => p.TabledOn).ThenBy(p => p.Id)
             .Select(p => new
             {
                 p.Id,
                 Summary = new ProposalSummary(p.Slug, p.Title, p.Description, p.Proposer, p.TabledOn, p.TabledOnIsApproximate, p.Summit!.Slug, p.Summit.Name),
             })
             .ToListAsync(cancellationToken);
+        var revisions = (await db.ProposalRevisions.AsNoTracking()
+                .Where(r => r.InForceFrom == null || r.InForceFrom <= date)
+                .ToListAsync(cancellationToken))
+            .GroupBy(r => r.ProposalId)
+            .ToDictionary(g => g.Key, g => ProposalRevision.InForceOn(g, date)!);
+        proposals = proposals
+            .Select(p => revisions.TryGetValue(p.Id, out var text)
+                ? p with { Summary = p.Summary with { Title = text.Title, Description = text.Description, Proposer = text.Proposer } }
+                : p)
+            .ToList();
 
         // The decision on the date too: an as-of view before the summit shows the proposal undecided.
         var decisions = await DecisionsOnAsync(db, date, cancellationToken);
@@ -127,5 +140,6 @@ public sealed class AlliancePictureReader(IDbContextFactory<AllianceDbContext> d
         change.Evidence
             .OrderBy(e => e.Id)
             .Select(e => new EvidenceView(SourceSummary.From(e.Source!), e.Excerpt))
-            .ToList());
+            .ToList(),
+        change.EffectiveOnIsApproximate);
 }

@@ -12,8 +12,10 @@ public sealed record SourceDto(
 
 public sealed record EvidenceDto(SourceDto Source, string Excerpt);
 
+/// <summary>A member's stance on a proposal; <c>effectiveDateApproximate</c> is true when the date is inferred (e.g. from an undated source).</summary>
 public sealed record PositionDto(
-    string Member, string Proposal, string Stance, string? Conditions, string? EffectiveDate, string? Rationale, IReadOnlyList<EvidenceDto> Evidence);
+    string Member, string Proposal, string Stance, string? Conditions, string? EffectiveDate, string? Rationale, IReadOnlyList<EvidenceDto> Evidence,
+    bool EffectiveDateApproximate);
 
 public sealed record ConditionDto(string Member, string Conditions);
 
@@ -104,7 +106,8 @@ public static class PositionsApi
         p.Conditions,
         p.EffectiveOn is { } effective ? effective.ToIso() : null,
         p.Rationale,
-        p.Evidence.Select(ToDto).ToList());
+        p.Evidence.Select(ToDto).ToList(),
+        p.EffectiveOnIsApproximate);
 
     private static EvidenceDto ToDto(History.EvidenceView e) => new(
         new SourceDto(

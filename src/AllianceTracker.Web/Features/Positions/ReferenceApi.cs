@@ -7,7 +7,7 @@ namespace AllianceTracker.Web.Features.Positions;
 public sealed record MemberDto(string Alpha3, string Alpha2, string Numeric, string Name, int Joined, string Subregion, bool Eu, bool B9);
 
 public sealed record ProposalDto(
-    string Slug, string Title, string Description, string Proposer, string TabledOn, bool TabledOnApproximate,
+    string Slug, string Title, string Description, string Proposer, string? TabledOn, bool TabledOnApproximate,
     string Summit, string SummitName, string Outcome, string? DecidedOn);
 
 /// <summary>The members and proposals, as the positions and consensus endpoints refer to them.</summary>
@@ -35,6 +35,6 @@ public static class ReferenceApi
         new(m.Alpha3, m.Alpha2, m.NumericCode, m.Name, m.AccessionYear, m.Subregion, m.IsEuMember, m.IsBucharestNine);
 
     private static ProposalDto ToDto(ProposalSummary p) => new(
-        p.Slug, p.Title, p.Description, p.Proposer, p.TabledOn.ToIso(), p.TabledOnIsApproximate, p.SummitSlug, p.SummitName,
+        p.Slug, p.Title, p.Description, p.Proposer, p.TabledOn is { } tabled ? tabled.ToIso() : null, p.TabledOnIsApproximate, p.SummitSlug, p.SummitName,
         p.Outcome.ToCode(), p.DecidedOn?.ToIso());
 }

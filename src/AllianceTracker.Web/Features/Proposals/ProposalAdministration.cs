@@ -16,7 +16,6 @@ namespace AllianceTracker.Web.Features.Proposals;
 public sealed class ProposalAdministration(
     IDbContextFactory<AllianceDbContext> dbFactory,
     TimeProvider clock,
-    IStanceChangeNotifier notifier,
     HistoryWriter writer,
     IAuthorizationService authorization)
 {
@@ -42,37 +41,35 @@ public sealed class ProposalAdministration(
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Adds a proposal through the history's write path, with its text as tabled as its first revision.</summary>
     public async Task AddProposalAsync(ClaimsPrincipal user, ProposalInput input, CancellationToken cancellationToken = default)
     {
         await authorization.DemandAsync(user, Policies.CanEdit);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var problems = new FieldProblems();
-        problems.Add(ProposalRules.Check(input, Today));
-        problems.Add("slug", await db.Proposals.AnyAsync(p => p.Slug == input.Slug, cancellationToken) ? $"A proposal '{input.Slug}' exists already." : null);
-        var summit = await db.Summits.SingleOrDefaultAsync(s => s.Slug == input.SummitSlug, cancellationToken);
-        problems.Add("summit", summit is null && !string.IsNullOrWhiteSpace(input.SummitSlug) ? $"There is no summit '{input.SummitSlug}'." : null);
-        problems.ThrowIfAny();
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var problems = new FieldProblems();
+            problems.Add(ProposalRules.Check(input, Today));
+            problems.Add("slug", await db.Proposals.AnyAsync(p => p.Slug == input.Slug, cancellationToken) ? $"A proposal '{input.Slug}' exists already." : null);
+            var summitExists = await db.Summits.AnyAsync(s => s.Slug == input.SummitSlug, cancellationToken);
+            problems.Add("summit", !summitExists && !string.IsNullOrWhiteSpace(input.SummitSlug) ? $"There is no summit '{input.SummitSlug}'." : null);
+            problems.ThrowIfAny();
+        }
 
-        db.Proposals.Add(input.ToProposal(summit!));
-        await db.SaveChangesAsync(cancellationToken);
-        await notifier.PublishAsync(new StanceChangeNotice([], Origin: user.AuthorName()));
+        try
+        {
+            await writer.AppendAsync(new HistoryAppend(user.AuthorName(), []) { Proposals = [input] }, cancellationToken);
+        }
+        catch (HistoryAppendRefusedException ex)
+        {
+            throw new EditValidationException(ex.Problems.ToDictionary(p => p.Field, p => new[] { p.Message }));
+        }
     }
 
+    /// <summary>Revises the proposal's texts (a correction for every date, or a change from a date) through the history's write path.</summary>
     public async Task UpdateTextsAsync(ClaimsPrincipal user, string slug, ProposalTextsInput input, CancellationToken cancellationToken = default)
     {
         await authorization.DemandAsync(user, Policies.CanEdit);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
-        var problems = new FieldProblems();
-        problems.Add("proposal", proposal is null ? $"There is no proposal '{slug}'." : null);
-        problems.Add(ProposalRules.CheckTexts(input));
-        problems.ThrowIfAny();
-
-        proposal!.Title = input.Title.Trim();
-        proposal.Description = input.Description.Trim();
-        proposal.Proposer = input.Proposer.Trim();
-        await db.SaveChangesAsync(cancellationToken);
-        await notifier.PublishAsync(new StanceChangeNotice([], Origin: user.AuthorName()));
+        await writer.ReviseProposalAsync(user.AuthorName(), slug, input, cancellationToken);
     }
 
     /// <summary>Records a summit's decision on the proposal through the history's one write path.</summary>

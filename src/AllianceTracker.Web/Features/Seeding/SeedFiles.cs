@@ -57,7 +57,7 @@ internal sealed record ProposalRecord(
     string Title,
     string Description,
     string Proposer,
-    DateOnly TabledOn,
+    DateOnly? TabledOn,
     bool TabledOnApproximate = false)
 {
     public ProposalInput ToInput(string summitSlug) => new(Slug, summitSlug, Title, Description, Proposer, TabledOn, TabledOnApproximate);
@@ -72,14 +72,16 @@ internal sealed record StanceRecord(
     DateOnly EffectiveOn,
     string Rationale,
     IReadOnlyList<EvidenceRecord> Evidence,
-    string? Conditions = null)
+    string? Conditions = null,
+    bool EffectiveOnApproximate = false)
 {
     public string Label => $"{Member} on {Proposal}";
 
     public StanceChangeRequest ToInput()
     {
         StanceVocabulary.TryParse(Stance, out var stance);
-        return new(Member, Proposal, stance, Conditions, EffectiveOn, Rationale, Evidence.Select(e => new EvidenceInput(e.Source, e.Excerpt)).ToList());
+        return new(Member, Proposal, stance, Conditions, EffectiveOn, Rationale, Evidence.Select(e => new EvidenceInput(e.Source, e.Excerpt)).ToList(),
+            EffectiveOnIsApproximate: EffectiveOnApproximate);
     }
 }
 

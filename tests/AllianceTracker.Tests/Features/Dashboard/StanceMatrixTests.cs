@@ -74,7 +74,7 @@ public sealed class StanceMatrixTests : MudComponentTest
         var matrix = Context.Render<StanceMatrix>(p => p.Add(m => m.Picture, _picture));
 
         var cell = matrix.Find("tr[data-member='ITA'] td[data-proposal='ukraine-fund']");
-        Assert.Contains("no duplication of bilateral and EU contributions", cell.TextContent);
+        Assert.Contains("wary of duplicating bilateral and EU contributions", cell.TextContent);
     }
 
     [Fact]

@@ -47,8 +47,10 @@ public sealed class ChangeFeedTests(AllianceAppFactory app) : IClassFixture<Alli
 
         Assert.Contains("Hungary", member.Element(Atom + "title")!.Value);
         Assert.Equal(2, member.Elements(Atom + "entry").Count());
-        Assert.All(proposal.Elements(Atom + "entry"), e => Assert.EndsWith("on Membership invitation for Ukraine", e.Element(Atom + "title")!.Value));
-        Assert.Equal(6, proposal.Elements(Atom + "entry").Count());
+        Assert.All(proposal.Elements(Atom + "entry"), e => Assert.EndsWith("Membership invitation for Ukraine", e.Element(Atom + "title")!.Value));
+        // Six seeded stances and the proposal's own first text ("New proposal: …").
+        Assert.Equal(7, proposal.Elements(Atom + "entry").Count());
+        Assert.Contains(proposal.Elements(Atom + "entry"), e => e.Element(Atom + "title")!.Value == "New proposal: Membership invitation for Ukraine");
     }
 }
 

@@ -36,7 +36,7 @@ public sealed class MemberPageTests : PageTest
         Assert.Equal("Spain", page.Find("h1").TextContent);
         var fund = page.Find(".position-card[data-proposal='ukraine-fund']");
         Assert.Equal("conditional", fund.GetAttribute("data-stance"));
-        Assert.Contains("no duplication of bilateral and EU contributions", fund.TextContent);
+        Assert.Contains("wary of duplicating bilateral and EU contributions", fund.TextContent);
         Assert.Contains("Spain and Italy", fund.QuerySelector("blockquote")!.TextContent);
         Assert.Contains("ICARO Media Group", fund.QuerySelector("cite")!.TextContent);
     }

@@ -53,8 +53,8 @@ public sealed class AlliancePictureCacheTests : IAsyncLifetime
         var today = await _cache.GetAsync();
         var before = await _cache.GetAsync(new DateOnly(2024, 1, 1));
 
-        Assert.Equal(Stance.Opposes, today.PositionOf("HUN", "ukraine-fund").Stance);
-        Assert.Equal(Stance.Unknown, before.PositionOf("HUN", "ukraine-fund").Stance);
+        Assert.Equal(Stance.Opposes, today.PositionOf("USA", "membership-invitation").Stance);
+        Assert.Equal(Stance.Unknown, before.PositionOf("USA", "membership-invitation").Stance);
     }
 
     [Fact]

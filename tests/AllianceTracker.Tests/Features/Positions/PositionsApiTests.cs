@@ -29,8 +29,9 @@ public sealed class PositionsApiTests(AllianceAppFactory app) : IClassFixture<Al
         var spain = positions.Single(p => p.GetProperty("member").GetString() == "ESP");
         Assert.Equal("ukraine-fund", spain.GetProperty("proposal").GetString());
         Assert.Equal("conditional", spain.GetProperty("stance").GetString());
-        Assert.Contains("duplication", spain.GetProperty("conditions").GetString());
+        Assert.Contains("duplicating", spain.GetProperty("conditions").GetString());
         Assert.Equal("2024-04-03", spain.GetProperty("effectiveDate").GetString());
+        Assert.True(spain.GetProperty("effectiveDateApproximate").GetBoolean());
         var evidence = Assert.Single(spain.GetProperty("evidence").EnumerateArray().ToList());
         Assert.Contains("Spain and Italy", evidence.GetProperty("excerpt").GetString());
         var source = evidence.GetProperty("source");
@@ -54,11 +55,22 @@ public sealed class PositionsApiTests(AllianceAppFactory app) : IClassFixture<Al
     [InlineData("2024-04-02", "unknown")]
     [InlineData("2024-04-03", "opposes")]
     [InlineData("2024-07-09", "opposes")]
-    public async Task AsOf_shows_the_stance_in_force_on_that_date(string asOf, string hungary)
+    public async Task AsOf_shows_the_stance_in_force_on_that_date(string asOf, string unitedStates)
     {
-        var positions = await GetArrayAsync($"/api/v1/positions?asOf={asOf}&proposal=ukraine-fund");
+        // The invitation has no tabled date in the source, so it is on every date's picture.
+        var positions = await GetArrayAsync($"/api/v1/positions?asOf={asOf}&proposal=membership-invitation");
 
-        Assert.Equal(hungary, positions.Single(p => p.GetProperty("member").GetString() == "HUN").GetProperty("stance").GetString());
+        Assert.Equal(unitedStates, positions.Single(p => p.GetProperty("member").GetString() == "USA").GetProperty("stance").GetString());
+    }
+
+    [Fact]
+    public async Task A_proposal_is_not_on_the_picture_of_a_date_before_it_was_tabled()
+    {
+        var before = await _client.GetAsync("/api/v1/positions?asOf=2024-04-02&proposal=ukraine-fund");
+        var consensus = await GetArrayAsync("/api/v1/consensus?asOf=2024-04-02");
+
+        Assert.Equal(HttpStatusCode.BadRequest, before.StatusCode);
+        Assert.Equal(["membership-invitation"], consensus.Select(c => c.GetProperty("proposal").GetString()));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class PageRoutesTests(AllianceAppFactory app) : IClassFixture<Alli
         var after = await _client.GetStringAsync("/proposals/ukraine-fund?asOf=2024-04-03");
 
         Assert.DoesNotContain("Blocked by Hungary", before);
-        Assert.Contains("data-status=\"open\"", before);
+        Assert.Contains("On 2 April 2024 this proposal was not on the table yet: it was tabled c. 3 April 2024", before);
         Assert.Contains("Blocked by Hungary", after);
         Assert.Contains("data-member=\"HUN\" data-stance=\"opposes\"", after);
     }
@@ -50,7 +50,9 @@ public sealed class PageRoutesTests(AllianceAppFactory app) : IClassFixture<Alli
     {
         var html = await _client.GetStringAsync("/?asOf=2024-04-02");
 
-        Assert.Equal(96, System.Text.RegularExpressions.Regex.Count(html, "<td data-proposal=\"[a-z-]+\" data-stance=\"unknown\""));
+        // Only the invitation (no tabled date in the source) was on the table before c. 3 April.
+        Assert.Equal(32, System.Text.RegularExpressions.Regex.Count(html, "<td data-proposal=\"membership-invitation\" data-stance=\"unknown\""));
+        Assert.DoesNotContain("data-proposal=\"ukraine-fund\"", html);
         Assert.Contains("2 April 2024", html);
     }
 }

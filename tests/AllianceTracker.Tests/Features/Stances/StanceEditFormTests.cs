@@ -76,7 +76,7 @@ public sealed class StanceEditFormTests : PageTest
     public void A_conditional_stance_without_conditions_is_refused_at_the_conditions_field()
     {
         var form = Render("ESP", "ukraine-fund");
-        form.WaitForAssertion(() => Assert.Contains("duplication", form.Find("[data-testid=edit-conditions]").GetAttribute("value") ?? form.Find("[data-testid=edit-conditions]").TextContent));
+        form.WaitForAssertion(() => Assert.Contains("duplicating", form.Find("[data-testid=edit-conditions]").GetAttribute("value") ?? form.Find("[data-testid=edit-conditions]").TextContent));
         Fill(form, "edit-conditions", "");
         ValidEvidence(form);
 
