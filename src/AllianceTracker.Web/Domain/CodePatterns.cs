@@ -18,6 +18,25 @@ public static partial class CodePatterns
     public static string? CheckSlug(string? slug, string example) =>
         IsSlug(slug) ? null : $"'{slug}' is not a slug: use lower-case words joined by hyphens, e.g. {example}.";
 
+    /// <summary>A slug made from a title ("€40bn pledge for Ukraine" → "40bn-pledge-for-ukraine"), for an editor to accept or change.</summary>
+    public static string SuggestSlug(string? title)
+    {
+        var plain = new System.Text.StringBuilder();
+        foreach (var c in (title ?? "").Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                plain.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        var slug = NotSlug().Replace(plain.ToString(), "-").Trim('-');
+        return slug.Length <= 60 ? slug : slug[..60].TrimEnd('-');
+    }
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NotSlug();
+
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex Alpha3();
 

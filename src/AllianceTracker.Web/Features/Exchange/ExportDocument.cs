@@ -144,7 +144,9 @@ public sealed record ExportDocument(
         }).ToList();
         var consensus = proposals.Select(p => new ProposalConsensus(p, ConsensusCalculator.Evaluate(
             positions.Where(x => x.ProposalSlug == p.Slug).Select(x => new MemberPosition(x.MemberAlpha3, x.Stance, x.Conditions))))).ToList();
-        return new AlliancePicture(IsoDate.Parse(AsOf), members, proposals, positions, consensus);
+        var summits = Summits.Select(s => new SummitSummary(s.Slug, s.Name, s.City, IsoDate.Parse(s.StartsOn), IsoDate.Parse(s.EndsOn)))
+            .OrderBy(s => s.StartsOn).ToList();
+        return new AlliancePicture(IsoDate.Parse(AsOf), members, proposals, positions, consensus, summits);
     }
 
     /// <summary>

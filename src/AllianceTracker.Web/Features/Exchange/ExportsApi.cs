@@ -16,7 +16,7 @@ public static class ExportsApi
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportCurrentAsync(
-        string format, string? asOf, string? region, string? eu, string? b9, string? stance, string? on, string? q, string? sort,
+        string format, string? asOf, string? region, string? eu, string? b9, string? stance, string? on, string? q, string? sort, string? summit,
         PictureDocuments documents, AlliancePictureCache pictures, CancellationToken cancellationToken)
     {
         if (!ExportFormats.TryParse(format, out var parsed))
@@ -29,8 +29,13 @@ public static class ExportsApi
             return dateProblem;
         }
 
+        if (summit is not null && (await pictures.GetAsync(date, cancellationToken)).Summits.All(s => s.Slug != summit))
+        {
+            return ApiParameters.Invalid("summit", $"There is no summit with the slug '{summit}'.");
+        }
+
         var view = MatrixQuery.Parse(region, eu, b9, stance, on, q, sort);
-        var document = await documents.CurrentAsync(date, view.IsFiltered ? view : null, cancellationToken);
+        var document = await documents.CurrentAsync(date, view.IsFiltered ? view : null, cancellationToken, summit);
         return File(ExportFormats.Write(document, parsed, $"alliance-consensus-{document.AsOf}"));
     }
 

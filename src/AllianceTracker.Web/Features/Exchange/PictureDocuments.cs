@@ -9,9 +9,14 @@ namespace AllianceTracker.Web.Features.Exchange;
 /// <summary>Export documents of the live picture: today or as of a date, optionally narrowed to a dashboard view.</summary>
 public sealed class PictureDocuments(AlliancePictureCache pictures, IDbContextFactory<AllianceDbContext> dbFactory)
 {
-    public async Task<ExportDocument> CurrentAsync(DateOnly? asOf = null, MatrixQuery? view = null, CancellationToken cancellationToken = default)
+    /// <param name="asOf">The date; today when null.</param>
+    /// <param name="view">The dashboard's member filters, if any.</param>
+    /// <param name="summit">Only this summit's proposals (an existing summit's slug), or all when null.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<ExportDocument> CurrentAsync(DateOnly? asOf = null, MatrixQuery? view = null, CancellationToken cancellationToken = default, string? summit = null)
     {
         var picture = await pictures.GetAsync(asOf, cancellationToken);
+        picture = summit is null ? picture : picture.ForSummit(summit);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var summits = (await db.Summits.AsNoTracking().ToListAsync(cancellationToken))
             .Select(s => new ExportSummit(s.Slug, s.Name, s.City, s.StartsOn.ToIso(), s.EndsOn.ToIso()))

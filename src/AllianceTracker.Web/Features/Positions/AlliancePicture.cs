@@ -6,6 +6,15 @@ namespace AllianceTracker.Web.Features.Positions;
 public sealed record MemberSummary(
     string Alpha3, string Alpha2, string NumericCode, string Name, int AccessionYear, string Subregion, bool IsEuMember, bool IsBucharestNine);
 
+/// <summary>A summit: where and when.</summary>
+public sealed record SummitSummary(string Slug, string Name, string City, DateOnly StartsOn, DateOnly EndsOn)
+{
+    /// <summary>"9–11 July 2024" (or across months, "30 June – 2 July 2025").</summary>
+    public string Dates => StartsOn.Month == EndsOn.Month && StartsOn.Year == EndsOn.Year
+        ? $"{StartsOn.Day}–{EndsOn:d MMMM yyyy}"
+        : $"{StartsOn:d MMMM} – {EndsOn:d MMMM yyyy}";
+}
+
 /// <summary>A proposal as it stood on the picture's date, with the summit's decision if one was taken by then.</summary>
 public sealed record ProposalSummary(
     string Slug, string Title, string Description, string Proposer, DateOnly? TabledOn, bool TabledOnIsApproximate,
@@ -60,9 +69,11 @@ public sealed class AlliancePicture
         IReadOnlyList<MemberSummary> members,
         IReadOnlyList<ProposalSummary> proposals,
         IReadOnlyList<PositionView> positions,
-        IReadOnlyList<ProposalConsensus> consensus)
+        IReadOnlyList<ProposalConsensus> consensus,
+        IReadOnlyList<SummitSummary>? summits = null)
     {
         AsOf = asOf;
+        Summits = summits ?? [];
         Members = members;
         Proposals = proposals;
         Positions = positions;
@@ -73,6 +84,9 @@ public sealed class AlliancePicture
     }
 
     public DateOnly AsOf { get; }
+
+    /// <summary>Every summit, earliest first, whether or not it has proposals on this date.</summary>
+    public IReadOnlyList<SummitSummary> Summits { get; }
 
     public IReadOnlyList<MemberSummary> Members { get; }
 
@@ -96,7 +110,22 @@ public sealed class AlliancePicture
         var consensus = FindProposal(slug);
         return consensus is null
             ? null
-            : new AlliancePicture(AsOf, Members, [consensus.Proposal], Positions.Where(p => p.ProposalSlug == slug).ToList(), [consensus]);
+            : new AlliancePicture(AsOf, Members, [consensus.Proposal], Positions.Where(p => p.ProposalSlug == slug).ToList(), [consensus], Summits);
+    }
+
+    /// <summary>The summit a reader asked for, else the latest that has begun or has proposals, else the latest; null with no summits.</summary>
+    public SummitSummary? ChooseSummit(string? slug) =>
+        Summits.FirstOrDefault(s => s.Slug == slug)
+        ?? Summits.LastOrDefault(s => Proposals.Any(p => p.SummitSlug == s.Slug))
+        ?? Summits.LastOrDefault();
+
+    /// <summary>The same picture narrowed to one summit's proposals.</summary>
+    public AlliancePicture ForSummit(string summitSlug)
+    {
+        var slugs = Proposals.Where(p => p.SummitSlug == summitSlug).Select(p => p.Slug).ToHashSet();
+        return new AlliancePicture(
+            AsOf, Members, Proposals.Where(p => slugs.Contains(p.Slug)).ToList(), Positions.Where(p => slugs.Contains(p.ProposalSlug)).ToList(),
+            Consensus.Where(c => slugs.Contains(c.Proposal.Slug)).ToList(), Summits);
     }
 
     /// <summary>The cells whose stance or conditions differ from <paramref name="earlier"/>.</summary>

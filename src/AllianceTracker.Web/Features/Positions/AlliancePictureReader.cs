@@ -96,7 +96,11 @@ public sealed class AlliancePictureReader(IDbContextFactory<AllianceDbContext> d
             consensus.Add(new ProposalConsensus(proposal.Summary, result));
         }
 
-        return new AlliancePicture(date, members, proposals.Select(p => p.Summary).ToList(), positions, consensus);
+        var summits = (await db.Summits.AsNoTracking().ToListAsync(cancellationToken))
+            .OrderBy(s => s.StartsOn).ThenBy(s => s.Slug, StringComparer.Ordinal)
+            .Select(s => new SummitSummary(s.Slug, s.Name, s.City, s.StartsOn, s.EndsOn))
+            .ToList();
+        return new AlliancePicture(date, members, proposals.Select(p => p.Summary).ToList(), positions, consensus, summits);
     }
 
     /// <summary>
