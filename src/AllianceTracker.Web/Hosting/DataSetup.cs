@@ -120,7 +120,7 @@ public static class DataSetup
             Console.WriteLine($"  Demo editor created for trying out editing (Development only):");
             Console.WriteLine($"    email:    {AccountAdministration.DemoEditorEmail}");
             Console.WriteLine($"    password: {password}");
-            Console.WriteLine($"  It is shown only now. Create real accounts with: users add --email … --role Admin");
+            Console.WriteLine($"  It is shown only now. Create real accounts with: users add --email … --display-name … --role Admin");
             Console.WriteLine();
         }
     }

@@ -209,7 +209,7 @@ public static class ExportFormats
         {
             foreach (var change in sincePrevious.Cells)
             {
-                md.AppendLine($"- {Escape(change.MemberName)} on {change.Proposal}: {change.From} → {change.To}");
+                md.AppendLine($"- {Escape(change.MemberName)} on {Escape(change.ProposalTitle)}: {change.FromLabel} → {change.ToLabel}");
             }
 
             md.AppendLine();
@@ -229,7 +229,7 @@ public static class ExportFormats
         using var text = new StringWriter();
         using (var csv = CsvWriter.Create(text, CsvOptions, leaveOpen: true))
         {
-            foreach (var header in new[] { "from", "to", "member", "member_name", "proposal", "stance_before", "stance_after", "conditions_after", "rationale" })
+            foreach (var header in new[] { "from", "to", "member", "member_name", "proposal", "proposal_title", "stance_before", "stance_after", "conditions_after", "rationale", "sources", "excerpts" })
             {
                 csv.WriteField(header);
             }
@@ -237,7 +237,12 @@ public static class ExportFormats
             csv.EndRecord();
             foreach (var c in diff.Cells)
             {
-                foreach (var field in new[] { diff.FromLabel, diff.ToLabel, c.Member, c.MemberName, c.Proposal, c.From, c.To, c.ToConditions ?? "", c.Rationale ?? "" })
+                foreach (var field in new[]
+                {
+                    diff.FromLabel, diff.ToLabel, c.Member, c.MemberName, c.Proposal, c.ProposalTitle, c.From, c.To, c.ToConditions ?? "", c.Rationale ?? "",
+                    string.Join("; ", c.Evidence.Select(e => $"{e.Outlet}: {e.SourceTitle}{(e.Url is null ? "" : $" <{e.Url}>")}")),
+                    string.Join(" | ", c.Evidence.Select(e => e.Excerpt)),
+                })
                 {
                     csv.WriteField(field);
                 }
@@ -255,9 +260,11 @@ public static class ExportFormats
         {
             ["Changes"] = diff.Cells.Select(c => new Dictionary<string, object?>
             {
-                ["Member"] = c.MemberName, ["Proposal"] = c.Proposal, ["Before"] = c.From, ["After"] = c.To, ["Conditions"] = c.ToConditions ?? "", ["Rationale"] = c.Rationale ?? "",
+                ["Member"] = c.MemberName, ["Proposal"] = c.ProposalTitle, ["Before"] = c.FromLabel, ["After"] = c.ToLabel, ["Conditions"] = c.ToConditions ?? "",
+                ["Rationale"] = c.Rationale ?? "", ["Evidence"] = string.Join(" | ", c.Evidence.Select(e => $"“{e.Excerpt}” ({e.Outlet}: {e.SourceTitle})")),
             }).ToList(),
-            ["Consensus"] = diff.Statuses.Select(s => new Dictionary<string, object?> { ["Proposal"] = s.Proposal, ["Before"] = s.From, ["After"] = s.To }).ToList(),
+            ["Status"] = diff.Statuses.Select(s => new Dictionary<string, object?> { ["Proposal"] = s.ProposalTitle, ["Before"] = s.FromLabel, ["After"] = s.ToLabel }).ToList(),
+            ["Proposals"] = diff.Proposals.Select(p => new Dictionary<string, object?> { ["Proposal"] = p.Title, ["What"] = p.What }).ToList(),
         };
         using var stream = new MemoryStream();
         stream.SaveAs(sheets, excelType: ExcelType.XLSX);
@@ -267,20 +274,25 @@ public static class ExportFormats
     private static string DiffMarkdown(PictureDiff diff)
     {
         var md = new StringBuilder($"# What changed: {Escape(diff.FromLabel)} → {Escape(diff.ToLabel)}\n\n");
-        foreach (var status in diff.Statuses)
+        foreach (var proposal in diff.Proposals)
         {
-            md.AppendLine($"- **{status.Proposal}**: consensus status {status.From} → {status.To}");
+            md.AppendLine($"- **{Escape(proposal.Title)}**: {Escape(proposal.What)}");
         }
 
-        if (diff.Statuses.Count > 0)
+        foreach (var status in diff.Statuses)
+        {
+            md.AppendLine($"- **{Escape(status.ProposalTitle)}**: {status.FromLabel} → {status.ToLabel}");
+        }
+
+        if (diff.Statuses.Count + diff.Proposals.Count > 0)
         {
             md.AppendLine();
         }
 
-        md.AppendLine(diff.Cells.Count == 0 ? "No stance changed." : "| Member | Proposal | Before | After |\n|---|---|---|---|");
+        md.AppendLine(diff.Cells.Count == 0 ? "No stance changed." : "| Member | Proposal | Before | After | Evidence |\n|---|---|---|---|---|");
         foreach (var c in diff.Cells)
         {
-            md.AppendLine($"| {Escape(c.MemberName)} | {c.Proposal} | {c.From} | {c.To} |");
+            md.AppendLine($"| {Escape(c.MemberName)} | {Escape(c.ProposalTitle)} | {c.FromLabel} | {c.ToLabel} | {string.Join("; ", c.Evidence.Select(e => $"“{Escape(e.Excerpt)}” — {Escape(e.Outlet)}"))} |");
         }
 
         return md.ToString();

@@ -1,31 +1,96 @@
+using AllianceTracker.Web.Domain;
+
 namespace AllianceTracker.Web.Features.Exchange;
 
+/// <summary>A quoted excerpt with the source it comes from, as a diff shows it.</summary>
+public sealed record DiffEvidence(string Source, string Excerpt, string SourceTitle, string Outlet, string? Url);
+
+/// <summary>
+/// A cell whose stance or conditions differ. Codes (<see cref="From"/>, <see cref="To"/>) for
+/// machines, labels and the proposal's title for people.
+/// </summary>
 public sealed record CellChange(
     string Member, string MemberName, string Proposal, string From, string To, string? FromConditions, string? ToConditions,
-    string? Rationale, IReadOnlyList<ExportEvidence> Evidence);
+    string? Rationale, IReadOnlyList<DiffEvidence> Evidence)
+{
+    public string ProposalTitle { get; init; } = Proposal;
 
-public sealed record StatusChange(string Proposal, string From, string To);
+    public string FromLabel => StanceLabel(From);
+
+    public string ToLabel => StanceLabel(To);
+
+    private static string StanceLabel(string code) => StanceVocabulary.TryParse(code, out var stance) ? stance.ToLabel() : code;
+}
+
+/// <summary>A proposal whose status changed: consensus rule (blocked, open, consensus) or a decision (adopted, …).</summary>
+public sealed record StatusChange(string Proposal, string From, string To)
+{
+    public string ProposalTitle { get; init; } = Proposal;
+
+    public string FromLabel => StatusLabel(From);
+
+    public string ToLabel => StatusLabel(To);
+
+    public static string StatusLabel(string code) =>
+        ProposalOutcomeCodes.Map.TryParse(code, out var outcome) ? outcome.ToLabel()
+        : code switch { "blocked" => "Blocked", "open" => "Open", "consensus" => "Consensus", PictureDiff.NotTabled => "Not yet tabled", _ => code };
+}
+
+/// <summary>A proposal that was added, or whose text changed, between the two sides.</summary>
+public sealed record ProposalChange(string Proposal, string Title, string What);
 
 public sealed record PictureDiff(string FromLabel, string ToLabel, IReadOnlyList<CellChange> Cells, IReadOnlyList<StatusChange> Statuses)
 {
-    /// <summary>What changed between two documents: each cell whose stance or conditions differ, and each change of consensus status.</summary>
+    /// <summary>The "from" status of a proposal that was not on the table yet on the earlier side.</summary>
+    public const string NotTabled = "not-tabled";
+
+    public IReadOnlyList<ProposalChange> Proposals { get; init; } = [];
+
+    /// <summary>
+    /// What changed between two documents: each cell whose stance or conditions differ (with the
+    /// new stance's evidence and sources), each change of status, and each proposal added or reworded.
+    /// </summary>
     public static PictureDiff Between(ExportDocument from, ExportDocument to, string fromLabel, string toLabel)
     {
         var before = from.Positions.ToDictionary(p => (p.Member, p.Proposal));
         var names = from.Members.Concat(to.Members).DistinctBy(m => m.Alpha3).ToDictionary(m => m.Alpha3, m => m.Name);
+        var titles = from.Proposals.Concat(to.Proposals).DistinctBy(p => p.Slug).ToDictionary(p => p.Slug, p => p.Title);
+        foreach (var p in to.Proposals)
+        {
+            titles[p.Slug] = p.Title;
+        }
+
+        var sources = from.Sources.Concat(to.Sources).DistinctBy(s => s.Key).ToDictionary(s => s.Key);
+        var order = to.InDashboardOrder().Select((p, i) => (p.Slug, i)).ToDictionary(x => x.Slug, x => x.i);
         var cells = to.Positions
             .Select(now => (Now: now, Before: before.GetValueOrDefault((now.Member, now.Proposal))))
             .Where(pair => pair.Before is null ? pair.Now.Stance != "unknown" : pair.Before.Stance != pair.Now.Stance || pair.Before.Conditions != pair.Now.Conditions)
             .Select(pair => new CellChange(
                 pair.Now.Member, names.GetValueOrDefault(pair.Now.Member, pair.Now.Member), pair.Now.Proposal,
-                pair.Before?.Stance ?? "unknown", pair.Now.Stance, pair.Before?.Conditions, pair.Now.Conditions, pair.Now.Rationale, pair.Now.Evidence))
-            .OrderBy(c => c.Proposal, StringComparer.Ordinal).ThenBy(c => c.Member, StringComparer.Ordinal)
+                pair.Before?.Stance ?? "unknown", pair.Now.Stance, pair.Before?.Conditions, pair.Now.Conditions, pair.Now.Rationale,
+                pair.Now.Evidence.Select(e => sources.TryGetValue(e.Source, out var s)
+                    ? new DiffEvidence(e.Source, e.Excerpt, s.Title, s.Outlet, s.Url)
+                    : new DiffEvidence(e.Source, e.Excerpt, e.Source, "", null)).ToList())
+            {
+                ProposalTitle = titles.GetValueOrDefault(pair.Now.Proposal, pair.Now.Proposal),
+            })
+            .OrderBy(c => order.GetValueOrDefault(c.Proposal, int.MaxValue)).ThenBy(c => c.MemberName, StringComparer.Ordinal)
             .ToList();
         var statusBefore = from.Consensus.ToDictionary(c => c.Proposal, c => c.Status);
         var statuses = to.Consensus
-            .Where(c => statusBefore.GetValueOrDefault(c.Proposal, "open") != c.Status)
-            .Select(c => new StatusChange(c.Proposal, statusBefore.GetValueOrDefault(c.Proposal, "open"), c.Status))
+            .Where(c => statusBefore.GetValueOrDefault(c.Proposal, NotTabled) != c.Status)
+            .Select(c => new StatusChange(c.Proposal, statusBefore.GetValueOrDefault(c.Proposal, NotTabled), c.Status) { ProposalTitle = titles.GetValueOrDefault(c.Proposal, c.Proposal) })
+            .OrderBy(s => order.GetValueOrDefault(s.Proposal, int.MaxValue))
             .ToList();
-        return new PictureDiff(fromLabel, toLabel, cells, statuses);
+        var earlier = from.Proposals.ToDictionary(p => p.Slug);
+        var proposals = to.InDashboardOrder()
+            .Select(p => earlier.TryGetValue(p.Slug, out var old)
+                ? old.Title != p.Title || old.Description != p.Description || old.Proposer != p.Proposer
+                    ? new ProposalChange(p.Slug, p.Title, old.Title != p.Title ? $"Reworded (was “{old.Title}”)" : "Description or proposer revised")
+                    : null
+                : new ProposalChange(p.Slug, p.Title, "Tabled"))
+            .OfType<ProposalChange>()
+            .ToList();
+        return new PictureDiff(fromLabel, toLabel, cells, statuses) { Proposals = proposals };
     }
 }

@@ -11,7 +11,7 @@ public sealed record ComparisonResult(PictureDiff? Diff, ComparisonError? Error)
 /// Compares any two pictures: a side is "now", "date:YYYY-MM-DD" or "snapshot:ID" (a bare date or
 /// snapshot id works too).
 /// </summary>
-public sealed class SnapshotComparison(SnapshotService snapshots, PictureDocuments documents)
+public sealed class SnapshotComparison(SnapshotService snapshots, PictureDocuments documents, TimeProvider clock)
 {
     public async Task<ComparisonResult> CompareAsync(string from, string to, CancellationToken cancellationToken = default)
     {
@@ -31,13 +31,21 @@ public sealed class SnapshotComparison(SnapshotService snapshots, PictureDocumen
         if (value is "" or "now")
         {
             var now = await documents.CurrentAsync(cancellationToken: cancellationToken);
-            return (now, $"now ({now.AsOf})", null);
+            return (now, $"now ({IsoDate.Parse(now.AsOf):d MMMM yyyy})", null);
         }
 
         var date = value.StartsWith("date:", StringComparison.Ordinal) ? value[5..] : value;
+        if (date.Length == 0)
+        {
+            return (null, "", new ComparisonError(parameter, $"Give the date to compare ('{parameter}'), in the date field."));
+        }
+
         if (IsoDate.TryParse(date, out var asOf))
         {
-            return (await documents.CurrentAsync(asOf, cancellationToken: cancellationToken), date, null);
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            return asOf > today
+                ? (null, "", new ComparisonError(parameter, $"{date} is in the future: compare dates up to today ({today.ToIso()})."))
+                : (await documents.CurrentAsync(asOf, cancellationToken: cancellationToken), asOf.ToString("d MMMM yyyy"), null);
         }
 
         var id = value.StartsWith("snapshot:", StringComparison.Ordinal) ? value[9..] : value;

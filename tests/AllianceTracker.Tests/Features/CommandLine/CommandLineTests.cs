@@ -106,8 +106,8 @@ public sealed class CommandLineTests : FreshAppTest
         var (badExit, _, badError) = await App.RunCommandAsync("", "diff", "--from", "snapshot:nope", "--format", "csv");
 
         Assert.Equal(0, exit);
-        Assert.Contains("| Hungary | ukraine-fund | unknown | opposes |", output);
-        Assert.Contains("consensus status open → blocked", output);
+        Assert.Contains("| Hungary | €100bn five-year fund for Ukraine | Unknown | Opposes | “One potential obstacle to consensus is Hungary, which has rejected the NATO proposals.” — ICARO Media Group |", output);
+        Assert.Contains("- **€100bn five-year fund for Ukraine**: Not yet tabled → Blocked", output);
         Assert.Equal(1, badExit);
         Assert.Contains("--from:", badError);
     }

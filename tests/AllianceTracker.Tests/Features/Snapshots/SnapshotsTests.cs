@@ -173,7 +173,7 @@ public sealed class SnapshotsTests : FreshAppTest<AccountsAppFactory>
         Assert.Contains("## €100bn five-year fund for Ukraine", brief);
         Assert.Contains("**BLOCKED** — blocked by Hungary", brief);
         Assert.Contains("Condition from Spain", brief);
-        Assert.Contains("Croatia on ukraine-fund: unknown → opts-out", brief);
+        Assert.Contains("Croatia on €100bn five-year fund for Ukraine: Unknown → Opts out", brief);
         Assert.Contains("ICARO Media Group", brief);
     }
 
