@@ -6,6 +6,7 @@ using AllianceTracker.Web.Features.Positions;
 using AllianceTracker.Web.Features.Proposals;
 using AllianceTracker.Web.Features.Seeding;
 using AllianceTracker.Web.Features.Snapshots;
+using AllianceTracker.Web.Features.Sources;
 using AllianceTracker.Web.Features.Stances;
 using AllianceTracker.Web.Hosting;
 using Serilog;
@@ -28,6 +29,7 @@ try
         .AddHistory()
         .AddPositions()
         .AddStances()
+        .AddSources()
         .AddProposals()
         .AddSnapshots()
         .AddExchange()

@@ -32,6 +32,8 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
 
     public DbSet<ProposalRevision> ProposalRevisions => Set<ProposalRevision>();
 
+    public DbSet<SourceCorrection> SourceCorrections => Set<SourceCorrection>();
+
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -84,6 +86,12 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
             retraction.HasOne(r => r.Decision).WithMany().HasForeignKey(r => r.DecisionId).OnDelete(DeleteBehavior.Restrict);
             retraction.HasIndex(r => r.DecisionId).IsUnique();
             retraction.HasIndex(r => r.RecordedAtUtc);
+        });
+
+        modelBuilder.Entity<SourceCorrection>(correction =>
+        {
+            correction.HasOne(c => c.Source).WithMany().HasForeignKey(c => c.SourceId).OnDelete(DeleteBehavior.Restrict);
+            correction.HasIndex(c => c.RecordedAtUtc);
         });
 
         modelBuilder.Entity<Source>(source =>
@@ -148,7 +156,7 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
     private void RefuseHistoryRewrites()
     {
         var rewritten = ChangeTracker.Entries()
-            .Where(e => e.Entity is StanceChange or StanceEvidence or StanceRetraction or ProposalOutcomeRecord or DecisionEvidence or DecisionRetraction or ProposalRevision or Snapshot)
+            .Where(e => e.Entity is StanceChange or StanceEvidence or StanceRetraction or ProposalOutcomeRecord or DecisionEvidence or DecisionRetraction or ProposalRevision or SourceCorrection or Snapshot)
             .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (rewritten is not null)
         {

@@ -11,7 +11,11 @@ public enum SourceKind
     Analysis,
 }
 
-/// <summary>A document that evidence is quoted from.</summary>
+/// <summary>
+/// A document that evidence is quoted from. Its details can be corrected (a wrong URL, the outlet's
+/// name); every correction is kept as a <see cref="SourceCorrection"/> with what it replaced. Its
+/// key never changes: seed files, exports and evidence cite it.
+/// </summary>
 public sealed class Source
 {
     public int Id { get; init; }
@@ -19,18 +23,18 @@ public sealed class Source
     /// <summary>Stable, human-readable key used by seed files and exports (e.g. "icaro-2024-04-stoltenberg-fund").</summary>
     public required string Key { get; init; }
 
-    public required string Title { get; init; }
+    public required string Title { get; set; }
 
-    public required string Outlet { get; init; }
+    public required string Outlet { get; set; }
 
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 
-    public DateOnly? PublishedOn { get; init; }
+    public DateOnly? PublishedOn { get; set; }
 
     /// <summary>True when the source carries no date of its own and <see cref="PublishedOn"/> is inferred.</summary>
-    public bool PublishedOnIsApproximate { get; init; }
+    public bool PublishedOnIsApproximate { get; set; }
 
-    public required SourceKind Kind { get; init; }
+    public required SourceKind Kind { get; set; }
 }
 
 /// <summary>The published codes of <see cref="SourceKind"/> ("news-report", …), used by seed files and the API.</summary>
@@ -48,4 +52,23 @@ public static class SourceKindCodes
     public static string ToCode(SourceKind kind) => Map.ToCode(kind);
 
     public static bool TryParse(string? code, out SourceKind kind) => Map.TryParse(code, out kind);
+}
+
+/// <summary>A correction of a source's details: what they were before, why, who and when. Append-only.</summary>
+public sealed class SourceCorrection
+{
+    public long Id { get; init; }
+
+    public int SourceId { get; init; }
+
+    public Source? Source { get; init; }
+
+    /// <summary>The details before the correction, as one line ("Title · Outlet · date · kind · URL").</summary>
+    public required string Before { get; init; }
+
+    public required string Reason { get; init; }
+
+    public required DateTime RecordedAtUtc { get; init; }
+
+    public required string RecordedBy { get; init; }
 }

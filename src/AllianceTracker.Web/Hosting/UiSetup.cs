@@ -6,6 +6,7 @@ using AllianceTracker.Web.Features.Live;
 using AllianceTracker.Web.Features.Positions;
 using AllianceTracker.Web.Features.Proposals;
 using AllianceTracker.Web.Features.Snapshots;
+using AllianceTracker.Web.Features.Sources;
 using AllianceTracker.Web.Features.Stances;
 using MudBlazor.Services;
 
@@ -65,6 +66,7 @@ public static class UiSetup
         app.MapAllianceApiReference();
         app.MapStancesApi();
         app.MapProposalsApi();
+        app.MapSourcesApi();
         app.MapSnapshotsApi();
         app.MapExportsApi();
         app.MapImportApi();

@@ -3,6 +3,7 @@ using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.History;
 using AllianceTracker.Web.Features.Map;
 using AllianceTracker.Web.Features.Positions;
+using AllianceTracker.Web.Features.Sources;
 using AllianceTracker.Web.Features.Stances;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public abstract class PageTest : MudComponentTest
     {
         Database = await TestDatabase.CreateAsync(seeded: true, Clock);
         // The app's own registrations of the features pages use, over this test's database, clock and notifier.
-        Context.Services.AddHistory().AddPositions().AddStances().AddStanceMap();
+        Context.Services.AddHistory().AddPositions().AddStances().AddSources().AddStanceMap();
         Context.Services.AddSingleton<IDbContextFactory<Web.Data.AllianceDbContext>>(Database);
         Context.Services.AddSingleton<TimeProvider>(Clock);
         Context.Services.AddSingleton<IStanceChangeNotifier>(Notifier);

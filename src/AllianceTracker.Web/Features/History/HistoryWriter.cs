@@ -235,6 +235,69 @@ public sealed class HistoryWriter(
         return revision;
     }
 
+    /// <summary>Adds a source on its own (to cite later), with a key made from its outlet and date.</summary>
+    /// <exception cref="EditValidationException">A rule is broken; nothing was written.</exception>
+    public async Task<Source> AddSourceAsync(string author, SourceInput input, CancellationToken cancellationToken = default)
+    {
+        var problems = new FieldProblems();
+        problems.Add(SourceRules.Check(input, Today));
+        problems.ThrowIfAny();
+        var source = input.ToSource(SourceKeys.New(input));
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            db.Sources.Add(source);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await AnnounceAsync([], author);
+        return source;
+    }
+
+    /// <summary>
+    /// Corrects a source's details (its key stays), keeping what they were, why and who in the
+    /// source's corrections. Every quote from it reads the corrected details from then on.
+    /// </summary>
+    /// <exception cref="EditValidationException">A rule is broken; nothing was written.</exception>
+    public async Task<Source> CorrectSourceAsync(string author, string key, SourceInput input, string reason, CancellationToken cancellationToken = default)
+    {
+        Source source;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var found = await db.Sources.SingleOrDefaultAsync(s => s.Key == key, cancellationToken);
+            var problems = new FieldProblems();
+            problems.Add("source", found is null ? $"There is no source with the key '{key}'." : null);
+            problems.Add(SourceRules.Check(input with { Key = null }, Today));
+            problems.Add("reason", string.IsNullOrWhiteSpace(reason) ? "Say what was wrong, for the record." : null);
+            problems.ThrowIfAny();
+
+            source = found!;
+            db.SourceCorrections.Add(new SourceCorrection
+            {
+                SourceId = source.Id,
+                Before = Describe(source),
+                Reason = reason.Trim(),
+                RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
+                RecordedBy = author,
+            });
+            var corrected = input.ToSource(key);
+            (source.Title, source.Outlet, source.Url, source.PublishedOn, source.PublishedOnIsApproximate, source.Kind) =
+                (corrected.Title, corrected.Outlet, corrected.Url, corrected.PublishedOn, corrected.PublishedOnIsApproximate, corrected.Kind);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await AnnounceAsync([], author);
+        return source;
+
+        static string Describe(Source s) =>
+            string.Join(" · ", new[]
+            {
+                s.Title, s.Outlet, s.PublishedOn is { } on ? $"{(s.PublishedOnIsApproximate ? "c. " : "")}{on.ToIso()}" : "undated",
+                SourceKindCodes.ToCode(s.Kind), s.Url ?? "no URL",
+            });
+    }
+
     /// <summary>Marks a wrong decision entry as retracted: pictures skip it from now on, the audit trail keeps it.</summary>
     /// <exception cref="EditValidationException">There is no such decision, or it is retracted already; nothing was written.</exception>
     public async Task<DecisionRetraction> RetractDecisionAsync(string author, string proposalSlug, long decisionId, string reason, CancellationToken cancellationToken = default)

@@ -4,6 +4,5 @@ public static class StancesServices
 {
     public static IServiceCollection AddStances(this IServiceCollection services) => services
         .AddSingleton<StanceRecorder>()
-        .AddSingleton<SourceCatalog>()
         .AddScoped<StanceEditor>();
 }

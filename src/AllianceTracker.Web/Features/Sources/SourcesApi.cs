@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using AllianceTracker.Web.Api;
+using AllianceTracker.Web.Domain;
+using AllianceTracker.Web.Features.Accounts;
+using AllianceTracker.Web.Features.Positions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AllianceTracker.Web.Features.Sources;
+
+/// <summary>A source's details as an editor gives them: <c>kind</c> is required (no kind is assumed).</summary>
+public sealed record SourceBody(string Title, string Outlet, string? Kind, string? Url = null, string? PublishedDate = null, bool PublishedApproximate = false);
+
+public sealed record SourceCorrectionBody(string Title, string Outlet, string? Kind, string Reason, string? Url = null, string? PublishedDate = null, bool PublishedApproximate = false);
+
+public sealed record SourceListItemDto(SourceDto Source, int CitedByStances, int CitedByDecisions, int Corrections);
+
+public sealed record SourceWrittenDto(string Key);
+
+/// <summary>The sources: anyone lists and searches them; editors add and correct them.</summary>
+public static class SourcesApi
+{
+    public static IEndpointRouteBuilder MapSourcesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var v1 = endpoints.MapGroup("/api/v1/sources").WithTags("Sources");
+        v1.MapGet("/", ListAsync).WithName("ListSources").WithMetadata(CacheableReadAttribute.Instance)
+            .WithSummary("Every source, newest first; q searches title, outlet, URL and key, kind narrows to one kind.");
+        v1.MapPost("/", AddAsync).WithName("AddSource").RequireAuthorization(Policies.CanEdit);
+        v1.MapPut("/{key}", CorrectAsync).WithName("CorrectSource").RequireAuthorization(Policies.CanEdit)
+            .WithSummary("Correct a source's details; the previous ones are kept with the reason.");
+        return endpoints;
+    }
+
+    internal static async Task<Results<Ok<List<SourceListItemDto>>, ValidationProblem>> ListAsync(string? q, string? kind, SourceCatalog catalog, CancellationToken cancellationToken)
+    {
+        SourceKind? only = null;
+        if (kind is not null)
+        {
+            if (SourceRules.ParseKind(kind, out var parsed) is { } unknown)
+            {
+                return ApiParameters.Invalid("kind", unknown);
+            }
+
+            only = parsed;
+        }
+
+        return TypedResults.Ok((await catalog.SearchAsync(q, only, cancellationToken))
+            .Select(r => new SourceListItemDto(
+                new SourceDto(r.Source.Key, r.Source.Title, r.Source.Outlet, r.Source.Url, r.Source.PublishedOn?.ToIso(), r.Source.PublishedOnIsApproximate, SourceKindCodes.ToCode(r.Source.Kind)),
+                r.CitedByStances, r.CitedByDecisions, r.Corrections.Count))
+            .ToList());
+    }
+
+    internal static async Task<Results<Created<SourceWrittenDto>, ValidationProblem>> AddAsync(SourceBody body, ClaimsPrincipal user, SourcesAdministration admin, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var input = Read(body.Title, body.Outlet, body.Kind, body.Url, body.PublishedDate, body.PublishedApproximate, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The source was refused");
+        }
+
+        try
+        {
+            var key = await admin.AddAsync(user, input, cancellationToken);
+            return TypedResults.Created($"/sources?q={Uri.EscapeDataString(key)}", new SourceWrittenDto(key));
+        }
+        catch (EditValidationException ex)
+        {
+            return TypedResults.ValidationProblem(ex.Errors.ToDictionary(), title: "The source was refused");
+        }
+    }
+
+    internal static async Task<Results<NoContent, ValidationProblem>> CorrectAsync(
+        string key, SourceCorrectionBody body, ClaimsPrincipal user, SourcesAdministration admin, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var input = Read(body.Title, body.Outlet, body.Kind, body.Url, body.PublishedDate, body.PublishedApproximate, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The correction was refused");
+        }
+
+        try
+        {
+            await admin.CorrectAsync(user, key, input, body.Reason ?? "", cancellationToken);
+            return TypedResults.NoContent();
+        }
+        catch (EditValidationException ex)
+        {
+            return TypedResults.ValidationProblem(ex.Errors.ToDictionary(), title: "The correction was refused");
+        }
+    }
+
+    private static SourceInput Read(string? title, string? outlet, string? kind, string? url, string? published, bool approximate, Dictionary<string, string[]> errors)
+    {
+        var parsed = SourceKind.NewsReport;
+        if (kind is null)
+        {
+            errors["kind"] = [$"Say what kind of source it is: one of {SourceKindCodes.CodeList}."];
+        }
+        else if (SourceRules.ParseKind(kind, out parsed) is { } unknown)
+        {
+            errors["kind"] = [unknown];
+        }
+
+        var date = published is null ? null : EvidenceBodies.ReadDate(published, "publishedDate", errors);
+        return new SourceInput(null, title ?? "", outlet ?? "", url, date, approximate, parsed);
+    }
+}
