@@ -17,6 +17,9 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         { "/snapshots", ColorScheme.Light },
         { "/compare?from=2024-04-02&to=now", ColorScheme.Light },
         { "/compare?from=2024-04-02&to=now", ColorScheme.Dark },
+        { "/sources", ColorScheme.Light },
+        { "/sources", ColorScheme.Dark },
+        { "/?asOf=2024-05-01", ColorScheme.Light },
     };
 
     [Theory]
@@ -35,6 +38,8 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
     [InlineData("/")]
     [InlineData("/members/HUN")]
     [InlineData("/proposals/ukraine-fund")]
+    [InlineData("/sources")]
+    [InlineData("/compare?from=2024-04-02&to=now")]
     public async Task At_390px_wide_the_page_does_not_scroll_sideways(string url)
     {
         var page = new DashboardPage(await app.NewPageAsync(width: 390, height: 844));
