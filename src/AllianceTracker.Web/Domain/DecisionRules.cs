@@ -43,30 +43,9 @@ public static class DecisionRules
             yield return new("replacedBy", "A proposal cannot replace itself.");
         }
 
-        if (decision.Evidence.Count == 0)
+        foreach (var problem in StanceRules.CheckEvidence(decision.Evidence, today, "A decision needs evidence: quote the source that reports it.", "report the decision"))
         {
-            yield return new("evidence", "A decision needs evidence: quote the source that reports it.");
-        }
-
-        for (var i = 0; i < decision.Evidence.Count; i++)
-        {
-            var evidence = decision.Evidence[i];
-            if (evidence.NewSource is { } added)
-            {
-                foreach (var problem in SourceRules.Check(added, today))
-                {
-                    yield return problem with { Field = $"evidence[{i}].newSource.{problem.Field}" };
-                }
-            }
-            else if (string.IsNullOrWhiteSpace(evidence.SourceKey))
-            {
-                yield return new($"evidence[{i}].source", "Pick the source you quote, or add a new one.");
-            }
-
-            if (StanceRules.CheckExcerpt(evidence.Excerpt) is { } excerpt)
-            {
-                yield return new($"evidence[{i}].excerpt", excerpt.Replace("show the stance", "report the decision", StringComparison.Ordinal));
-            }
+            yield return problem;
         }
     }
 }

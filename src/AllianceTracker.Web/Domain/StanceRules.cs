@@ -55,27 +55,39 @@ public static class StanceRules
             yield return new("rationale", rationale);
         }
 
-        if (change.Evidence.Count == 0)
+        foreach (var problem in CheckEvidence(change.Evidence, today, "A stance needs evidence: quote at least one source.", "show the stance"))
         {
-            yield return new("evidence", "A stance needs evidence: quote at least one source.");
+            yield return problem;
+        }
+    }
+
+    /// <summary>
+    /// Evidence for a stance or a decision: at least one item, each citing a listed source (by key)
+    /// or a valid new one, each with a verbatim excerpt of at most <see cref="MaxExcerptWords"/> words.
+    /// </summary>
+    public static IEnumerable<FieldProblem> CheckEvidence(IReadOnlyList<EvidenceInput> evidence, DateOnly today, string whenMissing, string whatItShows)
+    {
+        if (evidence.Count == 0)
+        {
+            yield return new("evidence", whenMissing);
         }
 
-        for (var i = 0; i < change.Evidence.Count; i++)
+        for (var i = 0; i < evidence.Count; i++)
         {
-            var evidence = change.Evidence[i];
-            if (evidence.NewSource is { } added)
+            var item = evidence[i];
+            if (item.NewSource is { } added)
             {
                 foreach (var problem in SourceRules.Check(added, today))
                 {
                     yield return problem with { Field = $"evidence[{i}].newSource.{problem.Field}" };
                 }
             }
-            else if (string.IsNullOrWhiteSpace(evidence.SourceKey))
+            else if (string.IsNullOrWhiteSpace(item.SourceKey))
             {
                 yield return new($"evidence[{i}].source", "Pick the source you quote, or add a new one.");
             }
 
-            if (CheckExcerpt(evidence.Excerpt) is { } excerpt)
+            if (CheckExcerpt(item.Excerpt, whatItShows) is { } excerpt)
             {
                 yield return new($"evidence[{i}].excerpt", excerpt);
             }
@@ -93,11 +105,11 @@ public static class StanceRules
     public static string? CheckRationale(string? rationale) =>
         string.IsNullOrWhiteSpace(rationale) ? "Say in one line why the evidence supports this stance." : null;
 
-    public static string? CheckExcerpt(string? excerpt)
+    public static string? CheckExcerpt(string? excerpt, string whatItShows = "show the stance")
     {
         if (string.IsNullOrWhiteSpace(excerpt))
         {
-            return "The excerpt is empty: quote the words that show the stance.";
+            return $"The excerpt is empty: quote the words that {whatItShows}.";
         }
 
         var words = CountWords(excerpt);
