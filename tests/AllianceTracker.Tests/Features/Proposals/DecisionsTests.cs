@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AllianceTracker.Tests.Features.Accounts;
 using AllianceTracker.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AllianceTracker.Tests.Features.Proposals;
 
@@ -175,5 +176,43 @@ public sealed class DecisionsTests : FreshAppTest<AccountsAppFactory>
         var page = await App.Anonymous().GetStringAsync($"/snapshots/{id}");
         Assert.Contains("Dropped on 10 July 2024", CardOf(page, "ukraine-fund"));
         Assert.DoesNotContain("Blocked by Hungary", CardOf(page, "ukraine-fund"));
+    }
+
+    [Fact]
+    public async Task A_snapshot_frozen_as_version_1_before_decisions_existed_still_verifies_and_renders()
+    {
+        // A version 1 document, as frozen before this change: no version 2 fields at all.
+        var current = System.Text.Json.Nodes.JsonNode.Parse(await App.Anonymous().GetStringAsync("/api/v1/exports/current.json?asOf=2024-07-01"))!;
+        current["version"] = 1;
+        foreach (var proposal in current["proposals"]!.AsArray())
+        {
+            proposal!.AsObject().Remove("position");
+            proposal.AsObject().Remove("decision");
+        }
+
+        foreach (var position in current["positions"]!.AsArray())
+        {
+            position!.AsObject().Remove("effectiveDateApproximate");
+        }
+
+        var content = current.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)));
+        var factory = App.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Web.Data.AllianceDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            db.Snapshots.Add(new Web.Domain.Snapshot
+            {
+                Id = "v1frozen22", Title = "Frozen as version 1", AsOf = new DateOnly(2024, 7, 1), CreatedAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+                CreatedBy = "seed", Content = content, Sha256 = sha,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var fetched = await App.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/snapshots/v1frozen22");
+        var page = await App.Anonymous().GetStringAsync("/snapshots/v1frozen22");
+
+        Assert.True(fetched.GetProperty("hashVerifies").GetBoolean());
+        Assert.Contains("Verified: the content matches its hash", page);
+        Assert.Contains("Blocked by Hungary", CardOf(page, "ukraine-fund"));
     }
 }
