@@ -37,7 +37,7 @@ public sealed class RunningApp : IAsyncDisposable
     {
         var database = Path.Combine(workFolder, "load.db");
         // The account first, through the app's own command line (it migrates the database too).
-        var users = await RunToEndAsync(appDll, database, ["users", "add", "--email", EditorEmail, "--role", "Editor"]);
+        var users = await RunToEndAsync(appDll, database, ["users", "add", "--email", EditorEmail, "--display-name", "Load harness editor", "--role", "Editor"]);
         if (users != 0)
         {
             throw new InvalidOperationException($"users add exited {users}");
