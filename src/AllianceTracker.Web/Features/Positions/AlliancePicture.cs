@@ -119,9 +119,15 @@ public sealed class AlliancePicture
         ?? Summits.LastOrDefault(s => Proposals.Any(p => p.SummitSlug == s.Slug))
         ?? Summits.LastOrDefault();
 
-    /// <summary>The same picture narrowed to one summit's proposals.</summary>
+    /// <summary>The same picture narrowed to one summit's proposals (this very picture when they are all that summit's).</summary>
     public AlliancePicture ForSummit(string summitSlug)
     {
+        // The usual case, one summit: no copy per request of a picture shared by every reader.
+        if (Proposals.All(p => p.SummitSlug == summitSlug))
+        {
+            return this;
+        }
+
         var slugs = Proposals.Where(p => p.SummitSlug == summitSlug).Select(p => p.Slug).ToHashSet();
         return new AlliancePicture(
             AsOf, Members, Proposals.Where(p => slugs.Contains(p.Slug)).ToList(), Positions.Where(p => slugs.Contains(p.ProposalSlug)).ToList(),
