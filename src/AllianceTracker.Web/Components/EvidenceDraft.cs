@@ -42,19 +42,27 @@ public sealed class EvidenceDraft
                 continue;
             }
 
-            DateOnly? published = null;
-            if (!string.IsNullOrWhiteSpace(draft.Published))
-            {
-                problems.Add($"evidence[{i}].newSource.publishedOn", IsoDate.TryParse(draft.Published, out var date) ? null : "Give a date, or leave it empty.");
-                published = date;
-            }
-
-            problems.Add($"evidence[{i}].newSource.kind", draft.Kind is null ? "Say what kind of source it is." : null);
-            inputs.Add(new EvidenceInput(null, draft.Excerpt ?? "", new SourceInput(
-                null, draft.Title ?? "", draft.Outlet ?? "", draft.Url, published, draft.PublishedIsApproximate, draft.Kind ?? SourceKind.NewsReport)));
+            inputs.Add(new EvidenceInput(null, draft.Excerpt ?? "", draft.ToSourceInput(problems, i)));
         }
 
         return inputs;
+    }
+
+    /// <summary>
+    /// The new source this draft describes; a date that is not a date or a kind not chosen goes
+    /// into <paramref name="problems"/> under "evidence[<paramref name="index"/>].newSource.…".
+    /// </summary>
+    public SourceInput ToSourceInput(FieldProblems problems, int index = 0)
+    {
+        DateOnly? published = null;
+        if (!string.IsNullOrWhiteSpace(Published))
+        {
+            problems.Add($"evidence[{index}].newSource.publishedOn", IsoDate.TryParse(Published, out var date) ? null : "Give a date, or leave it empty.");
+            published = date;
+        }
+
+        problems.Add($"evidence[{index}].newSource.kind", Kind is null ? "Say what kind of source it is." : null);
+        return new SourceInput(null, Title ?? "", Outlet ?? "", Url, published, PublishedIsApproximate, Kind ?? SourceKind.NewsReport);
     }
 
     /// <summary>How pages name a kind of source.</summary>

@@ -30,7 +30,7 @@ public static class ExportFormats
     /// <summary>Why <paramref name="text"/> is not a format, in the words the API and the command line both use.</summary>
     public static string UnknownFormat(string? text) => $"Unknown format '{text}'; use {FormatList}.";
 
-    private static readonly CsvWriterOptions CsvOptions = new()
+    internal static readonly CsvWriterOptions CsvOptions = new()
     {
         // A cell that begins with =, +, -, @, tab or carriage return is prefixed with ' so that
         // Excel and LibreOffice show it as text instead of evaluating it (CSV injection).
@@ -48,13 +48,8 @@ public static class ExportFormats
         _ => new(Encoding.UTF8.GetBytes(Markdown(document, sincePrevious)), "text/markdown; charset=utf-8", baseName + ".md"),
     };
 
-    public static ExportFile Write(PictureDiff diff, ExportFormat format, string baseName) => format switch
-    {
-        ExportFormat.Csv => new(DiffCsv(diff), "text/csv; charset=utf-8", baseName + ".csv"),
-        ExportFormat.Json => new(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(diff, ExportDocument.Canonical), "application/json", baseName + ".json"),
-        ExportFormat.Xlsx => new(DiffXlsx(diff), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", baseName + ".xlsx"),
-        _ => new(Encoding.UTF8.GetBytes(DiffMarkdown(diff)), "text/markdown; charset=utf-8", baseName + ".md"),
-    };
+    /// <summary>A comparison in a format (see <see cref="DiffFormats"/>).</summary>
+    public static ExportFile Write(PictureDiff diff, ExportFormat format, string baseName) => DiffFormats.Write(diff, format, baseName);
 
     private static byte[] Csv(ExportDocument document)
     {
@@ -224,82 +219,8 @@ public static class ExportFormats
         return md.ToString();
     }
 
-    private static byte[] DiffCsv(PictureDiff diff)
-    {
-        using var text = new StringWriter();
-        using (var csv = CsvWriter.Create(text, CsvOptions, leaveOpen: true))
-        {
-            foreach (var header in new[] { "from", "to", "member", "member_name", "proposal", "proposal_title", "stance_before", "stance_after", "conditions_after", "rationale", "sources", "excerpts" })
-            {
-                csv.WriteField(header);
-            }
-
-            csv.EndRecord();
-            foreach (var c in diff.Cells)
-            {
-                foreach (var field in new[]
-                {
-                    diff.FromLabel, diff.ToLabel, c.Member, c.MemberName, c.Proposal, c.ProposalTitle, c.From, c.To, c.ToConditions ?? "", c.Rationale ?? "",
-                    string.Join("; ", c.Evidence.Select(e => $"{e.Outlet}: {e.SourceTitle}{(e.Url is null ? "" : $" <{e.Url}>")}")),
-                    string.Join(" | ", c.Evidence.Select(e => e.Excerpt)),
-                })
-                {
-                    csv.WriteField(field);
-                }
-
-                csv.EndRecord();
-            }
-        }
-
-        return Encoding.UTF8.GetBytes(text.ToString());
-    }
-
-    private static byte[] DiffXlsx(PictureDiff diff)
-    {
-        var sheets = new Dictionary<string, object>
-        {
-            ["Changes"] = diff.Cells.Select(c => new Dictionary<string, object?>
-            {
-                ["Member"] = c.MemberName, ["Proposal"] = c.ProposalTitle, ["Before"] = c.FromLabel, ["After"] = c.ToLabel, ["Conditions"] = c.ToConditions ?? "",
-                ["Rationale"] = c.Rationale ?? "", ["Evidence"] = string.Join(" | ", c.Evidence.Select(e => $"“{e.Excerpt}” ({e.Outlet}: {e.SourceTitle})")),
-            }).ToList(),
-            ["Status"] = diff.Statuses.Select(s => new Dictionary<string, object?> { ["Proposal"] = s.ProposalTitle, ["Before"] = s.FromLabel, ["After"] = s.ToLabel }).ToList(),
-            ["Proposals"] = diff.Proposals.Select(p => new Dictionary<string, object?> { ["Proposal"] = p.Title, ["What"] = p.What }).ToList(),
-        };
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheets, excelType: ExcelType.XLSX);
-        return stream.ToArray();
-    }
-
-    private static string DiffMarkdown(PictureDiff diff)
-    {
-        var md = new StringBuilder($"# What changed: {Escape(diff.FromLabel)} → {Escape(diff.ToLabel)}\n\n");
-        foreach (var proposal in diff.Proposals)
-        {
-            md.AppendLine($"- **{Escape(proposal.Title)}**: {Escape(proposal.What)}");
-        }
-
-        foreach (var status in diff.Statuses)
-        {
-            md.AppendLine($"- **{Escape(status.ProposalTitle)}**: {status.FromLabel} → {status.ToLabel}");
-        }
-
-        if (diff.Statuses.Count + diff.Proposals.Count > 0)
-        {
-            md.AppendLine();
-        }
-
-        md.AppendLine(diff.Cells.Count == 0 ? "No stance changed." : "| Member | Proposal | Before | After | Evidence |\n|---|---|---|---|---|");
-        foreach (var c in diff.Cells)
-        {
-            md.AppendLine($"| {Escape(c.MemberName)} | {Escape(c.ProposalTitle)} | {c.FromLabel} | {c.ToLabel} | {string.Join("; ", c.Evidence.Select(e => $"“{Escape(e.Excerpt)}” — {Escape(e.Outlet)}"))} |");
-        }
-
-        return md.ToString();
-    }
-
     // Text from sources and editors must not become Markdown structure (or HTML) in the brief.
-    private static string Escape(string text) =>
+    internal static string Escape(string text) =>
         new StringBuilder(text).Replace("\\", "\\\\").Replace("|", "\\|").Replace("<", "&lt;").Replace(">", "&gt;")
             .Replace("*", "\\*").Replace("_", "\\_").Replace("[", "\\[").Replace("]", "\\]").Replace("`", "\\`").Replace("\n", " ").ToString();
 }
