@@ -157,7 +157,10 @@ public sealed class EditorialScenarioTests : FreshBrowserAppTest
 
     private static async Task ChooseAsync(IPage page, string testId, string option)
     {
-        await page.Locator($"[data-testid={testId}]").First.ClickAsync();
+        var select = page.Locator($"[data-testid={testId}]").First;
+        await select.ClickAsync();
         await page.GetByRole(AriaRole.Option).Filter(new() { HasText = option }).First.ClickAsync();
+        // The choice has reached the circuit before the next field is filled.
+        await Assertions.Expect(select).ToContainTextAsync(option);
     }
 }

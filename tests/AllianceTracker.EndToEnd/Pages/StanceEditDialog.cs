@@ -24,15 +24,20 @@ public sealed class StanceEditDialog(IPage page)
     /// <summary>Picks a listed source for the <paramref name="item"/>th piece of evidence (1-based) by its title.</summary>
     public async Task ChooseSourceAsync(string titleContains, int item = 1)
     {
-        await Dialog.Locator($"[data-testid=edit-source{(item == 1 ? "" : $"-{item}")}]").ClickAsync();
+        var select = Dialog.Locator($"[data-testid=edit-source{(item == 1 ? "" : $"-{item}")}]");
+        await select.ClickAsync();
         await page.GetByRole(AriaRole.Option).Filter(new() { HasText = titleContains }).First.ClickAsync();
+        // The choice reaches the circuit before the next field is filled (a save would otherwise find no source).
+        await Assertions.Expect(select).ToContainTextAsync(titleContains);
     }
 
     /// <summary>Says what kind of source a new source is ("News report", "Declaration", …).</summary>
     public async Task ChooseSourceKindAsync(string label, int item = 1)
     {
-        await Dialog.Locator($"[data-testid=edit-source-kind{(item == 1 ? "" : $"-{item}")}]").ClickAsync();
+        var select = Dialog.Locator($"[data-testid=edit-source-kind{(item == 1 ? "" : $"-{item}")}]");
+        await select.ClickAsync();
         await page.GetByRole(AriaRole.Option).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + label + "$") }).ClickAsync();
+        await Assertions.Expect(select).ToContainTextAsync(label);
     }
 
     public Task FillAsync(string field, string value) => Dialog.Locator($"[data-testid={field}]").FillAsync(value);
