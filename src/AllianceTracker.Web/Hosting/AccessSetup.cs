@@ -15,6 +15,12 @@ public sealed class AccessOptions
     /// <summary>Sign-in attempts (form posts) allowed per client address per minute.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// How often a signed-in session (a cookie, an open editor page) is checked against its account,
+    /// so a removed role, a disabled account or a sign-out elsewhere takes effect. At most a minute.
+    /// </summary>
+    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>In Development only: create a demo editor and print its password once.</summary>
     public bool CreateDemoEditor { get; set; } = true;
 }
@@ -28,7 +34,13 @@ public static class AccessSetup
         var access = builder.Configuration.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
         builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
 
+        if (access.SessionCheckInterval > TimeSpan.FromMinutes(1) || access.SessionCheckInterval < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{AccessOptions.Section}:{nameof(AccessOptions.SessionCheckInterval)} must be between 00:00:00 and 00:01:00: a revoked session may not live longer.");
+        }
+
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddSessionRevalidation(access.SessionCheckInterval);
         builder.Services.AddIdentityCore<IdentityUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;

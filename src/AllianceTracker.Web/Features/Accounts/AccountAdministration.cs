@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace AllianceTracker.Web.Features.Accounts;
 
-public sealed record AccountSummary(string Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool IsLockedOut);
+public sealed record AccountSummary(string Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool IsLockedOut, bool IsDisabled);
 
 /// <summary>The outcome of an account operation: done, or the reasons it was refused.</summary>
 public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors)
@@ -24,7 +24,7 @@ public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors)
 /// store (and its DbContext) lives as long as a circuit. Every operation a user triggers checks
 /// the caller is an admin here, on the server.
 /// </summary>
-public sealed class AccountAdministration(IServiceScopeFactory scopes, IAuthorizationService authorization, AuthorDirectory authors, IStanceChangeNotifier notifier)
+public sealed partial class AccountAdministration(IServiceScopeFactory scopes, IAuthorizationService authorization, AuthorDirectory authors, IStanceChangeNotifier notifier)
 {
     public const string DemoEditorEmail = "demo-editor@alliancetracker.local";
 
@@ -140,7 +140,7 @@ public sealed class AccountAdministration(IServiceScopeFactory scopes, IAuthoriz
             summaries.Add(new AccountSummary(
                 user.Id, user.Email ?? user.UserName ?? user.Id,
                 (await users.GetClaimsAsync(user)).FirstOrDefault(c => c.Type == AuthorDirectory.DisplayNameClaim)?.Value,
-                [.. await users.GetRolesAsync(user)], await users.IsLockedOutAsync(user)));
+                [.. await users.GetRolesAsync(user)], await users.IsLockedOutAsync(user), IsDisabled(user)));
         }
 
         return summaries;
@@ -173,7 +173,8 @@ public sealed class AccountAdministration(IServiceScopeFactory scopes, IAuthoriz
             return AccountResult.Ok;
         }
 
-        return AccountResult.From(member ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role));
+        var changed = member ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
+        return changed.Succeeded ? await RevokeSessionsOfAsync(users, user) : AccountResult.From(changed);
     }
 
     public async Task<AccountResult> UnlockAsync(ClaimsPrincipal caller, string userId)
@@ -185,6 +186,11 @@ public sealed class AccountAdministration(IServiceScopeFactory scopes, IAuthoriz
         if (user is null)
         {
             return AccountResult.Failed("That account no longer exists.");
+        }
+
+        if (IsDisabled(user))
+        {
+            return AccountResult.Failed("That account is disabled, not locked out: enable it instead.");
         }
 
         await users.SetLockoutEndDateAsync(user, null);

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace AllianceTracker.Web.Features.Accounts;
 
@@ -7,25 +7,36 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        // A form post (with its antiforgery token, checked because the endpoint reads the form),
-        // so another site cannot sign a reader out with a link.
-        endpoints.MapPost("/account/sign-out", async ([FromForm] string? returnUrl, SignInManager<IdentityUser> signIn, HttpContext context, ILogger<SignInManager<IdentityUser>> logger) =>
+        // A form post with its antiforgery token, so another site cannot sign a reader out with a
+        // link. Checked here rather than by form binding, so a post without a token is a plain 400
+        // and not two stack traces in the log.
+        endpoints.MapPost("/account/sign-out", async (HttpContext context, IAntiforgery antiforgery, SignInManager<IdentityUser> signIn, ILogger<SignInManager<IdentityUser>> logger) =>
         {
-            var name = context.User.Identity?.Name;
-            await signIn.SignOutAsync();
-            if (name is not null)
+            if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
             {
-                logger.LogInformation("{UserName:l} signed out", name);
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Sign out from the page's Sign out button.",
+                    detail: "This request did not come from one of this site's pages (its form token is missing or stale).");
             }
 
-            return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl));
-        }).AllowAnonymous().ExcludeFromDescription();
+            var form = await context.Request.ReadFormAsync();
+            if (await signIn.UserManager.GetUserAsync(context.User) is { } user)
+            {
+                // A new stamp ends this session everywhere it was copied to, not just in this browser.
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
+                logger.LogInformation("{UserName:l} signed out", user.UserName);
+            }
+
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect(SafeReturnUrl(form["returnUrl"]));
+        }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         return endpoints;
     }
 
     /// <summary>Only local paths: a crafted link must not bounce a user off to another site after sign-in.</summary>
+    /// <remarks>Only printable ASCII: anything else (control characters, non-ASCII) is not a link this site makes, and LocalRedirect would refuse it with a 500.</remarks>
     public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.Length <= 2048 && returnUrl.All(c => c is > ' ' and < '\u007f')
+            && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
             ? returnUrl
             : "/";
 }

@@ -31,7 +31,7 @@ public static class AllianceCommandLine
     {
         var root = new RootCommand("AllianceTracker: where NATO's members stand, and whether consensus is possible.")
         {
-            UsersAddCommand.Create(services, console),
+            UsersCommand.Create(services, console, Operator),
             ExportCommand.Create(services, console),
             ImportCommand.Create(services, console, Operator),
             SnapshotCreateCommand.Create(services, console, Operator),

@@ -50,6 +50,6 @@ internal static class UsersAddCommand
             await console.Out.WriteLineAsync($"Created {address} with the {parse.GetRequiredValue(role)} role. Sign in at /account/sign-in.");
             return AllianceCommandLine.Done;
         });
-        return new Command("users", "Accounts of editors and admins.") { add };
+        return add;
     }
 }
