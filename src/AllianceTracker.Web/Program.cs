@@ -20,6 +20,7 @@ try
     var isCommandLine = AllianceCommandLine.IsCommandLine(args);
     var builder = WebApplication.CreateBuilder(isCommandLine ? [] : args);
     builder.AddAllianceLogging(logsToStandardError: isCommandLine);
+    builder.AddAllianceTransport();
     builder.AddAllianceData();
     builder.AddAllianceAccess();
     builder.AddAllianceUi();
@@ -42,6 +43,7 @@ try
         return await AllianceCommandLine.RunAsync(app.Services, args, CommandConsole.System);
     }
 
+    app.UseAllianceTransport();
     var databaseInitialized = app.UseDatabaseInitialization();
     app.UseAllianceErrorPages();
     app.UseAllianceRequestLogging();

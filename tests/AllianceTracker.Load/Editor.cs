@@ -13,6 +13,8 @@ public sealed partial class Editor(HttpClient client)
     public static async Task<Editor> SignInAsync(Uri app)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app };
+        // API writes are script-only (docs/security.md).
+        client.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
         var form = await client.GetStringAsync("account/sign-in");
         var token = WebUtility.HtmlDecode(Token().Match(form).Groups[1].Value);
         var response = await client.PostAsync("account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using AllianceTracker.Web.Api;
 using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -106,6 +107,8 @@ public static class AccessSetup
     public static WebApplication UseAllianceAccess(this WebApplication app)
     {
         app.UseAuthentication();
+        // Before authorization, so a cross-site write is refused as such whoever sends it.
+        app.UseScriptOnlyApiWrites();
         app.UseAuthorization();
         app.UseRateLimiter();
         return app;

@@ -8,6 +8,8 @@ public static class ApiSetup
 {
     public static WebApplicationBuilder AddAllianceApi(this WebApplicationBuilder builder)
     {
+        // A number is a JSON number: "2024" in quotes is refused, not guessed at.
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
         builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "AllianceTracker API";

@@ -38,7 +38,8 @@ public static class DataSetup
     /// Starts initializing the database (<see cref="InitializeDatabaseAsync"/>) while the web host
     /// starts, and holds every request until it is done. Side by side rather than one after the
     /// other, because start-up to the first byte is a budget and both are mostly first-call JIT
-    /// and reflection on a two-core machine (docs/performance.md). Call it before any other Use….
+    /// and reflection on a two-core machine (docs/performance.md). Call it before any other Use… but
+    /// the transport's (forwarded headers, security headers), which need no data.
     /// </summary>
     /// <returns>The initialization, for <see cref="RunAsync(WebApplication, Task)"/>.</returns>
     public static Task UseDatabaseInitialization(this WebApplication app)

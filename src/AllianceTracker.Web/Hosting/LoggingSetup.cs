@@ -31,6 +31,13 @@ public static class LoggingSetup
         app.UseSerilogRequestLogging(options =>
         {
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            // Who asked, for an operator reading the log: the client's address (the proxy's
+            // X-Forwarded-For when the proxy is trusted) and the signed-in login, if any.
+            options.EnrichDiagnosticContext = (diagnostics, context) =>
+            {
+                diagnostics.Set("ClientAddress", context.Connection.RemoteIpAddress?.ToString());
+                diagnostics.Set("UserName", context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : null);
+            };
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
         });
         return app;

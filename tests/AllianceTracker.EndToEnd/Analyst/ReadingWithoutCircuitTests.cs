@@ -51,6 +51,8 @@ public sealed class ReadingWithoutCircuitTests : FreshBrowserAppTest
 
         var saved = await editor.APIRequest.PostAsync("/api/v1/stances", new()
         {
+            // As any script would: API writes need it (a cross-site form cannot send it).
+            Headers = new Dictionary<string, string> { ["X-Requested-With"] = "XMLHttpRequest" },
             DataObject = new
             {
                 member = "SWE", proposal = "ramstein-coordination", stance = "supports", effectiveDate = "2024-06-14",

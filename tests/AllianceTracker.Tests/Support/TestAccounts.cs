@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AllianceTracker.Tests.Shared;
+using AllianceTracker.Web.Api;
 using AllianceTracker.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -34,7 +35,16 @@ public static partial class TestAccounts
         return email;
     }
 
-    public static HttpClient Anonymous(this AllianceAppFactory app) =>
+    /// <summary>A client as a script is: it sends X-Requested-With, which every API write needs (a cross-site form cannot).</summary>
+    public static HttpClient Anonymous(this AllianceAppFactory app)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(ScriptOnlyWrites.HeaderName, ScriptOnlyWrites.HeaderValue);
+        return client;
+    }
+
+    /// <summary>A client as a browser submitting a form is: no X-Requested-With.</summary>
+    public static HttpClient AsBrowserForm(this AllianceAppFactory app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>A client signed in as a new account with <paramref name="role"/> (null: a reader).</summary>

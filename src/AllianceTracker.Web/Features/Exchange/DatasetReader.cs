@@ -31,6 +31,8 @@ public static class DatasetReader
         RespectRequiredConstructorParameters = true,
         AllowDuplicateProperties = false,
         MaxDepth = MaxDepth,
+        // A number is a JSON number: "1949" in quotes is a mistake to name, not to guess at.
+        NumberHandling = JsonNumberHandling.Strict,
     };
 
     /// <exception cref="ImportRefusedException">The file cannot be read as a dataset.</exception>

@@ -144,5 +144,5 @@ public static class ChangeFeed
 
     private static string Timestamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ");
 
-    private static string BaseUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+    private static string BaseUrl(HttpContext context) => context.RequestServices.GetRequiredService<PublicAddress>().BaseUrl(context);
 }

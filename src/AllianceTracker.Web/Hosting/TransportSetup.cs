@@ -1,0 +1,186 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using AllianceTracker.Web.Api;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.HttpOverrides;
+using NetEscapades.AspNetCore.SecurityHeaders.Infrastructure;
+
+namespace AllianceTracker.Web.Hosting;
+
+public sealed class SiteOptions
+{
+    public const string Section = "Site";
+
+    /// <summary>
+    /// The address readers use, e.g. https://tracker.example.org: absolute links (feed ids, "Cite
+    /// as") are made from it, never from a request's Host header. Https here also makes cookies
+    /// Secure with the __Host- prefix. Empty: links follow the request (development).
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Reverse proxies whose X-Forwarded-For/-Proto are believed (loopback always is).</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of such proxies in CIDR form, e.g. 10.0.0.0/8.</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
+    public bool IsHttps => PublicBaseUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true;
+}
+
+/// <summary>
+/// What every response carries and how requests arrive: one security header policy for all
+/// responses (CSP, nosniff, referrer and permissions policies, no framing), forwarded headers from
+/// configured proxies only, HTTPS redirection and HSTS outside Development, and the public base URL
+/// absolute links are made from (docs/security.md, docs/operations.md).
+/// </summary>
+public static class TransportSetup
+{
+    public static WebApplicationBuilder AddAllianceTransport(this WebApplicationBuilder builder)
+    {
+        var site = builder.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
+        if (!string.IsNullOrEmpty(site.PublicBaseUrl) && !Uri.TryCreate(site.PublicBaseUrl, UriKind.Absolute, out _))
+        {
+            throw new InvalidOperationException($"{SiteOptions.Section}:{nameof(SiteOptions.PublicBaseUrl)} must be an absolute URL such as https://tracker.example.org.");
+        }
+
+        builder.Services.AddSingleton(new PublicAddress(site.PublicBaseUrl));
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in site.KnownProxies)
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in site.KnownNetworks)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+
+        if (site.IsHttps)
+        {
+            // Served over TLS (usually by a proxy): cookies only ever travel encrypted, and the
+            // __Host- prefix stops a sibling subdomain from planting or shadowing them.
+            builder.Services.ConfigureApplicationCookie(options =>
+            {
+                options.Cookie.Name = "__Host-AllianceTracker";
+                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            });
+            builder.Services.AddAntiforgery(options =>
+            {
+                options.Cookie.Name = "__Host-AllianceTracker-Antiforgery";
+                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            });
+        }
+
+        builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        builder.Services.AddSecurityHeaderPolicies()
+            .SetDefaultPolicy(PagePolicy)
+            .AddPolicy(ApiReferencePolicyName, ApiReferencePolicy)
+            .SetPolicySelector(context => SelectPolicy(context.HttpContext, context.SelectedPolicy, context.ConfiguredPolicies));
+        return builder;
+    }
+
+    /// <summary>First in the pipeline, so every response (cached, static, error) gets the headers.</summary>
+    public static WebApplication UseAllianceTransport(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        return app;
+    }
+
+    private const string ApiReferencePolicyName = "api-reference";
+
+    private static void PagePolicy(HeaderPolicyCollection policy) => policy
+        .AddContentTypeOptionsNoSniff()
+        .AddFrameOptionsDeny()
+        .AddReferrerPolicyStrictOriginWhenCrossOrigin()
+        .AddCrossOriginOpenerPolicy(x => x.SameOrigin())
+        .AddPermissionsPolicyWithDefaultSecureDirectives()
+        .RemoveServerHeader()
+        .AddContentSecurityPolicy(csp =>
+        {
+            csp.AddDefaultSrc().Self();
+            // Blazor's and MudBlazor's scripts are files from this site; the one inline script,
+            // Blazor's import map, is allowed by its hash (added per response, see SelectPolicy).
+            csp.AddScriptSrc().Self();
+            // MudBlazor sets style attributes and a theme <style> element.
+            csp.AddStyleSrc().Self().UnsafeInline();
+            csp.AddImgSrc().Self().Data();
+            csp.AddFontSrc().Self().Data();
+            // The live stream (SSE) and the editors' circuit (WebSocket) are same-origin.
+            csp.AddConnectSrc().Self();
+            csp.AddObjectSrc().None();
+            csp.AddBaseUri().Self();
+            csp.AddFormAction().Self();
+            csp.AddFrameAncestors().None();
+        });
+
+    /// <summary>Scalar's API reference page starts with an inline module script; it shows no stored text.</summary>
+    private static void ApiReferencePolicy(HeaderPolicyCollection policy) => policy
+        .AddContentTypeOptionsNoSniff()
+        .AddFrameOptionsDeny()
+        .AddReferrerPolicyStrictOriginWhenCrossOrigin()
+        .AddPermissionsPolicyWithDefaultSecureDirectives()
+        .RemoveServerHeader()
+        .AddContentSecurityPolicy(csp =>
+        {
+            csp.AddDefaultSrc().Self();
+            csp.AddScriptSrc().Self().UnsafeInline();
+            csp.AddStyleSrc().Self().UnsafeInline();
+            csp.AddImgSrc().Self().Data();
+            csp.AddFontSrc().Self().Data();
+            csp.AddConnectSrc().Self();
+            csp.AddObjectSrc().None();
+            csp.AddBaseUri().Self();
+            csp.AddFrameAncestors().None();
+        });
+
+    private static IReadOnlyHeaderPolicyCollection SelectPolicy(HttpContext context, IReadOnlyHeaderPolicyCollection selected, IReadOnlyDictionary<string, IReadOnlyHeaderPolicyCollection> configured)
+    {
+        if (context.Request.Path.StartsWithSegments("/scalar"))
+        {
+            return configured[ApiReferencePolicyName];
+        }
+
+        return context.GetEndpoint()?.Metadata.GetMetadata<ImportMapDefinition>() is { } importMap
+            ? ImportMapPolicies.For(importMap, selected)
+            : selected;
+    }
+
+    /// <summary>The page policy with the hash of the import map a page renders; one per map, made once.</summary>
+    private static class ImportMapPolicies
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ImportMapDefinition, IReadOnlyHeaderPolicyCollection> Made = [];
+
+        public static IReadOnlyHeaderPolicyCollection For(ImportMapDefinition importMap, IReadOnlyHeaderPolicyCollection page) =>
+            Made.GetValue(importMap, map =>
+            {
+                // <ImportMap /> writes exactly ToString() between the script tags; the browser hashes that text.
+                var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(map.ToString())));
+                var policy = page.Copy();
+                policy.AddContentSecurityPolicy(csp =>
+                {
+                    csp.AddDefaultSrc().Self();
+                    csp.AddScriptSrc().Self().From($"'sha256-{hash}'");
+                    csp.AddStyleSrc().Self().UnsafeInline();
+                    csp.AddImgSrc().Self().Data();
+                    csp.AddFontSrc().Self().Data();
+                    csp.AddConnectSrc().Self();
+                    csp.AddObjectSrc().None();
+                    csp.AddBaseUri().Self();
+                    csp.AddFormAction().Self();
+                    csp.AddFrameAncestors().None();
+                });
+                return policy;
+            });
+    }
+}
