@@ -71,7 +71,6 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
             outcome.HasOne(o => o.Proposal).WithMany().HasForeignKey(o => o.ProposalId).OnDelete(DeleteBehavior.Restrict);
             outcome.HasOne(o => o.Source).WithMany().HasForeignKey(o => o.SourceId).OnDelete(DeleteBehavior.Restrict);
             outcome.HasMany(o => o.Evidence).WithOne().HasForeignKey(e => e.DecisionId).OnDelete(DeleteBehavior.Restrict);
-            outcome.Property(o => o.Note).HasMaxLength(DecisionRules.MaxNoteLength);
             outcome.HasIndex(o => o.RecordedAtUtc);
         });
 
@@ -137,17 +136,21 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
             // SQLite has no server-generated row version: the app sets a new Guid on every save.
             cell.Property(c => c.Version).IsConcurrencyToken();
         });
+
+        TextColumns.Configure(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseHistoryRewrites();
+        TextColumns.Apply(ChangeTracker);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseHistoryRewrites();
+        TextColumns.Apply(ChangeTracker);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

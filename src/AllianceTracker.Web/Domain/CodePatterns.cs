@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace AllianceTracker.Web.Domain;
 
-/// <summary>The shapes of the codes and keys the public formats use, checked the same everywhere.</summary>
+/// <summary>
+/// The shapes of the codes and keys the public formats use, checked the same everywhere. Anchored
+/// with \z, not $: $ also matches before a final newline, and "ukraine-fund\n" is not a slug.
+/// </summary>
 public static partial class CodePatterns
 {
     public static bool IsAlpha3(string? code) => code is not null && Alpha3().IsMatch(code);
@@ -12,7 +15,7 @@ public static partial class CodePatterns
     public static bool IsNumeric(string? code) => code is not null && Numeric().IsMatch(code);
 
     /// <summary>Lower-case words joined by hyphens: summit and proposal slugs, source keys.</summary>
-    public static bool IsSlug(string? slug) => slug is not null && Slug().IsMatch(slug);
+    public static bool IsSlug(string? slug) => slug is not null && slug.Length <= TextPolicy.Code.MaxLength && Slug().IsMatch(slug);
 
     /// <summary>Null for a slug; otherwise a message showing what one looks like (<paramref name="example"/>).</summary>
     public static string? CheckSlug(string? slug, string example) =>
@@ -37,15 +40,15 @@ public static partial class CodePatterns
     [GeneratedRegex("[^a-z0-9]+")]
     private static partial Regex NotSlug();
 
-    [GeneratedRegex("^[A-Z]{3}$")]
+    [GeneratedRegex("^[A-Z]{3}\\z")]
     private static partial Regex Alpha3();
 
-    [GeneratedRegex("^[A-Z]{2}$")]
+    [GeneratedRegex("^[A-Z]{2}\\z")]
     private static partial Regex Alpha2();
 
-    [GeneratedRegex("^[0-9]{3}$")]
+    [GeneratedRegex("^[0-9]{3}\\z")]
     private static partial Regex Numeric();
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*\\z")]
     private static partial Regex Slug();
 }

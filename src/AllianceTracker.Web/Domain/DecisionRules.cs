@@ -10,7 +10,7 @@ public sealed record DecisionInput(
 /// <summary>The rules every recorded decision obeys, whoever records it (docs/domain.md).</summary>
 public static class DecisionRules
 {
-    public const int MaxNoteLength = 500;
+    public const int MaxNoteLength = 1000; // TextPolicy.Note
 
     /// <summary>Everything that can be checked without the database.</summary>
     public static IEnumerable<FieldProblem> Check(DecisionInput decision, string proposalSlug, DateOnly today)
@@ -25,9 +25,9 @@ public static class DecisionRules
             yield return new("decidedOn", $"The decision date {decision.DecidedOn.ToIso()} is in the future; record a decision once it is taken.");
         }
 
-        if (decision.Note is { Length: > MaxNoteLength })
+        if (TextPolicy.Check(decision.Note, TextPolicy.Note) is { } note)
         {
-            yield return new("note", $"The note has {decision.Note.Length} characters; keep it to {MaxNoteLength}.");
+            yield return new("note", note);
         }
 
         if (decision.Outcome == ProposalOutcome.Replaced && string.IsNullOrWhiteSpace(decision.ReplacedBy))

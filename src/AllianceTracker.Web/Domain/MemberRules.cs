@@ -57,6 +57,11 @@ public static class MemberRules
         {
             yield return new("joined", $"{member.Joined} is not a year a member could have joined: {FoundingYear} to {today.Year}.");
         }
+
+        foreach (var problem in TextPolicy.Problems(("name", member.Name, TextPolicy.Title), ("subregion", member.Subregion, TextPolicy.Title)))
+        {
+            yield return problem;
+        }
     }
 
     /// <summary>Refuses a membership larger than the alliance; <paramref name="members"/> counts old and new together.</summary>

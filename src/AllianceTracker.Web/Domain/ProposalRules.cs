@@ -76,5 +76,12 @@ public static class ProposalRules
         {
             yield return new("inForceFrom", IsoDate.NotADate(from));
         }
+
+        foreach (var problem in TextPolicy.Problems(
+            ("title", texts.Title, TextPolicy.Title), ("description", texts.Description, TextPolicy.Description),
+            ("proposer", texts.Proposer, TextPolicy.Title), ("note", texts.Note, TextPolicy.Note)))
+        {
+            yield return problem;
+        }
     }
 }

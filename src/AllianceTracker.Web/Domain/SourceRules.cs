@@ -12,7 +12,7 @@ public sealed record SourceInput(
         Key = key,
         Title = Title.Trim(),
         Outlet = Outlet.Trim(),
-        Url = string.IsNullOrWhiteSpace(Url) ? null : Url.Trim(),
+        Url = SourceRules.NormalizeUrl(Url),
         PublishedOn = PublishedOn,
         PublishedOnIsApproximate = PublishedOnIsApproximate,
         Kind = Kind,
@@ -47,14 +47,43 @@ public static class SourceRules
         {
             yield return new("publishedOn", $"{source.PublishedOn.Value.ToIso()} is in the future; give the date it was published.");
         }
+
+        foreach (var problem in TextPolicy.Problems(("title", source.Title, TextPolicy.Title), ("outlet", source.Outlet, TextPolicy.Title)))
+        {
+            yield return problem;
+        }
     }
 
-    /// <summary>Only web addresses: javascript:, data: or file: links must never reach a page.</summary>
-    public static string? CheckUrl(string? url) =>
-        string.IsNullOrWhiteSpace(url)
-        || (Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+    /// <summary>
+    /// Only web addresses: javascript:, data: or file: links must never reach a page, and neither
+    /// may spaces, control characters, credentials (https://user@…) or an address with no host.
+    /// </summary>
+    public static string? CheckUrl(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return null;
+        }
+
+        if (TextPolicy.Check(url, TextPolicy.Url) is { } text)
+        {
+            return text;
+        }
+
+        var trimmed = url.Trim();
+        return !trimmed.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or '"' or '`')
+            && Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            && uri.Host.Length > 0 && uri.UserInfo.Length == 0
             ? null
-            : $"'{url}' is not a web address: give one starting with http:// or https://.";
+            : $"'{url}' is not a web address: give one starting with http:// or https://, with no spaces.";
+    }
+
+    /// <summary>The address as stored: scheme and host in lower case, the path escaped (Uri.AbsoluteUri); null for none.</summary>
+    public static string? NormalizeUrl(string? url) =>
+        string.IsNullOrWhiteSpace(url) ? null
+        : Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) ? uri.AbsoluteUri
+        : url.Trim();
 
     /// <summary>Reads a published kind code; the problem names the codes there are.</summary>
     public static string? ParseKind(string? code, out SourceKind kind) =>

@@ -97,13 +97,13 @@ public static class StanceRules
     public static string? CheckConditions(Stance stance, string? conditions) =>
         stance == Stance.Conditional && string.IsNullOrWhiteSpace(conditions)
             ? "A conditional stance must state its conditions."
-            : null;
+            : TextPolicy.Check(conditions, TextPolicy.Note);
 
     public static string? CheckEffectiveDate(DateOnly effectiveOn, DateOnly today) =>
         effectiveOn > today ? $"{effectiveOn.ToIso()} is in the future; a stance takes effect on or before today." : null;
 
     public static string? CheckRationale(string? rationale) =>
-        string.IsNullOrWhiteSpace(rationale) ? "Say in one line why the evidence supports this stance." : null;
+        string.IsNullOrWhiteSpace(rationale) ? "Say in one line why the evidence supports this stance." : TextPolicy.Check(rationale, TextPolicy.Note);
 
     public static string? CheckExcerpt(string? excerpt, string whatItShows = "show the stance")
     {
@@ -113,12 +113,12 @@ public static class StanceRules
         }
 
         var words = CountWords(excerpt);
-        return words > MaxExcerptWords ? $"The excerpt has {words} words; quote at most {MaxExcerptWords}." : null;
+        return words > MaxExcerptWords ? $"The excerpt has {words} words; quote at most {MaxExcerptWords}." : TextPolicy.Check(excerpt, TextPolicy.Note);
     }
 
     /// <summary>A retraction says why the entry was wrong, for the audit trail and the feed.</summary>
     public static string? CheckRetractionReason(string? reason) =>
-        string.IsNullOrWhiteSpace(reason) ? "Say why the entry is retracted." : null;
+        string.IsNullOrWhiteSpace(reason) ? "Say why the entry is retracted." : TextPolicy.Check(reason, TextPolicy.Note);
 
     public static int CountWords(string? text) => (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 

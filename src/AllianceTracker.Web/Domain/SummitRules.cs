@@ -29,5 +29,10 @@ public static class SummitRules
         {
             yield return new("endsOn", $"The summit cannot end ({summit.EndsOn.ToIso()}) before it starts ({summit.StartsOn.ToIso()}).");
         }
+
+        foreach (var problem in TextPolicy.Problems(("name", summit.Name, TextPolicy.Title), ("city", summit.City, TextPolicy.Title)))
+        {
+            yield return problem;
+        }
     }
 }

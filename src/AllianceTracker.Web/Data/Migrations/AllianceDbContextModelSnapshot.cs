@@ -45,7 +45,9 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.Property<string>("Excerpt")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "note");
 
                     b.Property<int>("SourceId")
                         .HasColumnType("INTEGER");
@@ -70,14 +72,18 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "note");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "login");
 
                     b.HasKey("Id");
 
@@ -111,7 +117,9 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "title");
 
                     b.Property<string>("NumericCode")
                         .IsRequired()
@@ -120,7 +128,9 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.Property<string>("Subregion")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "title");
 
                     b.HasKey("Alpha3");
 
@@ -141,15 +151,21 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "description");
 
                     b.Property<string>("Proposer")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "title");
 
                     b.Property<string>("Slug")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "code");
 
                     b.Property<int>("SummitId")
                         .HasColumnType("INTEGER");
@@ -162,7 +178,9 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "title");
 
                     b.HasKey("Id");
 
@@ -184,8 +202,9 @@ namespace AllianceTracker.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "note");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
@@ -199,7 +218,9 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "login");
 
                     b.Property<int?>("ReplacedByProposalId")
                         .HasColumnType("INTEGER");
@@ -226,31 +247,41 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "description");
 
                     b.Property<DateOnly?>("InForceFrom")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "note");
 
                     b.Property<int>("ProposalId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Proposer")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "title");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "login");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "title");
 
                     b.HasKey("Id");
 
@@ -279,10 +310,14 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "login");
 
                     b.Property<string>("Note")
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "note");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -290,7 +325,9 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "title");
 
                     b.HasKey("Id");
 
@@ -307,7 +344,9 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.Property<string>("Key")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "code");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -315,7 +354,9 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.Property<string>("Outlet")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "title");
 
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT");
@@ -325,10 +366,14 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "title");
 
                     b.Property<string>("Url")
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "url");
 
                     b.HasKey("Id");
 
@@ -350,14 +395,18 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "note");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "login");
 
                     b.Property<int>("SourceId")
                         .HasColumnType("INTEGER");
@@ -378,7 +427,9 @@ namespace AllianceTracker.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Conditions")
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "note");
 
                     b.Property<DateOnly>("EffectiveOn")
                         .HasColumnType("TEXT");
@@ -395,14 +446,18 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.Property<string>("Rationale")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "note");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "login");
 
                     b.Property<string>("Stance")
                         .IsRequired()
@@ -427,7 +482,9 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.Property<string>("Excerpt")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "note");
 
                     b.Property<int>("SourceId")
                         .HasColumnType("INTEGER");
@@ -452,14 +509,18 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "note");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "login");
 
                     b.Property<long>("StanceChangeId")
                         .HasColumnType("INTEGER");
@@ -482,18 +543,24 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.Property<string>("City")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "title");
 
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "title");
 
                     b.Property<string>("Slug")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "code");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");

@@ -27,7 +27,7 @@ internal static class DiffFormats
         {
             foreach (var header in new[] { "from", "to", "member", "member_name", "proposal", "proposal_title", "stance_before", "stance_after", "conditions_after", "rationale", "sources", "excerpts" })
             {
-                csv.WriteField(header);
+                csv.WriteField(ExportFormats.CsvCell(header));
             }
 
             csv.EndRecord();
@@ -40,7 +40,7 @@ internal static class DiffFormats
                     string.Join(" | ", c.Evidence.Select(e => e.Excerpt)),
                 })
                 {
-                    csv.WriteField(field);
+                    csv.WriteField(ExportFormats.CsvCell(field));
                 }
 
                 csv.EndRecord();

@@ -40,6 +40,34 @@ public static class ExportFormats
         FormatProvider = CultureInfo.InvariantCulture,
     };
 
+    /// <summary>
+    /// A cell's text with formula triggers after a ';' or a tab escaped too ("a;=1+1" → "a;'=1+1"):
+    /// Excel in locales whose list separator is ';' splits such a cell and would evaluate the
+    /// second part. A trigger at the start is escaped by <see cref="CsvOptions"/>.
+    /// </summary>
+    internal static string CsvCell(string text)
+    {
+        if (text.IndexOfAny([';', '\t']) < 0)
+        {
+            return text;
+        }
+
+        var cell = new StringBuilder(text.Length + 4);
+        var afterSeparator = false;
+        foreach (var c in text)
+        {
+            if (afterSeparator && c is '=' or '+' or '-' or '@')
+            {
+                cell.Append('\'');
+            }
+
+            afterSeparator = c is ';' or '\t' || (afterSeparator && c == ' ');
+            cell.Append(c);
+        }
+
+        return cell.ToString();
+    }
+
     public static ExportFile Write(ExportDocument document, ExportFormat format, string baseName, PictureDiff? sincePrevious = null) => format switch
     {
         ExportFormat.Csv => new(Csv(document), "text/csv; charset=utf-8", baseName + ".csv"),
@@ -63,26 +91,26 @@ public static class ExportFormats
         {
             foreach (var header in new[] { "as_of", "member", "member_name", "proposal", "proposal_title", "stance", "conditions", "effective_date", "rationale", "sources", "excerpts", "proposal_status", "decided_on", "decision_note" })
             {
-                csv.WriteField(header);
+                csv.WriteField(CsvCell(header));
             }
 
             csv.EndRecord();
             foreach (var p in document.Positions)
             {
-                csv.WriteField(document.AsOf);
-                csv.WriteField(p.Member);
-                csv.WriteField(names.GetValueOrDefault(p.Member, p.Member));
-                csv.WriteField(p.Proposal);
-                csv.WriteField(titles.GetValueOrDefault(p.Proposal, p.Proposal));
-                csv.WriteField(p.Stance);
-                csv.WriteField(p.Conditions ?? "");
-                csv.WriteField(p.EffectiveDate ?? "");
-                csv.WriteField(p.Rationale ?? "");
-                csv.WriteField(string.Join("; ", p.Evidence.Select(e => sources.TryGetValue(e.Source, out var s) ? $"{s.Outlet}: {s.Title}" : e.Source)));
-                csv.WriteField(string.Join(" | ", p.Evidence.Select(e => e.Excerpt)));
-                csv.WriteField(statuses.GetValueOrDefault(p.Proposal, ""));
-                csv.WriteField(proposals.TryGetValue(p.Proposal, out var proposal) ? proposal.Decision?.DecidedOn ?? "" : "");
-                csv.WriteField(proposal?.Decision?.Note ?? "");
+                csv.WriteField(CsvCell(document.AsOf));
+                csv.WriteField(CsvCell(p.Member));
+                csv.WriteField(CsvCell(names.GetValueOrDefault(p.Member, p.Member)));
+                csv.WriteField(CsvCell(p.Proposal));
+                csv.WriteField(CsvCell(titles.GetValueOrDefault(p.Proposal, p.Proposal)));
+                csv.WriteField(CsvCell(p.Stance));
+                csv.WriteField(CsvCell(p.Conditions ?? ""));
+                csv.WriteField(CsvCell(p.EffectiveDate ?? ""));
+                csv.WriteField(CsvCell(p.Rationale ?? ""));
+                csv.WriteField(CsvCell(string.Join("; ", p.Evidence.Select(e => sources.TryGetValue(e.Source, out var s) ? $"{s.Outlet}: {s.Title}" : e.Source))));
+                csv.WriteField(CsvCell(string.Join(" | ", p.Evidence.Select(e => e.Excerpt))));
+                csv.WriteField(CsvCell(statuses.GetValueOrDefault(p.Proposal, "")));
+                csv.WriteField(CsvCell(proposals.TryGetValue(p.Proposal, out var proposal) ? proposal.Decision?.DecidedOn ?? "" : ""));
+                csv.WriteField(CsvCell(proposal?.Decision?.Note ?? ""));
                 csv.EndRecord();
             }
         }
@@ -112,9 +140,11 @@ public static class ExportFormats
                 ["As of"] = document.AsOf,
             }).ToList(),
         };
+        // "Summary" and "Sources" are taken; Excel compares sheet names without case.
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Summary", "Sources" };
         foreach (var proposal in document.InDashboardOrder())
         {
-            sheets[SheetName(proposal.Slug)] = document.Positions.Where(p => p.Proposal == proposal.Slug).Select(p => new Dictionary<string, object?>
+            sheets[SheetName(proposal.Slug, taken)] = document.Positions.Where(p => p.Proposal == proposal.Slug).Select(p => new Dictionary<string, object?>
             {
                 ["Member"] = names.GetValueOrDefault(p.Member, p.Member),
                 ["Code"] = p.Member,
@@ -147,8 +177,21 @@ public static class ExportFormats
         return document.InDashboardOrder().Where(p => bySlug.ContainsKey(p.Slug)).Select(p => bySlug[p.Slug]);
     }
 
-    // Excel allows 31 characters and no []:*?/\ in a sheet name.
-    internal static string SheetName(string slug) => new string(slug.Where(c => !"[]:*?/\\".Contains(c)).ToArray())[..Math.Min(slug.Length, 31)];
+    // Excel allows 31 characters and no []:*?/\ in a sheet name, and compares names without case:
+    // a name already taken (two long slugs alike in their first 31 characters) gets a number.
+    internal static string SheetName(string slug, ISet<string> taken)
+    {
+        var plain = new string(slug.Where(c => !"[]:*?/\\".Contains(c)).ToArray());
+        var name = plain[..Math.Min(plain.Length, 31)];
+        for (var n = 2; taken.Contains(name); n++)
+        {
+            var suffix = $"~{n}";
+            name = plain[..Math.Min(plain.Length, 31 - suffix.Length)] + suffix;
+        }
+
+        taken.Add(name);
+        return name;
+    }
 
     private static string Markdown(ExportDocument document, PictureDiff? sincePrevious)
     {
@@ -213,14 +256,26 @@ public static class ExportFormats
         md.AppendLine("## Sources").AppendLine();
         foreach (var source in sources.Values)
         {
-            md.AppendLine($"- {Escape(source.Outlet)}, “{Escape(source.Title)}”{(source.Published is null ? "" : $", {(source.PublishedApproximate ? "c. " : "")}{source.Published}")}{(source.Url is null ? "" : $" <{source.Url}>")}");
+            md.AppendLine($"- {Escape(source.Outlet)}, “{Escape(source.Title)}”{(source.Published is null ? "" : $", {(source.PublishedApproximate ? "c. " : "")}{source.Published}")}{(source.Url is null ? "" : " " + Autolink(source.Url))}");
         }
 
         return md.ToString();
     }
 
     // Text from sources and editors must not become Markdown structure (or HTML) in the brief.
+    // Line breaks of any kind (\r too: it would start a heading) become spaces; & < > become entities.
     internal static string Escape(string text) =>
-        new StringBuilder(text).Replace("\\", "\\\\").Replace("|", "\\|").Replace("<", "&lt;").Replace(">", "&gt;")
-            .Replace("*", "\\*").Replace("_", "\\_").Replace("[", "\\[").Replace("]", "\\]").Replace("`", "\\`").Replace("\n", " ").ToString();
+        new StringBuilder(text).Replace("\\", "\\\\").Replace("&", "&amp;").Replace("|", "\\|").Replace("<", "&lt;").Replace(">", "&gt;")
+            .Replace("*", "\\*").Replace("_", "\\_").Replace("[", "\\[").Replace("]", "\\]").Replace("`", "\\`").Replace("#", "\\#")
+            .Replace("\r\n", " ").Replace("\r", " ").Replace("\n", " ").Replace("\u2028", " ").Replace("\u2029", " ").ToString();
+
+    /// <summary>
+    /// A source's address as a Markdown autolink, only if it is a web address; written as
+    /// Uri.AbsoluteUri, which percent-encodes '&lt;', '&gt;', quotes and spaces, so an address cannot
+    /// close the link and open HTML. Anything else is shown as escaped text.
+    /// </summary>
+    internal static string Autolink(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? $"<{uri.AbsoluteUri.Replace(">", "%3E", StringComparison.Ordinal).Replace("<", "%3C", StringComparison.Ordinal)}>"
+            : Escape(url);
 }

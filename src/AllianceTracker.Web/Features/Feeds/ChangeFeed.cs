@@ -21,12 +21,22 @@ public static class ChangeFeed
             string? member, string? proposal, HttpContext context, StanceHistoryReader history, DecisionHistoryReader decisions,
             ProposalRevisionReader revisions, CancellationToken ct) =>
         {
+            if (member is not null && !CodePatterns.IsAlpha3(member.ToUpperInvariant()))
+            {
+                return ApiParameters.Invalid("member", $"'{member}' is not a member's alpha-3 code, e.g. HUN.");
+            }
+
+            if (proposal is not null && !CodePatterns.IsSlug(proposal))
+            {
+                return ApiParameters.Invalid("proposal", $"'{proposal}' is not a proposal's slug, e.g. ukraine-fund.");
+            }
+
             var entries = await history.ReadRecentAsync(new HistoryFilter(Member: member?.ToUpperInvariant(), Proposal: proposal), MaxEntries, ct);
             // Decisions concern a proposal, not a member: a member's feed has none.
             var decided = member is null ? await decisions.ReadRecentAsync(proposal, MaxEntries, ct) : [];
             var revised = member is null ? await revisions.ReadRecentAsync(proposal, MaxEntries, ct) : [];
             var xml = Write(entries, decided, BaseUrl(context), context.Request.Path + context.Request.QueryString, member, proposal, revised);
-            return Results.Bytes(xml, "application/atom+xml; charset=utf-8");
+            return (IResult)Results.Bytes(xml, "application/atom+xml; charset=utf-8");
         }).WithName("ChangeFeed").WithTags("Feeds").WithMetadata(CacheableReadAttribute.Instance);
         return endpoints;
     }
@@ -60,8 +70,8 @@ public static class ChangeFeed
         using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) }))
         {
             xml.WriteStartElement("feed", AtomNamespace);
-            xml.WriteElementString("title", AtomNamespace, $"AllianceTracker: stance changes and decisions — {scope}");
-            xml.WriteElementString("id", AtomNamespace, $"{baseUrl}{selfPath}");
+            xml.WriteElementString("title", AtomNamespace, XmlSafe($"AllianceTracker: stance changes and decisions — {scope}"));
+            xml.WriteElementString("id", AtomNamespace, XmlSafe($"{baseUrl}{selfPath}"));
             xml.WriteElementString("updated", AtomNamespace, Timestamp(items.Count > 0 ? items[0].Updated : DateTime.UnixEpoch));
             WriteLink(xml, "self", baseUrl + selfPath, "application/atom+xml");
             WriteLink(xml, "alternate", baseUrl + "/", "text/html");
@@ -72,16 +82,16 @@ public static class ChangeFeed
             foreach (var item in items)
             {
                 xml.WriteStartElement("entry", AtomNamespace);
-                xml.WriteElementString("id", AtomNamespace, item.Id);
-                xml.WriteElementString("title", AtomNamespace, item.Title);
+                xml.WriteElementString("id", AtomNamespace, XmlSafe(item.Id));
+                xml.WriteElementString("title", AtomNamespace, XmlSafe(item.Title));
                 xml.WriteElementString("updated", AtomNamespace, Timestamp(item.Updated));
                 xml.WriteStartElement("author", AtomNamespace);
-                xml.WriteElementString("name", AtomNamespace, item.Author);
+                xml.WriteElementString("name", AtomNamespace, XmlSafe(item.Author));
                 xml.WriteEndElement();
                 WriteLink(xml, "alternate", item.Link, "text/html");
                 xml.WriteStartElement("summary", AtomNamespace);
                 xml.WriteAttributeString("type", "text");
-                xml.WriteString(item.Summary);
+                xml.WriteString(XmlSafe(item.Summary));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
@@ -138,8 +148,32 @@ public static class ChangeFeed
         xml.WriteStartElement("link", AtomNamespace);
         xml.WriteAttributeString("rel", rel);
         xml.WriteAttributeString("type", type);
-        xml.WriteAttributeString("href", href);
+        xml.WriteAttributeString("href", XmlSafe(href));
         xml.WriteEndElement();
+    }
+
+    /// <summary>
+    /// Drops what XML cannot carry. The text policy keeps control characters out of new text, but
+    /// the history is append-only: one such character stored before the policy must not break the
+    /// feed for good.
+    /// </summary>
+    private static string XmlSafe(string text) =>
+        text.All(XmlConvert.IsXmlChar) ? text : XmlConvert.VerifyXmlChars(new string(FilterXmlChars(text).ToArray()));
+
+    private static IEnumerable<char> FilterXmlChars(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                yield return text[i];
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                yield return text[i];
+                yield return text[++i];
+            }
+        }
     }
 
     private static string Timestamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ");

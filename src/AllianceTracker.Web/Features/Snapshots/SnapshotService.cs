@@ -27,6 +27,7 @@ public sealed class SnapshotService(
         var problems = new FieldProblems();
         problems.Add("title", string.IsNullOrWhiteSpace(title) ? "Give the snapshot a title, e.g. \"Before the Washington summit\"." : null);
         problems.Add("asOf", asOf > today ? "A snapshot cannot be of a date in the future." : null);
+        problems.Add(TextPolicy.Problems(("title", title, TextPolicy.Title), ("note", note, TextPolicy.Note)));
         problems.ThrowIfAny();
 
         var document = await documents.CurrentAsync(asOf ?? today, cancellationToken: cancellationToken);

@@ -121,13 +121,13 @@ public sealed class DecisionsTests : FreshAppTest<AccountsAppFactory>
     }
 
     [Fact]
-    public async Task A_decision_needs_evidence_with_a_verbatim_excerpt_and_a_note_of_at_most_500_characters()
+    public async Task A_decision_needs_evidence_with_a_verbatim_excerpt_and_a_note_of_at_most_1000_characters()
     {
         var editor = await App.SignedInAsync("Editor");
 
         var noEvidence = await DecideAsync(editor, "ukraine-fund", "adopted", "2024-07-10", evidence: []);
         var noExcerpt = await DecideAsync(editor, "ukraine-fund", "adopted", "2024-07-10", evidence: [NewDeclaration("")]);
-        var longNote = await DecideAsync(editor, "ukraine-fund", "adopted", "2024-07-10", note: new string('x', 501));
+        var longNote = await DecideAsync(editor, "ukraine-fund", "adopted", "2024-07-10", note: new string('x', 1001));
         var unknownSource = await DecideAsync(editor, "ukraine-fund", "adopted", "2024-07-10", evidence: [new { source = "no-such-source", excerpt = "Words." }]);
 
         Assert.True((await noEvidence.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("evidence", out _));
