@@ -15,5 +15,11 @@ public sealed class FieldErrors
 
     public bool Has(string field) => _errors.ContainsKey(field);
 
+    /// <summary>The key of a problem with the whole form rather than one field (shown by FormFault).</summary>
+    public const string Form = "";
+
+    /// <summary>The form could not be saved for a reason outside it (the database is busy); the fields keep their values.</summary>
+    public void SetFormFault(string message) => _errors = new Dictionary<string, string[]> { [Form] = [message] };
+
     public string? Of(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 }

@@ -29,9 +29,28 @@ public static class DataSetup
         // Options are read when the factory is first used, not here, so that test hosts can
         // point the app at their own database through configuration.
         builder.Services.AddDbContextFactory<AllianceDbContext>((services, options) =>
-            options.UseSqlite($"Data Source={ResolveDatabasePath(services)}"));
+            // Default Timeout is the busy timeout: a write waits that long for another writer's
+            // lock, then fails and is answered 503 (DatabaseFaults) instead of hanging for 30 s.
+            options.UseSqlite($"Data Source={ResolveDatabasePath(services)};Default Timeout={DatabaseFaults.BusyTimeoutSeconds}"));
 
+        // /healthz/ready: the database answers and every migration is applied.
+        builder.Services.AddHealthChecks().AddDbContextCheck<AllianceDbContext>(
+            "database", tags: [ReadyTag],
+            customTestQuery: async (db, ct) => await db.Database.CanConnectAsync(ct) && !(await db.Database.GetPendingMigrationsAsync(ct)).Any());
         return builder;
+    }
+
+    private const string ReadyTag = "ready";
+
+    /// <summary>
+    /// <c>/healthz</c>: the process answers (no checks, for a liveness probe). <c>/healthz/ready</c>:
+    /// the database is reachable and migrated (for a load balancer deciding whether to send traffic).
+    /// </summary>
+    public static WebApplication MapAllianceHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/healthz/ready", new() { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        return app;
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
+using AllianceTracker.Web.Api;
 using AllianceTracker.Web.Components.Shell;
+using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.Exchange;
 using AllianceTracker.Web.Features.Feeds;
@@ -31,6 +33,7 @@ public static class UiSetup
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        app.UseApiFaults(DatabaseFaults.IsUnavailable, DatabaseFaults.RetryAfterSeconds);
         app.UseStatusCodePagesWithReExecute("/not-found");
         // Friendly pages are for people; API clients get their status codes (and problem bodies) untouched.
         app.Use((context, next) =>
@@ -55,6 +58,7 @@ public static class UiSetup
     public static WebApplication MapAllianceEndpoints(this WebApplication app)
     {
         app.MapStaticAssets().AllowAnonymous();
+        app.MapAllianceHealth();
         app.MapThemeSwitch();
         app.MapThemeStylesheets();
         app.MapAccountEndpoints();

@@ -32,6 +32,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The running app's SQLite file, for tests that play another process holding it.</summary>
+    public string DatabasePath => _factory.DatabasePath;
+
     /// <summary>The running app's services, for arranging data through the service layer.</summary>
     public IServiceProvider Services => _factory.Services;
 

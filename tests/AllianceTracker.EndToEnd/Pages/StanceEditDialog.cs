@@ -5,7 +5,7 @@ namespace AllianceTracker.EndToEnd.Pages;
 /// <summary>The edit dialog an editor opens from a stance cell.</summary>
 public sealed class StanceEditDialog(IPage page)
 {
-    private ILocator Dialog => page.Locator(".mud-dialog");
+    public ILocator Dialog => page.Locator(".mud-dialog");
 
     public static async Task<StanceEditDialog> OpenAsync(IPage page, string member, string proposal)
     {

@@ -1,0 +1,35 @@
+using Microsoft.Data.Sqlite;
+
+namespace AllianceTracker.Web.Data;
+
+/// <summary>
+/// Faults that say "the database cannot take this write now" rather than "this write is wrong":
+/// busy or locked past the busy timeout, full, read-only, or unreachable. They pass; the caller
+/// answers 503 with Retry-After (the API) or keeps the form and says try again (the UI).
+/// </summary>
+public static class DatabaseFaults
+{
+    /// <summary>How long a write waits for another writer's lock before giving up (SQLite's busy timeout).</summary>
+    public const int BusyTimeoutSeconds = 5;
+
+    /// <summary>What the API's Retry-After says, in seconds.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    public const string Message = "The database is busy or cannot take changes right now, so nothing was saved. What you typed is still here: try again in a few seconds.";
+
+    // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN.
+    private static readonly HashSet<int> Unavailable = [5, 6, 8, 10, 13, 14];
+
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SqliteException sqlite && Unavailable.Contains(sqlite.SqliteErrorCode))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
