@@ -30,6 +30,9 @@ public class AllianceAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_directory, "alliance-tracker.db");
 
+    /// <summary>Leave the database folder behind when the app stops (for tests that go on with the stopped app's files, and delete them).</summary>
+    public bool KeepsFilesAfterStopping { get; init; }
+
     /// <summary>The app on an empty folder, as on a fresh machine: it migrates and seeds as it starts.</summary>
     public static AllianceAppFactory OnEmptyFolder() => new(startsFromSeededCopy: false);
 
@@ -57,7 +60,10 @@ public class AllianceAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
-            DeleteQuietly(_directory);
+            if (!KeepsFilesAfterStopping)
+            {
+                DeleteQuietly(_directory);
+            }
         }
     }
 

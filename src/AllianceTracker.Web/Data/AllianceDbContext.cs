@@ -1,4 +1,5 @@
 using AllianceTracker.Web.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace AllianceTracker.Web.Data;
 
 /// <summary>The one database: the tracker's data and, through Identity, the editors' accounts.</summary>
-public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> options) : IdentityDbContext<IdentityUser>(options)
+public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that sign cookies and antiforgery tokens: in the database, so a backup holds them and every instance shares them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<MemberState> Members => Set<MemberState>();
 
     public DbSet<Summit> Summits => Set<Summit>();

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using AllianceTracker.Web.Api;
 using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Features.Accounts;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace AllianceTracker.Web.Hosting;
@@ -38,6 +39,16 @@ public static class AccessSetup
         if (access.SessionCheckInterval > TimeSpan.FromMinutes(1) || access.SessionCheckInterval < TimeSpan.Zero)
         {
             throw new InvalidOperationException($"{AccessOptions.Section}:{nameof(AccessOptions.SessionCheckInterval)} must be between 00:00:00 and 00:01:00: a revoked session may not live longer.");
+        }
+
+        // Keys for cookies and antiforgery tokens live in the database (a restart, a container or a
+        // restore keeps everyone signed in; a backup holds them), optionally encrypted with a
+        // certificate (docs/operations.md).
+        var keys = builder.Services.AddDataProtection().SetApplicationName("AllianceTracker").PersistKeysToDbContext<AllianceDbContext>();
+        if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificate)
+        {
+            keys.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificate, builder.Configuration["DataProtection:CertificatePassword"]));
         }
 
         builder.Services.AddCascadingAuthenticationState();

@@ -28,10 +28,11 @@ public static class DataSetup
 
         // Options are read when the factory is first used, not here, so that test hosts can
         // point the app at their own database through configuration.
+        builder.Services.AddSingleton(services => new DatabaseFile(ResolveDatabasePath(services)));
         builder.Services.AddDbContextFactory<AllianceDbContext>((services, options) =>
             // Default Timeout is the busy timeout: a write waits that long for another writer's
             // lock, then fails and is answered 503 (DatabaseFaults) instead of hanging for 30 s.
-            options.UseSqlite($"Data Source={ResolveDatabasePath(services)};Default Timeout={DatabaseFaults.BusyTimeoutSeconds}"));
+            options.UseSqlite($"Data Source={services.GetRequiredService<DatabaseFile>().Path};Default Timeout={DatabaseFaults.BusyTimeoutSeconds}"));
 
         // /healthz/ready: the database answers and every migration is applied.
         builder.Services.AddHealthChecks().AddDbContextCheck<AllianceDbContext>(
@@ -63,6 +64,8 @@ public static class DataSetup
     /// <returns>The initialization, for <see cref="RunAsync(WebApplication, Task)"/>.</returns>
     public static Task UseDatabaseInitialization(this WebApplication app)
     {
+        // One app per SQLite file; a restore waits for it to stop.
+        app.Services.GetRequiredService<DatabaseFile>().HoldWhileServing();
         var initialized = Task.Run(() => InitializeDatabaseAsync(app));
         app.Use(async (context, next) =>
         {
@@ -135,13 +138,22 @@ public static class DataSetup
         var access = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccessOptions>>().Value;
         if (app.Environment.IsDevelopment() && access.CreateDemoEditor && await accounts.CreateDemoEditorAsync() is { } password)
         {
-            // Printed straight to the console, once, and never through the logger: no password in a log line.
-            Console.WriteLine();
-            Console.WriteLine($"  Demo editor created for trying out editing (Development only):");
-            Console.WriteLine($"    email:    {AccountAdministration.DemoEditorEmail}");
-            Console.WriteLine($"    password: {password}");
-            Console.WriteLine($"  It is shown only now. Create real accounts with: users add --email … --display-name … --role Admin");
-            Console.WriteLine();
+            // Written to a file only its owner can read, never to the console or a log: in a container
+            // the console is the log stream. The console says where the file is.
+            var file = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(app.Services.GetRequiredService<DatabaseFile>().Path)!, "demo-editor-password.txt");
+            var ownerOnly = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                ownerOnly.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            await using (var writer = new StreamWriter(new FileStream(file, ownerOnly)))
+            {
+                await writer.WriteLineAsync($"email:    {AccountAdministration.DemoEditorEmail}");
+                await writer.WriteLineAsync($"password: {password}");
+            }
+
+            logger.LogInformation("Demo editor {Email} created (Development only); its password is in {PasswordFile}, readable by you only", AccountAdministration.DemoEditorEmail, file);
         }
     }
 
@@ -150,7 +162,7 @@ public static class DataSetup
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
         var environment = services.GetRequiredService<IWebHostEnvironment>();
         var path = System.IO.Path.GetFullPath(options.Path, environment.ContentRootPath);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        new DatabaseFile(path).EnsurePrivate();
         return path;
     }
 }

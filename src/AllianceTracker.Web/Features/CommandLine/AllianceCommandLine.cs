@@ -36,6 +36,8 @@ public static class AllianceCommandLine
             ImportCommand.Create(services, console, Operator),
             SnapshotCreateCommand.Create(services, console, Operator),
             DiffCommand.Create(services, console),
+            BackupCommands.Backup(services, console),
+            BackupCommands.Restore(services, console),
         };
 
         var parse = root.Parse(args);

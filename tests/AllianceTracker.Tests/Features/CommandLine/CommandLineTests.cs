@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AllianceTracker.Tests.Support;
 
 namespace AllianceTracker.Tests.Features.CommandLine;
@@ -149,33 +148,13 @@ public sealed class ProgramCommandLineTests
     private static async Task<(int Exit, string Output, string Error)> RunAppAsync(params string[] args)
     {
         var directory = Path.Combine(Path.GetTempPath(), "alliance-tracker-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        args.ToList().ForEach(start.ArgumentList.Add);
-        // Should a server start after all, it must not touch the developer's database or a known port.
-        start.Environment["Database__Path"] = Path.Combine(directory, "alliance-tracker.db");
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        // The app's own settings (its console log says "Now listening" when a server starts).
-        start.Environment["ASPNETCORE_CONTENTROOT"] = Path.GetDirectoryName(typeof(Program).Assembly.Location);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"dotnet {string.Join(' ', args)} was still running after 60 s: it started the web server. Output: {await output}");
+            return await AppProcess.RunAsync(Path.Combine(directory, "alliance-tracker.db"), args);
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
         }
-
-        return (process.ExitCode, await output, await error);
     }
 }

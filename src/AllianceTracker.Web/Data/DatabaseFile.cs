@@ -1,0 +1,183 @@
+using Microsoft.Data.Sqlite;
+
+namespace AllianceTracker.Web.Data;
+
+/// <summary>The result of <see cref="DatabaseFile.RestoreAsync"/>: where the previous database was kept.</summary>
+public sealed record RestoreResult(string? PreviousKeptAs);
+
+/// <summary>
+/// The SQLite file itself: created private (0600, in a 0700 folder: it holds password hashes and
+/// the cookie keys), held by the serving app so that a restore cannot pull it from under it, copied
+/// consistently while the app runs, and restored with the previous file kept.
+/// </summary>
+public sealed class DatabaseFile(string path) : IDisposable
+{
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    private FileStream? _servingLock;
+
+    public string Path { get; } = path;
+
+    private string LockPath => Path + ".serving";
+
+    public void Dispose()
+    {
+        _servingLock?.Dispose();
+        _servingLock = null;
+    }
+
+    /// <summary>Creates the folder and an empty database file with owner-only permissions; tightens an existing file's.</summary>
+    public void EnsurePrivate()
+    {
+        var folder = System.IO.Path.GetDirectoryName(Path)!;
+        if (!Directory.Exists(folder))
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(folder);
+            }
+            else
+            {
+                Directory.CreateDirectory(folder, OwnerOnlyFolder);
+            }
+        }
+
+        if (!File.Exists(Path))
+        {
+            // An empty file is an empty SQLite database; SQLite gives its -wal and -shm the same mode.
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = OwnerOnly;
+            }
+
+            using var created = new FileStream(Path, options);
+        }
+        else if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(Path) & ~OwnerOnly) != 0)
+        {
+            File.SetUnixFileMode(Path, OwnerOnly);
+        }
+    }
+
+    /// <summary>Held for as long as the web app serves this file; <see cref="RestoreAsync"/> refuses while it is.</summary>
+    public void HoldWhileServing()
+    {
+        try
+        {
+            _servingLock = new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidOperationException($"Another AllianceTracker is already serving {Path}: SQLite allows one app per file (docs/operations.md).", ex);
+        }
+    }
+
+    /// <summary>
+    /// A consistent copy of the live database, taken while the app runs (VACUUM INTO reads one
+    /// snapshot of the file, WAL included), written owner-only and checked. Refuses to overwrite.
+    /// </summary>
+    public async Task<long> BackUpAsync(string target, CancellationToken cancellationToken = default)
+    {
+        target = System.IO.Path.GetFullPath(target);
+        if (File.Exists(target))
+        {
+            throw new InvalidOperationException($"{target} already exists; choose a new file name (a backup never overwrites).");
+        }
+
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+
+        await using (var connection = new SqliteConnection($"Data Source={Path};Mode=ReadOnly;Pooling=False;Default Timeout={DatabaseFaults.BusyTimeoutSeconds}"))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var vacuum = connection.CreateCommand();
+            vacuum.CommandText = "VACUUM INTO $target";
+            vacuum.Parameters.AddWithValue("$target", target);
+            await vacuum.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(target, OwnerOnly);
+        }
+
+        var problem = await CheckAsync(target, cancellationToken);
+        return problem is null ? new FileInfo(target).Length : throw new InvalidOperationException($"The copy failed its check: {problem}");
+    }
+
+    /// <summary>
+    /// Replaces the database with <paramref name="source"/> after checking it (integrity, and that it
+    /// is an AllianceTracker database). The app must be stopped. The previous file (and its -wal,
+    /// -shm) is kept beside it, renamed; nothing is deleted.
+    /// </summary>
+    public async Task<RestoreResult> RestoreAsync(string source, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        source = System.IO.Path.GetFullPath(source);
+        if (!File.Exists(source))
+        {
+            throw new InvalidOperationException($"{source} does not exist.");
+        }
+
+        if (await CheckAsync(source, cancellationToken) is { } problem)
+        {
+            throw new InvalidOperationException($"{source} cannot be restored: {problem}");
+        }
+
+        // Held while restoring, so the app cannot start on a half-copied file either.
+        HoldWhileServing();
+        try
+        {
+            SqliteConnection.ClearAllPools();
+            string? keptAs = null;
+            if (File.Exists(Path))
+            {
+                keptAs = $"{Path}.before-restore-{nowUtc:yyyyMMdd'T'HHmmss'Z'}";
+                foreach (var suffix in new[] { "", "-wal", "-shm" })
+                {
+                    if (File.Exists(Path + suffix))
+                    {
+                        File.Move(Path + suffix, keptAs + suffix);
+                    }
+                }
+            }
+
+            File.Copy(source, Path);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(Path, OwnerOnly);
+            }
+
+            return new RestoreResult(keptAs);
+        }
+        finally
+        {
+            await _servingLock!.DisposeAsync();
+            _servingLock = null;
+        }
+    }
+
+    /// <summary>Null when the file passes SQLite's integrity check and holds the tracker's tables; otherwise what is wrong.</summary>
+    public static async Task<string?> CheckAsync(string file, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+            await connection.OpenAsync(cancellationToken);
+            await using var integrity = connection.CreateCommand();
+            integrity.CommandText = "PRAGMA integrity_check";
+            var result = (string?)await integrity.ExecuteScalarAsync(cancellationToken);
+            if (result != "ok")
+            {
+                return $"SQLite's integrity check says: {result}";
+            }
+
+            await using var tables = connection.CreateCommand();
+            tables.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('__EFMigrationsHistory', 'StanceChanges', 'Members')";
+            return (long)(await tables.ExecuteScalarAsync(cancellationToken))! == 3 ? null : "it is not an AllianceTracker database (its tables are missing).";
+        }
+        catch (SqliteException ex)
+        {
+            return $"it is not a readable SQLite database ({ex.Message}).";
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using AllianceTracker.Web.Data;
+
+namespace AllianceTracker.Web.Features.CommandLine;
+
+/// <summary>
+/// <c>backup --out FILE</c> while the app runs; <c>restore --from FILE</c> with the app stopped
+/// (docs/operations.md has the drill). The backup holds everything: history, accounts, audit and
+/// the keys that sign cookies.
+/// </summary>
+internal static class BackupCommands
+{
+    public static Command Backup(IServiceProvider services, CommandConsole console)
+    {
+        var output = new Option<FileInfo>("--out") { Description = "The new file to write the copy to (never overwritten).", Required = true };
+        var command = new Command("backup", "Takes a consistent copy of the database, also while the app runs.") { output };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var target = parse.GetRequiredValue(output);
+            try
+            {
+                var bytes = await services.GetRequiredService<DatabaseFile>().BackUpAsync(target.FullName, cancellationToken);
+                await console.Out.WriteLineAsync($"Backed up {bytes:N0} bytes to {target.FullName} (integrity ok, readable by its owner only).");
+                return AllianceCommandLine.Done;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+            {
+                await console.Error.WriteLineAsync($"No backup was written: {ex.Message}");
+                return AllianceCommandLine.Refused;
+            }
+        });
+        return command;
+    }
+
+    public static Command Restore(IServiceProvider services, CommandConsole console)
+    {
+        var from = new Option<FileInfo>("--from") { Description = "A file made by backup.", Required = true };
+        var command = new Command("restore", "Replaces the database with a backup (stop the app first); the previous file is kept beside it.") { from };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var database = services.GetRequiredService<DatabaseFile>();
+            try
+            {
+                var result = await database.RestoreAsync(parse.GetRequiredValue(from).FullName, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
+                await console.Out.WriteLineAsync($"Restored {database.Path} from {parse.GetRequiredValue(from).FullName}.");
+                if (result.PreviousKeptAs is { } kept)
+                {
+                    await console.Out.WriteLineAsync($"The previous database is kept as {kept}.");
+                }
+
+                await console.Out.WriteLineAsync("Start the app: it applies any newer migrations to the restored file.");
+                return AllianceCommandLine.Done;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                await console.Error.WriteLineAsync(ex.Message);
+                return AllianceCommandLine.Refused;
+            }
+        });
+        return command;
+    }
+}
