@@ -66,6 +66,7 @@ public static class AccessSetup
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AllianceDbContext>()
             .AddSignInManager()
@@ -112,6 +113,7 @@ public static class AccessSetup
         });
 
         builder.Services.AddSingleton<AccountAdministration>();
+        builder.Services.AddSingleton<SignInGuard>();
         return builder;
     }
 

@@ -12,7 +12,7 @@ namespace AllianceTracker.Tests.Support;
 /// <summary>Accounts for tests, signed in through the real sign-in form (antiforgery, cookie and all).</summary>
 public static partial class TestAccounts
 {
-    public const string Password = "correct-horse-battery-staple";
+    public const string Password = "glacier-otter-velvet-harbour";
 
     /// <summary>The display name <see cref="CreateAsync"/> gives an account: its role and the login's random part, so it is unique but never the login.</summary>
     public static string DisplayNameOf(string email) => "Test " + email.Split('@')[0].Replace('-', ' ');

@@ -21,8 +21,9 @@ public static class Policies
 
     public static void Add(AuthorizationOptions options)
     {
-        options.AddPolicy(CanEdit, policy => policy.RequireRole(Roles.Editor, Roles.Admin));
-        options.AddPolicy(CanAdminister, policy => policy.RequireRole(Roles.Admin));
+        // A password someone else chose (an admin, the command line) is changed before any edit.
+        options.AddPolicy(CanEdit, policy => policy.RequireRole(Roles.Editor, Roles.Admin).RequireAssertion(context => !SignInGuard.MustChangePassword(context.User)));
+        options.AddPolicy(CanAdminister, policy => policy.RequireRole(Roles.Admin).RequireAssertion(context => !SignInGuard.MustChangePassword(context.User)));
     }
 }
 

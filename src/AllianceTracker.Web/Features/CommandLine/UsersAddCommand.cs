@@ -16,7 +16,8 @@ internal static class UsersAddCommand
         var displayName = new Option<string>("--display-name") { Description = "The name readers see beside this account's changes (never the email).", Required = true };
         var role = new Option<string>("--role") { Description = string.Join(" or ", Roles.All), Required = true };
         role.AcceptOnlyFromAmong([.. Roles.All]);
-        var add = new Command("add", $"Creates an account. The password is read from {PasswordVariable}, or asked for (at least 12 characters).") { email, displayName, role };
+        var mustChange = new Option<bool>("--must-change-password") { Description = "The password is for someone else: they must change it before they edit anything." };
+        var add = new Command("add", $"Creates an account. The password is read from {PasswordVariable}, or asked for (at least 12 characters).") { email, displayName, role, mustChange };
         add.SetAction(async (parse, cancellationToken) =>
         {
             var address = parse.GetRequiredValue(email);
@@ -47,7 +48,13 @@ internal static class UsersAddCommand
                 return AllianceCommandLine.Refused;
             }
 
-            await console.Out.WriteLineAsync($"Created {address} with the {parse.GetRequiredValue(role)} role. Sign in at /account/sign-in.");
+            if (parse.GetValue(mustChange))
+            {
+                await services.GetRequiredService<AccountAdministration>().RequirePasswordChangeAsync(address);
+            }
+
+            await console.Out.WriteLineAsync($"Created {address} with the {parse.GetRequiredValue(role)} role. Sign in at /account/sign-in."
+                + (parse.GetValue(mustChange) ? " The password must be changed at first sign-in." : ""));
             return AllianceCommandLine.Done;
         });
         return add;

@@ -6,7 +6,7 @@ using AllianceTracker.Web.Features.Accounts;
 namespace AllianceTracker.Web.Features.CommandLine;
 
 /// <summary>
-/// <c>users add | list | set-role | disable | enable | sign-out</c>: accounts without the web UI.
+/// <c>users add | list | set-role | disable | enable | sign-out | reset-password</c>: accounts without the web UI.
 /// Every change that takes access away rotates the account's security stamp, so its open sessions
 /// end within a minute (docs/security.md).
 /// </summary>
@@ -45,7 +45,29 @@ internal static class UsersCommand
             ByEmail("disable", "Disables an account and signs it out everywhere.", (email, id) => accounts.SetDisabledAsync(@operator, id, disabled: true), "is disabled and signed out everywhere."),
             ByEmail("enable", "Enables a disabled account again.", (email, id) => accounts.SetDisabledAsync(@operator, id, disabled: false), "is enabled."),
             ByEmail("sign-out", "Ends every session of an account (every browser, every open editor).", (email, id) => accounts.RevokeSessionsAsync(@operator, id), "is signed out everywhere."),
+            PasswordLink(),
         };
+
+        Command PasswordLink()
+        {
+            var email = EmailOption();
+            var command = new Command("reset-password", "Prints a one-time link (valid a day) with which the account's owner chooses a new password.") { email };
+            command.SetAction(async (parse, cancellationToken) =>
+            {
+                await services.MigrateAllianceDatabaseAsync(cancellationToken);
+                var address = parse.GetRequiredValue(email);
+                if (await accounts.IssuePasswordLinkTrustedAsync(address) is not { } link)
+                {
+                    await console.Error.WriteLineAsync($"No account has the email {address}.");
+                    return AllianceCommandLine.Refused;
+                }
+
+                var site = services.GetRequiredService<IConfiguration>()["Site:PublicBaseUrl"]?.TrimEnd('/');
+                await console.Out.WriteLineAsync($"Send {address} this one-time link, privately: {(string.IsNullOrEmpty(site) ? "<the site's address>" : site)}{link}");
+                return AllianceCommandLine.Done;
+            });
+            return command;
+        }
 
         Command ByEmail(string name, string description, Func<string, string, Task<AccountResult>> change, string done)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using AllianceTracker.Tests.Shared;
 using AllianceTracker.Tests.Support;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,15 +9,42 @@ using Serilog.Core;
 
 namespace AllianceTracker.Tests.Features.Accounts;
 
-/// <summary>An app of its own, with every log line it writes captured.</summary>
+/// <summary>
+/// An app of its own, with every log line it writes captured. A request may say which client
+/// address it comes from (<see cref="ClientAddressHeader"/>), as a real connection would: the test
+/// server has none.
+/// </summary>
 public class AccountsAppFactory : AllianceAppFactory
 {
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
     public CapturedLog Log { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(Log));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<ILogEventSink>(Log);
+            services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
+        });
+    }
+
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(ClientAddressHeader, out var address))
+                {
+                    context.Connection.RemoteIpAddress = IPAddress.Parse(address.ToString());
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }
 
@@ -57,25 +85,49 @@ public sealed class SignInTests : FreshAppTest<AccountsAppFactory>
         var response = await client.PostSignInAsync(email, "not-the-password");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("do not match an account", await response.Content.ReadAsStringAsync());
+        Assert.Contains("do not match an active account", await response.Content.ReadAsStringAsync());
         Assert.DoesNotContain("Sign out", await client.GetStringAsync("/"));
     }
 
     [Fact]
-    public async Task Five_failed_attempts_lock_the_account_even_against_the_right_password()
+    public async Task Five_failures_from_one_address_throttle_that_address_for_that_email_but_nobody_else()
     {
         var email = await App.CreateAsync("Editor");
-        var client = App.Anonymous();
+        var attacker = App.Anonymous();
+        attacker.DefaultRequestHeaders.Add(AccountsAppFactory.ClientAddressHeader, "203.0.113.7");
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            await client.PostSignInAsync(email, $"wrong-{attempt}");
+            await attacker.PostSignInAsync(email, $"wrong-guess-{attempt}");
         }
 
-        var response = await client.PostSignInAsync(email, TestAccounts.Password);
+        var throttled = await attacker.PostSignInAsync(email, TestAccounts.Password);
+        var editor = App.Anonymous();
+        editor.DefaultRequestHeaders.Add(AccountsAppFactory.ClientAddressHeader, "198.51.100.20");
+        var fromTheEditorsDesk = await editor.PostSignInAsync(email, TestAccounts.Password);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("locked", await response.Content.ReadAsStringAsync());
-        Assert.DoesNotContain("Sign out", await client.GetStringAsync("/"));
+        Assert.Equal(HttpStatusCode.OK, throttled.StatusCode);
+        Assert.Contains("Too many failed attempts", await throttled.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("Sign out", await attacker.GetStringAsync("/"));
+        Assert.Equal(HttpStatusCode.Redirect, fromTheEditorsDesk.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unknown_disabled_and_wrong_password_accounts_get_the_same_answer()
+    {
+        var disabled = await App.CreateAsync("Editor");
+        var accounts = App.Services.GetRequiredService<Web.Features.Accounts.AccountAdministration>();
+        await accounts.SetDisabledAsync(TestEditors.Admin(), (await accounts.FindIdByEmailAsync(disabled))!, disabled: true);
+        var known = await App.CreateAsync("Editor");
+
+        var answers = new List<string>();
+        foreach (var (email, password) in new[] { ("nobody-" + Guid.NewGuid().ToString("N") + "@example.org", TestAccounts.Password), (disabled, TestAccounts.Password), (known, "a-wrong-password-here") })
+        {
+            var page = await (await App.Anonymous().PostSignInAsync(email, password)).Content.ReadAsStringAsync();
+            answers.Add(System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"sign-in-error\"[^>]*>([^<]*)<").Groups[1].Value);
+        }
+
+        Assert.Equal("That email and password do not match an active account.", answers[0]);
+        Assert.All(answers, answer => Assert.Equal(answers[0], answer));
     }
 
     [Theory]

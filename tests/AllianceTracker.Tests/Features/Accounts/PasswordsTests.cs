@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AllianceTracker.Tests.Shared;
+using AllianceTracker.Tests.Support;
+using AllianceTracker.Web.Features.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AllianceTracker.Tests.Features.Accounts;
+
+public sealed partial class PasswordsTests : FreshAppTest<AccountsAppFactory>
+{
+    private AccountAdministration Accounts => App.Services.GetRequiredService<AccountAdministration>();
+
+    [Theory]
+    [InlineData("correct-horse-battery-staple", "common passwords")]
+    [InlineData("Password1234", "common passwords")]
+    [InlineData("zzzzzzzzzzzzzz", "repeats")]
+    [InlineData("abababababab", "repeats")]
+    public async Task Common_and_repetitive_passwords_are_refused(string password, string reason)
+    {
+        var result = await Accounts.CreateTrustedAsync($"new-{Guid.NewGuid():N}@example.org", "New desk " + Guid.NewGuid().ToString("N")[..6], password, Roles.Editor);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(reason, string.Join(" ", result.Errors));
+        Assert.True(CommonPasswordValidator.DenylistSize >= 100);
+    }
+
+    [Fact]
+    public async Task A_password_may_not_contain_the_accounts_email_name()
+    {
+        var result = await Accounts.CreateTrustedAsync("margarethe@example.org", "Margarethe's desk", "margarethe-2024-spring", Roles.Editor);
+
+        Assert.Contains("email name", string.Join(" ", result.Errors));
+    }
+
+    [Fact]
+    public async Task An_admin_never_sees_a_password_the_owner_chooses_it_with_a_one_time_link()
+    {
+        var email = $"new-editor-{Guid.NewGuid():N}@example.org";
+        var (created, link) = await Accounts.CreateWithPasswordLinkAsync(TestEditors.Admin(), email, "New desk " + Guid.NewGuid().ToString("N")[..6], Roles.Editor);
+        Assert.True(created.Succeeded);
+        Assert.StartsWith(AccountAdministration.SetPasswordPath + "?email=", link);
+
+        var owner = App.Anonymous();
+        var chosen = "lantern-quartz-meadow-7";
+        Assert.Contains("password-done", await PostFormAsync(owner, link!, "set-password", ("Input.New", chosen), ("Input.Confirm", chosen)));
+        Assert.Equal(HttpStatusCode.Redirect, (await App.Anonymous().PostSignInAsync(email, chosen)).StatusCode);
+
+        // Once used, the link is void.
+        var again = await PostFormAsync(App.Anonymous(), link!, "set-password", ("Input.New", "another-long-choice-9"), ("Input.Confirm", "another-long-choice-9"));
+        Assert.Contains("not valid any more", again);
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_changes_their_password_and_their_other_sessions_end()
+    {
+        var (first, email) = await App.SignedInAsAsync(Roles.Editor);
+        var second = App.Anonymous();
+        await second.PostSignInAsync(email, TestAccounts.Password);
+
+        var changed = await PostFormAsync(first, "/account/password", "change-password",
+            ("Input.Current", TestAccounts.Password), ("Input.New", "harbour-violet-sextant-4"), ("Input.Confirm", "harbour-violet-sextant-4"));
+
+        Assert.Contains("password-done", changed);
+        Assert.Contains("Sign out", await first.GetStringAsync("/"));
+        Assert.Equal(HttpStatusCode.Redirect, (await App.Anonymous().PostSignInAsync(email, "harbour-violet-sextant-4")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.Redirect, (await App.Anonymous().PostSignInAsync(email, TestAccounts.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_account_given_a_password_by_the_command_line_must_change_it_before_editing()
+    {
+        var email = $"handed-over-{Guid.NewGuid():N}@example.org";
+        var (exit, _, error) = await App.RunCommandAsync(TestAccounts.Password + "\n", "users", "add", "--email", email, "--display-name", "Handed over desk", "--role", "Editor", "--must-change-password");
+        Assert.True(exit == 0, error);
+        var client = App.Anonymous();
+
+        var signedIn = await client.PostSignInAsync(email, TestAccounts.Password);
+
+        Assert.EndsWith("/account/password?required=true", signedIn.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/api/v1/snapshots", new StringContent("{\"title\":\"x\"}", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Contains("password-done", await PostFormAsync(client, "/account/password?required=true", "change-password",
+            ("Input.Current", TestAccounts.Password), ("Input.New", "compass-amber-orchard-2"), ("Input.Confirm", "compass-amber-orchard-2")));
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/snapshots", new StringContent("{\"title\":\"After the change\"}", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_command_line_prints_a_password_link_and_no_password()
+    {
+        var email = await App.CreateAsync(Roles.Editor);
+
+        var (exit, output, _) = await App.RunCommandAsync("", "users", "reset-password", "--email", email);
+
+        Assert.Equal(0, exit);
+        Assert.Matches(SetPasswordLink(), output);
+    }
+
+    private static async Task<string> PostFormAsync(HttpClient client, string address, string formName, params (string Name, string Value)[] fields)
+    {
+        var page = await client.GetStringAsync(address);
+        var form = new Dictionary<string, string> { ["_handler"] = formName, ["__RequestVerificationToken"] = TestAccounts.AntiforgeryToken(page) };
+        foreach (var (name, value) in fields)
+        {
+            form[name] = value;
+        }
+
+        var response = await client.PostAsync(address, new FormUrlEncodedContent(form));
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [GeneratedRegex(@"/account/set-password\?email=[^&\s]+&code=[A-Za-z0-9_-]+")]
+    private static partial Regex SetPasswordLink();
+}
