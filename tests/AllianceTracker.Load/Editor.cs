@@ -29,6 +29,41 @@ public sealed partial class Editor(HttpClient client)
             : throw new InvalidOperationException($"Sign-in answered {response.StatusCode}.");
     }
 
+    /// <summary>
+    /// How long a refused sign-in takes: for made-up emails and for the editor's email with a wrong
+    /// password. The answers must not tell which accounts exist, in words or in time (docs/security.md).
+    /// Five each: after five failures the editor's email is throttled from this address, and a
+    /// throttled answer is quick for any email.
+    /// </summary>
+    public static async Task<(TimeSpan Unknown, TimeSpan Known)> MeasureRefusedSignInsAsync(Uri app)
+    {
+        var unknown = new List<TimeSpan>();
+        var known = new List<TimeSpan>();
+        for (var i = 0; i < 5; i++)
+        {
+            unknown.Add(await TimeSignInAsync(app, $"nobody-{Guid.NewGuid():N}@example.org", "a-wrong-password-12"));
+            known.Add(await TimeSignInAsync(app, RunningApp.EditorEmail, $"a-wrong-password-{i:00}"));
+        }
+
+        return (unknown.Order().ElementAt(2), known.Order().ElementAt(2));
+    }
+
+    private static async Task<TimeSpan> TimeSignInAsync(Uri app, string email, string password)
+    {
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app };
+        var form = await client.GetStringAsync("account/sign-in");
+        var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(form).Groups[1].Value),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        var clock = Stopwatch.StartNew();
+        using var response = await client.PostAsync("account/sign-in", content);
+        return response.StatusCode == HttpStatusCode.OK ? clock.Elapsed : throw new InvalidOperationException($"A wrong sign-in answered {(int)response.StatusCode}.");
+    }
+
     /// <summary>Saves the <paramref name="index"/>-th edit (a new stance in a rotating cell) and returns how long the save took.</summary>
     public async Task<TimeSpan> SaveAsync(int index)
     {

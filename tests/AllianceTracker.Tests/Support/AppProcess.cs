@@ -5,19 +5,33 @@ namespace AllianceTracker.Tests.Support;
 /// <summary>The built app as a process, as a person typing <c>dotnet run -- …</c> runs it, on a database of the test's choosing.</summary>
 public static class AppProcess
 {
-    public static async Task<(int Exit, string Output, string Error)> RunAsync(string databasePath, params string[] args)
+    public static Task<(int Exit, string Output, string Error)> RunAsync(string databasePath, params string[] args) =>
+        RunAsync(databasePath, new Dictionary<string, string>(), args);
+
+    /// <summary>The app's process, not started: on <paramref name="databasePath"/>, at <paramref name="urls"/>, with more <paramref name="environment"/>.</summary>
+    public static ProcessStartInfo StartInfo(string databasePath, IReadOnlyDictionary<string, string> environment, string urls, params string[] args)
     {
         var directory = Path.GetDirectoryName(databasePath)!;
         Directory.CreateDirectory(directory);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
         start.ArgumentList.Add(typeof(Program).Assembly.Location);
         args.ToList().ForEach(start.ArgumentList.Add);
-        // Should a server start after all, it must not touch the developer's database or a known port.
+        // Never the developer's database or a known port.
         start.Environment["Database__Path"] = databasePath;
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["ASPNETCORE_URLS"] = urls;
         // The app's own settings (its console log says "Now listening" when a server starts).
         start.Environment["ASPNETCORE_CONTENTROOT"] = Path.GetDirectoryName(typeof(Program).Assembly.Location);
-        using var process = Process.Start(start)!;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return start;
+    }
+
+    public static async Task<(int Exit, string Output, string Error)> RunAsync(string databasePath, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(databasePath, environment, "http://127.0.0.1:0", args))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
