@@ -75,4 +75,19 @@ public sealed class ScriptOnlyWritesTests : FreshAppTest
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("joined", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task The_openapi_document_says_every_write_needs_the_script_header_and_no_read_does()
+    {
+        var document = JsonNode.Parse(await App.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var needsHeader = (operation!["parameters"] as JsonArray ?? []).Any(p => (string?)p!["name"] == "X-Requested-With" && (bool?)p["required"] == true);
+                Assert.True(needsHeader == method is "post" or "put" or "patch" or "delete", $"{method} {path}");
+            }
+        }
+    }
 }
