@@ -161,3 +161,36 @@ public sealed class SessionCheckDefaultsTests : IClassFixture<AllianceAppFactory
         Assert.Equal(new AccessOptions().SessionCheckInterval, interval);
     }
 }
+
+/// <summary>An open editor page (a circuit) learns that its account lost access, without a new request.</summary>
+public sealed class CircuitRevalidationTests : FreshAppTest<EveryRequestCheckedAppFactory>
+{
+    [Fact]
+    public async Task A_circuit_whose_account_is_disabled_becomes_anonymous_within_its_check_interval()
+    {
+        var email = await App.CreateAsync(Roles.Editor);
+        await using var scope = App.Services.CreateAsyncScope();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<IdentityUser>>();
+        var principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByEmailAsync(email))!);
+        var provider = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>();
+        var changed = new TaskCompletionSource<System.Security.Claims.ClaimsPrincipal>(TaskCreationOptions.RunContinuationsAsynchronously);
+        provider.AuthenticationStateChanged += async state =>
+        {
+            // Setting the page's user announces it too; the revalidation's change is the anonymous one.
+            if ((await state).User.Identity?.IsAuthenticated != true)
+            {
+                changed.TrySetResult((await state).User);
+            }
+        };
+        // As the circuit does when it starts: the user of the page's request.
+        ((Microsoft.AspNetCore.Components.Authorization.IHostEnvironmentAuthenticationStateProvider)provider)
+            .SetAuthenticationState(Task.FromResult(new Microsoft.AspNetCore.Components.Authorization.AuthenticationState(principal)));
+
+        var accounts = App.Services.GetRequiredService<AccountAdministration>();
+        Assert.True((await accounts.SetDisabledAsync(TestEditors.Admin(), (await accounts.FindIdByEmailAsync(email))!, disabled: true)).Succeeded);
+
+        var user = await changed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.False(user.Identity?.IsAuthenticated);
+        Assert.False((await provider.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated);
+    }
+}

@@ -134,6 +134,8 @@ public sealed class SignInTests : FreshAppTest<AccountsAppFactory>
     [InlineData("/members/HUN", "/members/HUN")]
     [InlineData("//evil.example.org/phish", "/")]
     [InlineData("https://evil.example.org/", "/")]
+    [InlineData("/members/HUN\u0001", "/")]
+    [InlineData("/members/Türkiye", "/")]
     public async Task After_signing_in_only_local_return_addresses_are_followed(string returnUrl, string expected)
     {
         var email = await App.CreateAsync("Editor");
