@@ -99,39 +99,12 @@ public static class TransportSetup
 
     private const string ApiReferencePolicyName = "api-reference";
 
-    private static void PagePolicy(HeaderPolicyCollection policy) => policy
-        .AddContentTypeOptionsNoSniff()
-        .AddFrameOptionsDeny()
-        .AddReferrerPolicyStrictOriginWhenCrossOrigin()
-        .AddCrossOriginOpenerPolicy(x => x.SameOrigin())
-        .AddPermissionsPolicyWithDefaultSecureDirectives()
-        .RemoveServerHeader()
-        .AddContentSecurityPolicy(csp =>
-        {
-            csp.AddDefaultSrc().Self();
-            // Blazor's and MudBlazor's scripts are files from this site; the one inline script,
-            // Blazor's import map, is allowed by its hash (added per response, see SelectPolicy).
-            csp.AddScriptSrc().Self();
-            // MudBlazor sets style attributes and a theme <style> element.
-            csp.AddStyleSrc().Self().UnsafeInline();
-            csp.AddImgSrc().Self().Data();
-            csp.AddFontSrc().Self().Data();
-            // The live stream (SSE) and the editors' circuit (WebSocket) are same-origin.
-            csp.AddConnectSrc().Self();
-            csp.AddObjectSrc().None();
-            csp.AddBaseUri().Self();
-            csp.AddFormAction().Self();
-            csp.AddFrameAncestors().None();
-        });
+    private static void PagePolicy(HeaderPolicyCollection policy) =>
+        CommonHeaders(policy).AddCrossOriginOpenerPolicy(x => x.SameOrigin()).AddContentSecurityPolicy(csp => PageCsp(csp, importMapHash: null));
 
     /// <summary>Scalar's API reference page starts with an inline module script; it shows no stored text.</summary>
-    private static void ApiReferencePolicy(HeaderPolicyCollection policy) => policy
-        .AddContentTypeOptionsNoSniff()
-        .AddFrameOptionsDeny()
-        .AddReferrerPolicyStrictOriginWhenCrossOrigin()
-        .AddPermissionsPolicyWithDefaultSecureDirectives()
-        .RemoveServerHeader()
-        .AddContentSecurityPolicy(csp =>
+    private static void ApiReferencePolicy(HeaderPolicyCollection policy) =>
+        CommonHeaders(policy).AddContentSecurityPolicy(csp =>
         {
             csp.AddDefaultSrc().Self();
             csp.AddScriptSrc().Self().UnsafeInline();
@@ -143,6 +116,36 @@ public static class TransportSetup
             csp.AddBaseUri().Self();
             csp.AddFrameAncestors().None();
         });
+
+    private static HeaderPolicyCollection CommonHeaders(HeaderPolicyCollection policy) => policy
+        .AddContentTypeOptionsNoSniff()
+        .AddFrameOptionsDeny()
+        .AddReferrerPolicyStrictOriginWhenCrossOrigin()
+        .AddPermissionsPolicyWithDefaultSecureDirectives()
+        .RemoveServerHeader();
+
+    private static void PageCsp(CspBuilder csp, string? importMapHash)
+    {
+        csp.AddDefaultSrc().Self();
+        // Blazor's and MudBlazor's scripts are files from this site; the one inline script,
+        // Blazor's import map, is allowed by its hash (added per response, see SelectPolicy).
+        var scripts = csp.AddScriptSrc().Self();
+        if (importMapHash is not null)
+        {
+            scripts.From($"'sha256-{importMapHash}'");
+        }
+
+        // MudBlazor sets style attributes and a theme <style> element.
+        csp.AddStyleSrc().Self().UnsafeInline();
+        csp.AddImgSrc().Self().Data();
+        csp.AddFontSrc().Self().Data();
+        // The live stream (SSE) and the editors' circuit (WebSocket) are same-origin.
+        csp.AddConnectSrc().Self();
+        csp.AddObjectSrc().None();
+        csp.AddBaseUri().Self();
+        csp.AddFormAction().Self();
+        csp.AddFrameAncestors().None();
+    }
 
     private static IReadOnlyHeaderPolicyCollection SelectPolicy(HttpContext context, IReadOnlyHeaderPolicyCollection selected, IReadOnlyDictionary<string, IReadOnlyHeaderPolicyCollection> configured)
     {
@@ -167,19 +170,7 @@ public static class TransportSetup
                 // <ImportMap /> writes exactly ToString() between the script tags; the browser hashes that text.
                 var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(map.ToString())));
                 var policy = page.Copy();
-                policy.AddContentSecurityPolicy(csp =>
-                {
-                    csp.AddDefaultSrc().Self();
-                    csp.AddScriptSrc().Self().From($"'sha256-{hash}'");
-                    csp.AddStyleSrc().Self().UnsafeInline();
-                    csp.AddImgSrc().Self().Data();
-                    csp.AddFontSrc().Self().Data();
-                    csp.AddConnectSrc().Self();
-                    csp.AddObjectSrc().None();
-                    csp.AddBaseUri().Self();
-                    csp.AddFormAction().Self();
-                    csp.AddFrameAncestors().None();
-                });
+                policy.AddContentSecurityPolicy(csp => PageCsp(csp, hash));
                 return policy;
             });
     }

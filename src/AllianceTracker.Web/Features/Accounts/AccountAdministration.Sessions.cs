@@ -19,43 +19,28 @@ public sealed partial class AccountAdministration
     public static bool IsDisabled(IdentityUser user) => user.LockoutEnd is { } end && end.Year > 9000;
 
     /// <summary>Disables (or enables again) an account; disabling also ends every session it has.</summary>
-    public async Task<AccountResult> SetDisabledAsync(ClaimsPrincipal caller, string userId, bool disabled)
-    {
-        await authorization.DemandAsync(caller, Policies.CanAdminister);
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
+    public Task<AccountResult> SetDisabledAsync(ClaimsPrincipal caller, string userId, bool disabled) =>
+        ChangeAccountAsync(caller, userId, async (users, user) =>
         {
-            return AccountResult.Failed("That account no longer exists.");
-        }
+            if (disabled && user.UserName == caller.Identity?.Name)
+            {
+                return AccountResult.Failed("You cannot disable your own account; ask another admin.");
+            }
 
-        if (disabled && user.UserName == caller.Identity?.Name)
-        {
-            return AccountResult.Failed("You cannot disable your own account; ask another admin.");
-        }
+            await users.SetLockoutEnabledAsync(user, true);
+            var set = await users.SetLockoutEndDateAsync(user, disabled ? DisabledUntil : null);
+            if (!set.Succeeded)
+            {
+                return AccountResult.From(set);
+            }
 
-        await users.SetLockoutEnabledAsync(user, true);
-        var set = await users.SetLockoutEndDateAsync(user, disabled ? DisabledUntil : null);
-        if (!set.Succeeded)
-        {
-            return AccountResult.From(set);
-        }
-
-        await users.ResetAccessFailedCountAsync(user);
-        return await RevokeSessionsOfAsync(users, user);
-    }
+            await users.ResetAccessFailedCountAsync(user);
+            return await RevokeSessionsOfAsync(users, user);
+        });
 
     /// <summary>Signs an account out everywhere (every browser, every open editor) without changing what it may do.</summary>
-    public async Task<AccountResult> RevokeSessionsAsync(ClaimsPrincipal caller, string userId)
-    {
-        await authorization.DemandAsync(caller, Policies.CanAdminister);
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        return await users.FindByIdAsync(userId) is { } user
-            ? await RevokeSessionsOfAsync(users, user)
-            : AccountResult.Failed("That account no longer exists.");
-    }
+    public Task<AccountResult> RevokeSessionsAsync(ClaimsPrincipal caller, string userId) =>
+        ChangeAccountAsync(caller, userId, RevokeSessionsOfAsync);
 
     /// <summary>
     /// Gives an account exactly one role (or <see cref="NoRole"/>), for <c>users set-role</c>:

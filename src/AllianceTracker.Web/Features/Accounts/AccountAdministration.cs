@@ -56,6 +56,18 @@ public sealed partial class AccountAdministration(IServiceScopeFactory scopes, I
         return taken.Any(u => u.Id != exceptUserId) ? $"Another account is already called \"{name}\"." : null;
     }
 
+    /// <summary>
+    /// An admin's change to one account: checks the caller is an admin, finds the account, and runs
+    /// <paramref name="change"/> on it with its own short-lived Identity store.
+    /// </summary>
+    private async Task<AccountResult> ChangeAccountAsync(ClaimsPrincipal caller, string userId, Func<UserManager<IdentityUser>, IdentityUser, Task<AccountResult>> change)
+    {
+        await authorization.DemandAsync(caller, Policies.CanAdminister);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        return await users.FindByIdAsync(userId) is { } user ? await change(users, user) : AccountResult.Failed("That account no longer exists.");
+    }
+
     public async Task EnsureRolesAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -104,30 +116,22 @@ public sealed partial class AccountAdministration(IServiceScopeFactory scopes, I
     }
 
     /// <summary>Renames an account for readers. Every page, feed and export shows the new name from now on.</summary>
-    public async Task<AccountResult> SetDisplayNameAsync(ClaimsPrincipal caller, string userId, string displayName)
-    {
-        await authorization.DemandAsync(caller, Policies.CanAdminister);
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
+    public Task<AccountResult> SetDisplayNameAsync(ClaimsPrincipal caller, string userId, string displayName) =>
+        ChangeAccountAsync(caller, userId, async (users, user) =>
         {
-            return AccountResult.Failed("That account no longer exists.");
-        }
+            if (await CheckDisplayNameAsync(users, displayName, user.Id) is { } badName)
+            {
+                return AccountResult.Failed(badName);
+            }
 
-        if (await CheckDisplayNameAsync(users, displayName, user.Id) is { } badName)
-        {
-            return AccountResult.Failed(badName);
-        }
-
-        var name = new Claim(AuthorDirectory.DisplayNameClaim, displayName.Trim());
-        var old = (await users.GetClaimsAsync(user)).FirstOrDefault(c => c.Type == AuthorDirectory.DisplayNameClaim);
-        var result = old is null ? await users.AddClaimAsync(user, name) : await users.ReplaceClaimAsync(user, old, name);
-        authors.Forget();
-        // Cached pages and open editors show the old name: have them read again.
-        await notifier.PublishAsync(new StanceChangeNotice([], Origin: caller.AuthorName()));
-        return AccountResult.From(result);
-    }
+            var name = new Claim(AuthorDirectory.DisplayNameClaim, displayName.Trim());
+            var old = (await users.GetClaimsAsync(user)).FirstOrDefault(c => c.Type == AuthorDirectory.DisplayNameClaim);
+            var result = old is null ? await users.AddClaimAsync(user, name) : await users.ReplaceClaimAsync(user, old, name);
+            authors.Forget();
+            // Cached pages and open editors show the old name: have them read again.
+            await notifier.PublishAsync(new StanceChangeNotice([], Origin: caller.AuthorName()));
+            return AccountResult.From(result);
+        });
 
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(ClaimsPrincipal caller)
     {
@@ -148,54 +152,40 @@ public sealed partial class AccountAdministration(IServiceScopeFactory scopes, I
 
     public async Task<AccountResult> SetRoleAsync(ClaimsPrincipal caller, string userId, string role, bool member)
     {
-        await authorization.DemandAsync(caller, Policies.CanAdminister);
         if (!Roles.All.Contains(role))
         {
+            await authorization.DemandAsync(caller, Policies.CanAdminister);
             return AccountResult.Failed($"Unknown role '{role}'.");
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
+        return await ChangeAccountAsync(caller, userId, async (users, user) =>
         {
-            return AccountResult.Failed("That account no longer exists.");
-        }
+            if (!member && role == Roles.Admin && user.UserName == caller.Identity?.Name)
+            {
+                return AccountResult.Failed("You cannot remove your own admin role; ask another admin.");
+            }
 
-        if (!member && role == Roles.Admin && user.UserName == caller.Identity?.Name)
-        {
-            return AccountResult.Failed("You cannot remove your own admin role; ask another admin.");
-        }
+            if (await users.IsInRoleAsync(user, role) == member)
+            {
+                return AccountResult.Ok;
+            }
 
-        var isMember = await users.IsInRoleAsync(user, role);
-        if (isMember == member)
-        {
-            return AccountResult.Ok;
-        }
-
-        var changed = member ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
-        return changed.Succeeded ? await RevokeSessionsOfAsync(users, user) : AccountResult.From(changed);
+            var changed = member ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
+            return changed.Succeeded ? await RevokeSessionsOfAsync(users, user) : AccountResult.From(changed);
+        });
     }
 
-    public async Task<AccountResult> UnlockAsync(ClaimsPrincipal caller, string userId)
-    {
-        await authorization.DemandAsync(caller, Policies.CanAdminister);
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
+    public Task<AccountResult> UnlockAsync(ClaimsPrincipal caller, string userId) =>
+        ChangeAccountAsync(caller, userId, async (users, user) =>
         {
-            return AccountResult.Failed("That account no longer exists.");
-        }
+            if (IsDisabled(user))
+            {
+                return AccountResult.Failed("That account is disabled, not locked out: enable it instead.");
+            }
 
-        if (IsDisabled(user))
-        {
-            return AccountResult.Failed("That account is disabled, not locked out: enable it instead.");
-        }
-
-        await users.SetLockoutEndDateAsync(user, null);
-        return AccountResult.From(await users.ResetAccessFailedCountAsync(user));
-    }
+            await users.SetLockoutEndDateAsync(user, null);
+            return AccountResult.From(await users.ResetAccessFailedCountAsync(user));
+        });
 
     /// <summary>
     /// Development only: creates the demo editor once and returns its random password (null when
