@@ -27,14 +27,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         }
     }
 
-    private static long Count(string database, string table)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM \"{table}\"";
-        return (long)command.ExecuteScalar()!;
-    }
+    private static long Count(string database, string table) => SqliteFile.Count(database, table);
 
     private async Task SaveAStanceAsync()
     {

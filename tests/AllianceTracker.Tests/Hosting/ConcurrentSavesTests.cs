@@ -38,12 +38,5 @@ public sealed class ConcurrentSavesTests : FreshAppTest
         Assert.Equal(entriesBefore + 1, SlovakiaEntries());
     }
 
-    private long SlovakiaEntries()
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={App.DatabasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM StanceChanges WHERE MemberAlpha3 = 'SVK'";
-        return (long)command.ExecuteScalar()!;
-    }
+    private long SlovakiaEntries() => (long)SqliteFile.Scalar(App.DatabasePath, "SELECT count(*) FROM StanceChanges WHERE MemberAlpha3 = 'SVK'")!;
 }

@@ -69,13 +69,7 @@ public sealed class FaultTests : FreshAppTest
     public async Task Ready_is_503_when_a_migration_is_missing()
     {
         await App.Anonymous().GetAsync("/healthz");
-        using (var connection = new SqliteConnection($"Data Source={App.DatabasePath};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM __EFMigrationsHistory WHERE MigrationId = (SELECT MAX(MigrationId) FROM __EFMigrationsHistory)";
-            command.ExecuteNonQuery();
-        }
+        SqliteFile.Scalar(App.DatabasePath, "DELETE FROM __EFMigrationsHistory WHERE MigrationId = (SELECT MAX(MigrationId) FROM __EFMigrationsHistory)");
 
         var ready = await App.Anonymous().GetAsync("/healthz/ready");
 

@@ -91,14 +91,10 @@ public sealed class TextPolicyWritePathTests : FreshAppTest
     [Fact]
     public async Task The_database_itself_refuses_over_long_text_whoever_writes_it()
     {
-        using var connection = new SqliteConnection($"Data Source={App.DatabasePath};Pooling=False");
         await App.Anonymous().GetAsync("/api/v1/members");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE Sources SET Title = @title WHERE Key = 'icaro-2024-04-stoltenberg-ukraine-fund'";
-        command.Parameters.AddWithValue("@title", new string('x', 301));
 
-        var refused = Assert.Throws<SqliteException>(() => command.ExecuteNonQuery());
+        var refused = Assert.Throws<SqliteException>(() => SqliteFile.Scalar(App.DatabasePath,
+            "UPDATE Sources SET Title = @title WHERE Key = 'icaro-2024-04-stoltenberg-ukraine-fund'", ("@title", new string('x', 301))));
         Assert.Contains("text policy", refused.Message);
     }
 
@@ -106,15 +102,10 @@ public sealed class TextPolicyWritePathTests : FreshAppTest
     public async Task Text_stored_before_the_policy_cannot_break_the_feed_or_the_brief()
     {
         await App.Anonymous().GetAsync("/api/v1/members");
-        using (var connection = new SqliteConnection($"Data Source={App.DatabasePath};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            // As a database from before the policy might hold: a control character, a carriage return and a hostile address.
-            command.CommandText = "UPDATE Sources SET Title = 'Bad' || char(1) || ' title' || char(13) || '# Heading', Url = @url WHERE Key = 'icaro-2024-04-stoltenberg-ukraine-fund'";
-            command.Parameters.AddWithValue("@url", "https://example.org/\"><img src=x onerror=alert(1)>");
-            command.ExecuteNonQuery();
-        }
+        // As a database from before the policy might hold: a control character, a carriage return and a hostile address.
+        SqliteFile.Scalar(App.DatabasePath,
+            "UPDATE Sources SET Title = 'Bad' || char(1) || ' title' || char(13) || '# Heading', Url = @url WHERE Key = 'icaro-2024-04-stoltenberg-ukraine-fund'",
+            ("@url", "https://example.org/\"><img src=x onerror=alert(1)>"));
 
         var feed = await App.Anonymous().GetAsync("/feeds/changes.atom");
         var brief = await App.Anonymous().GetStringAsync("/api/v1/exports/current.md");
