@@ -36,6 +36,7 @@ try
         .AddExchange()
         .AddSeeding()
         .AddStanceMap();
+    builder.AddAllianceKeysOnFirstUse();
 
     var app = builder.Build();
     if (isCommandLine)
@@ -47,6 +48,7 @@ try
     var databaseInitialized = app.UseDatabaseInitialization();
     app.UseAllianceErrorPages();
     app.UseAllianceRequestLogging();
+    app.UseAllianceApiFaults();
     app.UseAllianceAccess();
     app.UseAllianceReading();
     app.UseAllianceApiCaching();

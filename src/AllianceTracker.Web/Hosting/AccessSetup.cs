@@ -117,6 +117,22 @@ public static class AccessSetup
         return builder;
     }
 
+    /// <summary>
+    /// Last of the Add… calls. Data Protection warms its key ring in a hosted service as the host
+    /// starts, which here is while the database is still being migrated (DataSetup): its table may
+    /// not exist yet. Removed after every other registration (the framework's own Add… calls add
+    /// it back), the ring loads on first use instead, and every request waits for the migrations.
+    /// </summary>
+    public static WebApplicationBuilder AddAllianceKeysOnFirstUse(this WebApplicationBuilder builder)
+    {
+        foreach (var warmUp in builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
+        {
+            builder.Services.Remove(warmUp);
+        }
+
+        return builder;
+    }
+
     public static WebApplication UseAllianceAccess(this WebApplication app)
     {
         app.UseAuthentication();

@@ -38,6 +38,16 @@ public static class ApiSetup
         return builder;
     }
 
+    /// <summary>
+    /// API failures as problem details (503 with Retry-After when the database cannot take it),
+    /// inside the request log, so the log line shows the status the client got.
+    /// </summary>
+    public static WebApplication UseAllianceApiFaults(this WebApplication app)
+    {
+        app.UseApiFaults(Data.DatabaseFaults.IsUnavailable, Data.DatabaseFaults.RetryAfterSeconds);
+        return app;
+    }
+
     /// <summary>GET responses of the API carry an ETag and answer If-None-Match with 304.</summary>
     public static WebApplication UseAllianceApiCaching(this WebApplication app)
     {

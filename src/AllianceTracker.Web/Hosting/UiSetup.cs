@@ -1,6 +1,4 @@
-using AllianceTracker.Web.Api;
 using AllianceTracker.Web.Components.Shell;
-using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.Exchange;
 using AllianceTracker.Web.Features.Feeds;
@@ -33,7 +31,6 @@ public static class UiSetup
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
-        app.UseApiFaults(DatabaseFaults.IsUnavailable, DatabaseFaults.RetryAfterSeconds);
         app.UseStatusCodePagesWithReExecute("/not-found");
         // Friendly pages are for people; API clients get their status codes (and problem bodies) untouched.
         app.Use((context, next) =>

@@ -54,6 +54,47 @@ public sealed class FaultTests : FreshAppTest
     }
 
     [Fact]
+    public async Task A_write_while_the_database_files_are_read_only_is_a_503_reads_go_on_and_it_succeeds_once_writable()
+    {
+        var editor = await App.SignedInAsync("Editor");
+        var cell = await editor.GetFromJsonAsync<JsonObject>("/api/v1/stances/cell?member=SVK&proposal=ukraine-fund");
+        // Readers are served from the shared picture (ADR 0012), read once before the fault as on a live site.
+        Assert.Equal(HttpStatusCode.OK, (await App.Anonymous().GetAsync("/api/v1/positions?proposal=ukraine-fund")).StatusCode);
+        // Immutable, which binds root too (tests run as root, for whom file modes do not): the
+        // database and its write-ahead log, where every write goes.
+        string[] files = [.. new[] { App.DatabasePath, App.DatabasePath + "-wal" }.Where(File.Exists)];
+
+        HttpResponseMessage refused;
+        Chattr("+i", files);
+        try
+        {
+            refused = await editor.PostAsJsonAsync("/api/v1/stances", Stance((Guid?)cell!["version"]));
+            var read = await App.Anonymous().GetAsync("/api/v1/positions?proposal=ukraine-fund");
+            Assert.True(read.StatusCode == HttpStatusCode.OK, await read.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            Chattr("-i", files);
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/v1/stances", Stance((Guid?)cell["version"]))).StatusCode);
+    }
+
+    private static void Chattr(string flag, string[] files)
+    {
+        var start = new ProcessStartInfo("chattr") { RedirectStandardError = true };
+        start.ArgumentList.Add(flag);
+        files.ToList().ForEach(start.ArgumentList.Add);
+        using var chattr = Process.Start(start)!;
+        var error = chattr.StandardError.ReadToEnd();
+        chattr.WaitForExit();
+        Assert.True(chattr.ExitCode == 0, $"chattr {flag}: {error}");
+    }
+
+    [Fact]
     public async Task Health_says_alive_and_ready_without_signing_in()
     {
         var client = App.Anonymous();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.History;
 using Microsoft.AspNetCore.Authorization;
@@ -50,6 +51,11 @@ public sealed class DatasetImport(ImportPlanner planner, HistoryWriter writer, T
         catch (HistoryAppendRefusedException ex)
         {
             throw Refused(plan, ex.Problems);
+        }
+        catch (EditValidationException ex)
+        {
+            // The text policy, checked again as the rows are saved: nothing was written.
+            throw new ImportRefusedException([.. ex.Errors.SelectMany(e => e.Value.Select(message => new ImportProblem(e.Key, message)))]);
         }
         catch (StanceConflictException ex)
         {
