@@ -45,6 +45,8 @@ public static class TransportSetup
         }
 
         builder.Services.AddSingleton(new PublicAddress(site.PublicBaseUrl));
+        // Kestrel writes its own Server header after every middleware has run: switched off at the source.
+        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

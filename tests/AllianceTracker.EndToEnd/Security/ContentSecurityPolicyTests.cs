@@ -45,6 +45,10 @@ public sealed class ContentSecurityPolicyTests(BrowserApp app) : IClassFixture<B
         await dashboard.OpenAsync();
 
         Assert.Equal("listening", await page.Locator("html").GetAttributeAsync("data-live"));
+        // Through Kestrel, as deployed: no Server header names the software.
+        var response = await page.APIRequest.GetAsync("/");
+        Assert.False(response.Headers.ContainsKey("server"), "a Server header was sent");
+        Assert.Contains("frame-ancestors 'none'", response.Headers["content-security-policy"]);
         await AssertNoViolationsAsync(page, messages);
         await page.Context.CloseAsync();
     }
