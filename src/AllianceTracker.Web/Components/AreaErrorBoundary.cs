@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.Web;
 
-namespace AllianceTracker.Web.Components.Shell;
+namespace AllianceTracker.Web.Components;
 
 /// <summary>
 /// Around each page area: if something in it fails, the rest of the page (header, navigation) and
