@@ -104,20 +104,9 @@ public static class TransportSetup
     private static void PagePolicy(HeaderPolicyCollection policy) =>
         CommonHeaders(policy).AddCrossOriginOpenerPolicy(x => x.SameOrigin()).AddContentSecurityPolicy(csp => PageCsp(csp, importMapHash: null));
 
-    /// <summary>Scalar's API reference page starts with an inline module script; it shows no stored text.</summary>
+    /// <summary>Scalar's API reference page starts with an inline module script and its bundle uses eval; it shows no stored text, only the OpenAPI document.</summary>
     private static void ApiReferencePolicy(HeaderPolicyCollection policy) =>
-        CommonHeaders(policy).AddContentSecurityPolicy(csp =>
-        {
-            csp.AddDefaultSrc().Self();
-            csp.AddScriptSrc().Self().UnsafeInline();
-            csp.AddStyleSrc().Self().UnsafeInline();
-            csp.AddImgSrc().Self().Data();
-            csp.AddFontSrc().Self().Data();
-            csp.AddConnectSrc().Self();
-            csp.AddObjectSrc().None();
-            csp.AddBaseUri().Self();
-            csp.AddFrameAncestors().None();
-        });
+        CommonHeaders(policy).AddContentSecurityPolicy(csp => PageCsp(csp, importMapHash: null, inlineScripts: true));
 
     private static HeaderPolicyCollection CommonHeaders(HeaderPolicyCollection policy) => policy
         .AddContentTypeOptionsNoSniff()
@@ -126,12 +115,18 @@ public static class TransportSetup
         .AddPermissionsPolicyWithDefaultSecureDirectives()
         .RemoveServerHeader();
 
-    private static void PageCsp(CspBuilder csp, string? importMapHash)
+    private static void PageCsp(CspBuilder csp, string? importMapHash, bool inlineScripts = false)
     {
         csp.AddDefaultSrc().Self();
         // Blazor's and MudBlazor's scripts are files from this site; the one inline script,
         // Blazor's import map, is allowed by its hash (added per response, see SelectPolicy).
+        // Only Scalar's page allows inline scripts and eval (its bundle compiles schemas with it).
         var scripts = csp.AddScriptSrc().Self();
+        if (inlineScripts)
+        {
+            scripts.UnsafeInline().UnsafeEval();
+        }
+
         if (importMapHash is not null)
         {
             scripts.From($"'sha256-{importMapHash}'");

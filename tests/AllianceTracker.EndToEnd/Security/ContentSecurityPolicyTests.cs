@@ -67,4 +67,17 @@ public sealed class ContentSecurityPolicyTests(BrowserApp app) : IClassFixture<B
         await AssertNoViolationsAsync(page, messages);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_api_reference_renders_under_its_own_policy_without_violations()
+    {
+        var page = await app.NewPageAsync();
+        var messages = await WatchAsync(page);
+
+        await page.GotoAsync("/scalar/v1");
+
+        await Assertions.Expect(page.GetByText("AllianceTracker API").First).ToBeVisibleAsync();
+        await AssertNoViolationsAsync(page, messages);
+        await page.Context.CloseAsync();
+    }
 }
