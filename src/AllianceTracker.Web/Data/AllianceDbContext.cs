@@ -40,6 +40,21 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
 
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
 
+    /// <summary>
+    /// Every DateTime the tracker stores is UTC (the names say so: RecordedAtUtc, CreatedAtUtc), but
+    /// SQLite keeps text without a kind: read back, a value would be Unspecified and serialise
+    /// without its Z, and a browser in New York would read it five hours off. Marked UTC on the way in and out.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        value => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc),
+        stored => DateTime.SpecifyKind(stored, DateTimeKind.Utc));
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
