@@ -50,20 +50,12 @@ public static class ScriptOnlyWrites
                 return;
             }
 
-            var limit = request.Path.StartsWithSegments(ImportPath) ? (long?)null : MaxWriteBodyBytes;
-            if (limit is { } max)
+            // The import reads its own, larger limit (DatasetImport.MaxBytes).
+            if (!request.Path.StartsWithSegments(ImportPath)
+                && (request.ContentLength > MaxWriteBodyBytes || (request.ContentLength is null && !await BufferWithinAsync(request, MaxWriteBodyBytes, context.RequestAborted))))
             {
-                if (request.ContentLength > max)
-                {
-                    await TooLarge(max, request.ContentLength).ExecuteAsync(context);
-                    return;
-                }
-
-                if (request.ContentLength is null && !await BufferWithinAsync(request, max, context.RequestAborted))
-                {
-                    await TooLarge(max, null).ExecuteAsync(context);
-                    return;
-                }
+                await TooLarge(MaxWriteBodyBytes, request.ContentLength).ExecuteAsync(context);
+                return;
             }
         }
 

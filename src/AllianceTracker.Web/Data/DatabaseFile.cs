@@ -21,6 +21,18 @@ public sealed class DatabaseFile(string path) : IDisposable
 
     private string LockPath => Path + ".serving";
 
+    /// <summary>A file only its owner can read or write, created so from the start (no moment with a wider mode).</summary>
+    public static FileStream CreateOwnerOnly(string path, FileMode mode)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly;
+        }
+
+        return new FileStream(path, options);
+    }
+
     public void Dispose()
     {
         _servingLock?.Dispose();
@@ -46,13 +58,7 @@ public sealed class DatabaseFile(string path) : IDisposable
         if (!File.Exists(Path))
         {
             // An empty file is an empty SQLite database; SQLite gives its -wal and -shm the same mode.
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = OwnerOnly;
-            }
-
-            using var created = new FileStream(Path, options);
+            using var created = CreateOwnerOnly(Path, FileMode.CreateNew);
         }
         else if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(Path) & ~OwnerOnly) != 0)
         {

@@ -28,7 +28,12 @@ public static class DataSetup
 
         // Options are read when the factory is first used, not here, so that test hosts can
         // point the app at their own database through configuration.
-        builder.Services.AddSingleton(services => new DatabaseFile(ResolveDatabasePath(services)));
+        builder.Services.AddSingleton(services =>
+        {
+            var file = new DatabaseFile(ResolveDatabasePath(services));
+            file.EnsurePrivate();
+            return file;
+        });
         builder.Services.AddDbContextFactory<AllianceDbContext>((services, options) =>
             // Default Timeout is the busy timeout: a write waits that long for another writer's
             // lock, then fails and is answered 503 (DatabaseFaults) instead of hanging for 30 s.
@@ -141,13 +146,7 @@ public static class DataSetup
             // Written to a file only its owner can read, never to the console or a log: in a container
             // the console is the log stream. The console says where the file is.
             var file = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(app.Services.GetRequiredService<DatabaseFile>().Path)!, "demo-editor-password.txt");
-            var ownerOnly = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                ownerOnly.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            await using (var writer = new StreamWriter(new FileStream(file, ownerOnly)))
+            await using (var writer = new StreamWriter(DatabaseFile.CreateOwnerOnly(file, FileMode.Create)))
             {
                 await writer.WriteLineAsync($"email:    {AccountAdministration.DemoEditorEmail}");
                 await writer.WriteLineAsync($"password: {password}");
@@ -161,8 +160,6 @@ public static class DataSetup
     {
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
         var environment = services.GetRequiredService<IWebHostEnvironment>();
-        var path = System.IO.Path.GetFullPath(options.Path, environment.ContentRootPath);
-        new DatabaseFile(path).EnsurePrivate();
-        return path;
+        return System.IO.Path.GetFullPath(options.Path, environment.ContentRootPath);
     }
 }

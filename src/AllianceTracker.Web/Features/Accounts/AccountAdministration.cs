@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Authorization;
+using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.History;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace AllianceTracker.Web.Features.Accounts;
@@ -30,26 +31,32 @@ public sealed partial class AccountAdministration(IServiceScopeFactory scopes, I
 
     public const int MaxDisplayNameLength = 60;
 
+    private static readonly TextField DisplayName = new("display name", MaxDisplayNameLength, MultiLine: false);
+
+    /// <summary>The display name as stored: cleaned by the text policy (trimmed, NFC).</summary>
+    private static string PublicName(string? displayName) => TextPolicy.Clean(displayName) ?? "";
+
     /// <summary>
     /// A display name is what readers see beside every change: required, short, not an address (a
     /// login must not be published by mistake) and not another account's.
     /// </summary>
     private static async Task<string?> CheckDisplayNameAsync(UserManager<IdentityUser> users, string? displayName, string? exceptUserId)
     {
-        var name = displayName?.Trim() ?? "";
+        var name = PublicName(displayName);
         if (name.Length == 0)
         {
             return "Give the name readers will see beside this account's changes, e.g. \"Desk editor, Brussels\".";
         }
 
-        if (name.Length > MaxDisplayNameLength)
+        // The text policy, with the display name's own length; and no '@', so a login is never published by mistake.
+        if (TextPolicy.Check(name, DisplayName) is { } text)
         {
-            return $"Keep the display name to {MaxDisplayNameLength} characters.";
+            return $"The display name: {text}";
         }
 
-        if (name.Contains('@') || name.Any(char.IsControl))
+        if (name.Contains('@'))
         {
-            return "A display name cannot contain '@' or control characters: it is public, and must not be a login.";
+            return "A display name cannot contain '@': it is public, and must not be a login.";
         }
 
         var taken = await users.GetUsersForClaimAsync(new Claim(AuthorDirectory.DisplayNameClaim, name));
@@ -104,7 +111,7 @@ public sealed partial class AccountAdministration(IServiceScopeFactory scopes, I
             return AccountResult.From(created);
         }
 
-        await users.AddClaimAsync(user, new Claim(AuthorDirectory.DisplayNameClaim, displayName.Trim()));
+        await users.AddClaimAsync(user, new Claim(AuthorDirectory.DisplayNameClaim, PublicName(displayName)));
         authors.Forget();
         return AccountResult.From(await users.AddToRoleAsync(user, role));
     }
@@ -124,7 +131,7 @@ public sealed partial class AccountAdministration(IServiceScopeFactory scopes, I
                 return AccountResult.Failed(badName);
             }
 
-            var name = new Claim(AuthorDirectory.DisplayNameClaim, displayName.Trim());
+            var name = new Claim(AuthorDirectory.DisplayNameClaim, PublicName(displayName));
             var old = (await users.GetClaimsAsync(user)).FirstOrDefault(c => c.Type == AuthorDirectory.DisplayNameClaim);
             var result = old is null ? await users.AddClaimAsync(user, name) : await users.ReplaceClaimAsync(user, old, name);
             authors.Forget();

@@ -62,8 +62,8 @@ internal static class UsersCommand
                     return AllianceCommandLine.Refused;
                 }
 
-                var site = services.GetRequiredService<IConfiguration>()["Site:PublicBaseUrl"]?.TrimEnd('/');
-                await console.Out.WriteLineAsync($"Send {address} this one-time link, privately: {(string.IsNullOrEmpty(site) ? "<the site's address>" : site)}{link}");
+                // Without Site:PublicBaseUrl the command line knows no address: the operator puts theirs in front.
+                await console.Out.WriteLineAsync($"Send {address} this one-time link, privately: {services.GetRequiredService<Api.PublicAddress>().Link("<the site's address>", link)}");
                 return AllianceCommandLine.Done;
             });
             return command;

@@ -68,6 +68,8 @@ public sealed class PublicNamesTests : FreshAppTest<AccountsAppFactory>
     [InlineData("", "Give the name")]
     [InlineData("someone@example.org", "cannot contain '@'")]
     [InlineData("Taken name", "already called")]
+    [InlineData("Desk \u202Eeman nekaT", "control character (U+202E)")]
+    [InlineData("A name far longer than the sixty characters a display name may have", "keep it to 60")]
     public async Task A_display_name_must_be_given_must_not_be_an_address_and_must_be_unique(string name, string message)
     {
         var admin = await AdminAsync();
