@@ -105,6 +105,49 @@ public sealed record MatrixQuery(
         string.IsNullOrWhiteSpace(text) ? null : text,
         Enum.TryParse<MatrixSort>(sort, ignoreCase: true, out var parsedSort) && Enum.IsDefined(parsedSort) && !char.IsDigit(sort![0]) ? parsedSort : MatrixSort.Name);
 
+    /// <summary>
+    /// For API clients, which must hear about a typo rather than get everything back: each value
+    /// that is not one the view knows, with the accepted values named. Empty values mean "no filter".
+    /// </summary>
+    public static Dictionary<string, string[]> Problems(
+        string? region, string? eu, string? b9, string? stance, string? on, string? sort, AlliancePicture picture)
+    {
+        var problems = new Dictionary<string, string[]>();
+        var regions = picture.Members.Select(m => m.Subregion).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (!string.IsNullOrWhiteSpace(region) && !regions.Contains(region))
+        {
+            problems["region"] = [$"'{region}' is not a region; use one of {string.Join(", ", regions)}."];
+        }
+
+        foreach (var (name, value) in new[] { ("eu", eu), ("b9", b9) })
+        {
+            if (!string.IsNullOrEmpty(value) && ParseYesNo(value) is null)
+            {
+                problems[name] = [$"'{value}' is not yes or no."];
+            }
+        }
+
+        if (!string.IsNullOrEmpty(stance) && !StanceVocabulary.TryParse(stance, out _))
+        {
+            problems["stance"] = [$"'{stance}' is not a stance; use one of {string.Join(", ", StanceVocabulary.All.Select(d => d.Code))}."];
+        }
+
+        if (!string.IsNullOrEmpty(on) && picture.Proposals.All(p => p.Slug != on))
+        {
+            problems["on"] = [$"There is no proposal with the slug '{on}'; use one of {string.Join(", ", picture.Proposals.Select(p => p.Slug))}."];
+        }
+
+        if (!string.IsNullOrEmpty(sort) && !SortCodes.Contains(sort))
+        {
+            problems["sort"] = [$"'{sort}' is not a sort; use one of {string.Join(", ", SortCodes)}."];
+        }
+
+        return problems;
+    }
+
+    /// <summary>The sort codes the URL takes.</summary>
+    public static IReadOnlyList<string> SortCodes { get; } = [.. Enum.GetNames<MatrixSort>().Select(n => n.ToLowerInvariant())];
+
     internal static string? YesNo(bool? value) => value switch
     {
         true => "yes",

@@ -1,6 +1,5 @@
 using System.Text;
 using CsvHelper;
-using MiniExcelLibs;
 
 namespace AllianceTracker.Web.Features.Exchange;
 
@@ -16,7 +15,7 @@ internal static class DiffFormats
     {
         ExportFormat.Csv => new(DiffCsv(diff), "text/csv; charset=utf-8", baseName + ".csv"),
         ExportFormat.Json => new(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(diff, ExportDocument.Canonical), "application/json", baseName + ".json"),
-        ExportFormat.Xlsx => new(DiffXlsx(diff), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", baseName + ".xlsx"),
+        ExportFormat.Xlsx => new(DiffXlsx(diff), XlsxWorkbook.ContentType, baseName + ".xlsx"),
         _ => new(Encoding.UTF8.GetBytes(DiffMarkdown(diff)), "text/markdown; charset=utf-8", baseName + ".md"),
     };
 
@@ -47,25 +46,20 @@ internal static class DiffFormats
             }
         }
 
-        return Encoding.UTF8.GetBytes(text.ToString());
+        return ExportFormats.WithByteOrderMark(text.ToString());
     }
 
-    private static byte[] DiffXlsx(PictureDiff diff)
-    {
-        var sheets = new Dictionary<string, object>
-        {
-            ["Changes"] = diff.Cells.Select(c => new Dictionary<string, object?>
-            {
-                ["Member"] = c.MemberName, ["Proposal"] = c.ProposalTitle, ["Before"] = c.FromLabel, ["After"] = c.ToLabel, ["Conditions"] = c.ToConditions ?? "",
-                ["Rationale"] = c.Rationale ?? "", ["Evidence"] = string.Join(" | ", c.Evidence.Select(e => $"“{e.Excerpt}” ({e.Outlet}: {e.SourceTitle})")),
-            }).ToList(),
-            ["Status"] = diff.Statuses.Select(s => new Dictionary<string, object?> { ["Proposal"] = s.ProposalTitle, ["Before"] = s.FromLabel, ["After"] = s.ToLabel }).ToList(),
-            ["Proposals"] = diff.Proposals.Select(p => new Dictionary<string, object?> { ["Proposal"] = p.Title, ["What"] = p.What }).ToList(),
-        };
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheets, excelType: ExcelType.XLSX);
-        return stream.ToArray();
-    }
+    private static byte[] DiffXlsx(PictureDiff diff) => XlsxWorkbook.Write(
+    [
+        new("Changes", ["Member", "Proposal", "Before", "After", "Conditions", "Rationale", "Evidence"],
+            diff.Cells.Select(c => (IReadOnlyList<object?>)
+            [
+                c.MemberName, c.ProposalTitle, c.FromLabel, c.ToLabel, c.ToConditions, c.Rationale,
+                string.Join(" | ", c.Evidence.Select(e => $"“{e.Excerpt}” ({e.Outlet}: {e.SourceTitle})")),
+            ])),
+        new("Status", ["Proposal", "Before", "After"], diff.Statuses.Select(s => (IReadOnlyList<object?>)[s.ProposalTitle, s.FromLabel, s.ToLabel])),
+        new("Proposals", ["Proposal", "What"], diff.Proposals.Select(p => (IReadOnlyList<object?>)[p.Title, p.What])),
+    ]);
 
     private static string DiffMarkdown(PictureDiff diff)
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using AllianceTracker.Web.Domain;
 using CsvHelper;
-using MiniExcelLibs;
 
 namespace AllianceTracker.Web.Features.Exchange;
 
@@ -15,6 +14,31 @@ public enum ExportFormat
 }
 
 public sealed record ExportFile(byte[] Content, string ContentType, string FileName);
+
+/// <summary>
+/// What a Markdown brief is (a snapshot, or the live picture) and what it compares itself with:
+/// a snapshot with the one before it; the live picture with the latest snapshot only when asked
+/// (<c>compare=latest-snapshot</c>), since a comparison nobody asked for reads as a claim.
+/// </summary>
+/// <param name="What">One line saying what the brief is, under its title.</param>
+/// <param name="ComparisonHeading">The heading of the comparison section; null: no comparison section.</param>
+/// <param name="Comparison">The differences; null when there is nothing to compare with.</param>
+/// <param name="NothingToCompare">What to say when <paramref name="Comparison"/> is null.</param>
+public sealed record BriefContext(string What, string? ComparisonHeading = null, PictureDiff? Comparison = null, string NothingToCompare = "")
+{
+    public const string LatestSnapshot = "latest-snapshot";
+
+    /// <summary>The live picture, as the export endpoint and the command line give it.</summary>
+    public static BriefContext Live(string asOf) =>
+        new($"The live picture as of {asOf}, not a snapshot: it changes as editors record news. For a record to cite, take a snapshot.");
+}
+
+/// <summary>The latest snapshot, for a live brief that asks to be compared with it (implemented by Snapshots).</summary>
+public interface ILatestSnapshot
+{
+    /// <summary>The latest snapshot's label ("snapshot abc, “Title”") and document; null when there is none.</summary>
+    Task<(string Label, ExportDocument Document)?> GetAsync(CancellationToken cancellationToken);
+}
 
 /// <summary>
 /// Writes documents and diffs in the formats briefers use. CSV cells that a spreadsheet would run
@@ -68,12 +92,12 @@ public static class ExportFormats
         return cell.ToString();
     }
 
-    public static ExportFile Write(ExportDocument document, ExportFormat format, string baseName, PictureDiff? sincePrevious = null) => format switch
+    public static ExportFile Write(ExportDocument document, ExportFormat format, string baseName, BriefContext? brief = null) => format switch
     {
         ExportFormat.Csv => new(Csv(document), "text/csv; charset=utf-8", baseName + ".csv"),
         ExportFormat.Json => new(document.ToCanonicalJson(), "application/json", baseName + ".json"),
-        ExportFormat.Xlsx => new(Xlsx(document), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", baseName + ".xlsx"),
-        _ => new(Encoding.UTF8.GetBytes(Markdown(document, sincePrevious)), "text/markdown; charset=utf-8", baseName + ".md"),
+        ExportFormat.Xlsx => new(Xlsx(document), XlsxWorkbook.ContentType, baseName + ".xlsx"),
+        _ => new(Encoding.UTF8.GetBytes(Markdown(document, brief ?? BriefContext.Live(document.AsOf))), "text/markdown; charset=utf-8", baseName + ".md"),
     };
 
     /// <summary>A comparison in a format (see <see cref="DiffFormats"/>).</summary>
@@ -115,59 +139,55 @@ public static class ExportFormats
             }
         }
 
-        return Encoding.UTF8.GetBytes(text.ToString());
+        return WithByteOrderMark(text.ToString());
     }
+
+    /// <summary>
+    /// CSV text as UTF-8 with a byte order mark: Excel on Windows reads a file without one in the
+    /// local code page (TÃ¼rkiye, â‚¬100bn). Scripts that do not want it ask for bom=false.
+    /// </summary>
+    internal static byte[] WithByteOrderMark(string csv) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)];
+
+    /// <summary>The same CSV file without its byte order mark (bom=false); any other file as it is.</summary>
+    public static ExportFile WithoutByteOrderMark(ExportFile file) =>
+        file.FileName.EndsWith(".csv", StringComparison.Ordinal) && file.Content.AsSpan().StartsWith(Encoding.UTF8.Preamble)
+            ? file with { Content = file.Content[Encoding.UTF8.Preamble.Length..] }
+            : file;
 
     private static byte[] Xlsx(ExportDocument document)
     {
         var names = document.Members.ToDictionary(m => m.Alpha3, m => m.Name);
-        var sheets = new Dictionary<string, object>
+        var proposals = document.Proposals.ToDictionary(p => p.Slug);
+        var asOf = XlsxWorkbook.Date(document.AsOf);
+        var sheets = new List<XlsxSheet>
         {
-            ["Summary"] = InDashboardOrder(document).Select(c => new Dictionary<string, object?>
-            {
-                ["Proposal"] = document.Proposals.Single(p => p.Slug == c.Proposal).Title,
-                ["Status"] = c.Status,
-                ["Decided on"] = document.Proposals.Single(p => p.Slug == c.Proposal).Decision?.DecidedOn ?? "",
-                ["Decision note"] = document.Proposals.Single(p => p.Slug == c.Proposal).Decision?.Note ?? "",
-                ["Decision evidence"] = string.Join(" | ", (document.Proposals.Single(p => p.Slug == c.Proposal).Decision?.Evidence ?? []).Select(e => $"{e.Source}: {e.Excerpt}")),
-                ["Blockers"] = string.Join(", ", c.Blockers.Select(b => names.GetValueOrDefault(b, b))),
-                ["Supports"] = c.Counts["supports"],
-                ["Conditional"] = c.Counts["conditional"],
-                ["Undecided"] = c.Counts["undecided"],
-                ["Unknown"] = c.Counts["unknown"],
-                ["Opts out"] = c.Counts["opts-out"],
-                ["Opposes"] = c.Counts["opposes"],
-                ["As of"] = document.AsOf,
-            }).ToList(),
+            new("Summary",
+                ["Proposal", "Status", "Decided on", "Decision note", "Decision evidence", "Blockers", "Supports", "Conditional", "Undecided", "Unknown", "Opts out", "Opposes", "As of"],
+                InDashboardOrder(document).Select(c => (IReadOnlyList<object?>)
+                [
+                    proposals[c.Proposal].Title, c.Status, XlsxWorkbook.Date(proposals[c.Proposal].Decision?.DecidedOn), proposals[c.Proposal].Decision?.Note,
+                    string.Join(" | ", (proposals[c.Proposal].Decision?.Evidence ?? []).Select(e => $"{e.Source}: {e.Excerpt}")),
+                    string.Join(", ", c.Blockers.Select(b => names.GetValueOrDefault(b, b))),
+                    c.Counts["supports"], c.Counts["conditional"], c.Counts["undecided"], c.Counts["unknown"], c.Counts["opts-out"], c.Counts["opposes"], asOf,
+                ])),
         };
         // "Summary" and "Sources" are taken; Excel compares sheet names without case.
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Summary", "Sources" };
         foreach (var proposal in document.InDashboardOrder())
         {
-            sheets[SheetName(proposal.Slug, taken)] = document.Positions.Where(p => p.Proposal == proposal.Slug).Select(p => new Dictionary<string, object?>
-            {
-                ["Member"] = names.GetValueOrDefault(p.Member, p.Member),
-                ["Code"] = p.Member,
-                ["Stance"] = p.Stance,
-                ["Conditions"] = p.Conditions ?? "",
-                ["Effective"] = p.EffectiveDate ?? "",
-                ["Rationale"] = p.Rationale ?? "",
-                ["Sources"] = string.Join("; ", p.Evidence.Select(e => e.Source)),
-            }).ToList();
+            sheets.Add(new(SheetName(proposal.Slug, taken),
+                ["Member", "Code", "Stance", "Conditions", "Effective", "Rationale", "Sources"],
+                document.Positions.Where(p => p.Proposal == proposal.Slug).Select(p => (IReadOnlyList<object?>)
+                [
+                    names.GetValueOrDefault(p.Member, p.Member), p.Member, p.Stance, p.Conditions, XlsxWorkbook.Date(p.EffectiveDate), p.Rationale,
+                    string.Join("; ", p.Evidence.Select(e => e.Source)),
+                ])));
         }
 
-        sheets["Sources"] = document.Sources.Select(s => new Dictionary<string, object?>
-        {
-            ["Key"] = s.Key,
-            ["Title"] = s.Title,
-            ["Outlet"] = s.Outlet,
-            ["URL"] = s.Url ?? "",
-            ["Published"] = s.Published ?? "",
-            ["Approximate date"] = s.PublishedApproximate ? "yes" : "no",
-        }).ToList();
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheets, excelType: ExcelType.XLSX);
-        return stream.ToArray();
+        sheets.Add(new("Sources",
+            ["Key", "Title", "Outlet", "URL", "Published", "Approximate date"],
+            document.Sources.Select(s => (IReadOnlyList<object?>)[s.Key, s.Title, s.Outlet, s.Url, XlsxWorkbook.Date(s.Published), s.PublishedApproximate])));
+        return XlsxWorkbook.Write(sheets);
     }
 
     // Every view lists proposals as the dashboard does; the canonical JSON keeps slug order.
@@ -193,12 +213,13 @@ public static class ExportFormats
         return name;
     }
 
-    private static string Markdown(ExportDocument document, PictureDiff? sincePrevious)
+    private static string Markdown(ExportDocument document, BriefContext brief)
     {
         var names = document.Members.ToDictionary(m => m.Alpha3, m => m.Name);
         var sources = document.Sources.ToDictionary(s => s.Key);
         var md = new StringBuilder();
         md.AppendLine($"# Alliance consensus brief — as of {document.AsOf}").AppendLine();
+        md.AppendLine($"_{Escape(brief.What)}_").AppendLine();
         md.AppendLine("NATO decides by consensus: one objecting ally blocks.").AppendLine();
         foreach (var consensus in InDashboardOrder(document))
         {
@@ -234,23 +255,27 @@ public static class ExportFormats
             md.AppendLine();
         }
 
-        md.AppendLine("## What changed since the previous snapshot").AppendLine();
-        if (sincePrevious is null)
+        if (brief.ComparisonHeading is { } heading)
         {
-            md.AppendLine("This is the first snapshot.").AppendLine();
-        }
-        else if (sincePrevious.Cells.Count == 0)
-        {
-            md.AppendLine($"Nothing changed since {Escape(sincePrevious.FromLabel)}.").AppendLine();
-        }
-        else
-        {
-            foreach (var change in sincePrevious.Cells)
+            md.AppendLine($"## {Escape(heading)}").AppendLine();
+            if (brief.Comparison is not { } comparison)
             {
-                md.AppendLine($"- {Escape(change.MemberName)} on {Escape(change.ProposalTitle)}: {change.FromLabel} → {change.ToLabel}");
+                md.AppendLine(Escape(brief.NothingToCompare)).AppendLine();
             }
+            else if (comparison.Cells.Count == 0)
+            {
+                md.AppendLine($"Nothing changed since {Escape(comparison.FromLabel)}.").AppendLine();
+            }
+            else
+            {
+                md.AppendLine($"Compared with {Escape(comparison.FromLabel)}:").AppendLine();
+                foreach (var change in comparison.Cells)
+                {
+                    md.AppendLine($"- {Escape(change.MemberName)} on {Escape(change.ProposalTitle)}: {change.FromLabel} → {change.ToLabel}");
+                }
 
-            md.AppendLine();
+                md.AppendLine();
+            }
         }
 
         md.AppendLine("## Sources").AppendLine();

@@ -17,7 +17,7 @@ public static class ExportsApi
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportCurrentAsync(
         string format, string? asOf, string? region, string? eu, string? b9, string? stance, string? on, string? q, string? sort, string? summit,
-        PictureDocuments documents, AlliancePictureCache pictures, CancellationToken cancellationToken)
+        string? bom, string? compare, PictureDocuments documents, AlliancePictureCache pictures, ILatestSnapshot latestSnapshot, CancellationToken cancellationToken)
     {
         if (!ExportFormats.TryParse(format, out var parsed))
         {
@@ -29,14 +29,57 @@ public static class ExportsApi
             return dateProblem;
         }
 
-        if (summit is not null && (await pictures.GetAsync(date, cancellationToken)).Summits.All(s => s.Slug != summit))
+        if (!TryReadByteOrderMark(bom, out var withBom, out var bomProblem))
         {
-            return ApiParameters.Invalid("summit", $"There is no summit with the slug '{summit}'.");
+            return bomProblem;
+        }
+
+        if (compare is not null && compare != BriefContext.LatestSnapshot)
+        {
+            return ApiParameters.Invalid("compare", $"'{compare}' cannot be compared with; the only value is {BriefContext.LatestSnapshot}.");
+        }
+
+        var picture = await pictures.GetAsync(date, cancellationToken);
+        if (summit is not null && picture.Summits.All(s => s.Slug != summit))
+        {
+            return ApiParameters.Invalid("summit", $"There is no summit with the slug '{summit}'; use one of {string.Join(", ", picture.Summits.Select(s => s.Slug))}.");
+        }
+
+        if (MatrixQuery.Problems(region, eu, b9, stance, on, sort, picture) is { Count: > 0 } problems)
+        {
+            return TypedResults.ValidationProblem(problems, title: "Invalid parameter", detail: "A filter value is not one the view knows; nothing was filtered.");
         }
 
         var view = MatrixQuery.Parse(region, eu, b9, stance, on, q, sort);
         var document = await documents.CurrentAsync(date, view.IsFiltered ? view : null, cancellationToken, summit);
-        return File(ExportFormats.Write(document, parsed, $"alliance-consensus-{document.AsOf}"));
+        var brief = BriefContext.Live(document.AsOf);
+        if (compare is not null && parsed == ExportFormat.Md)
+        {
+            var latest = await latestSnapshot.GetAsync(cancellationToken);
+            brief = brief with
+            {
+                ComparisonHeading = "What changed since the latest snapshot",
+                Comparison = latest is { } snapshot ? PictureDiff.Between(snapshot.Document, document, snapshot.Label, $"this picture (as of {document.AsOf})") : null,
+                NothingToCompare = "There is no snapshot yet to compare with.",
+            };
+        }
+
+        var file = ExportFormats.Write(document, parsed, $"alliance-consensus-{document.AsOf}", brief);
+        return File(withBom ? file : ExportFormats.WithoutByteOrderMark(file));
+    }
+
+    /// <summary>The <c>bom</c> parameter of CSV downloads: absent or true keeps the UTF-8 byte order mark Excel needs; false drops it for scripts.</summary>
+    public static bool TryReadByteOrderMark(string? value, out bool withBom, out ValidationProblem problem)
+    {
+        problem = null!;
+        withBom = value is null or "true";
+        if (value is null or "true" or "false")
+        {
+            return true;
+        }
+
+        problem = ApiParameters.Invalid("bom", $"'{value}' is not true or false.");
+        return false;
     }
 
     public static FileContentHttpResult File(ExportFile file) => TypedResults.File(file.Content, file.ContentType, file.FileName);

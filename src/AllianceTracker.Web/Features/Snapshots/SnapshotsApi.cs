@@ -28,11 +28,16 @@ public static class SnapshotsApi
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportSnapshotAsync(
-        string id, string format, SnapshotService snapshots, CancellationToken cancellationToken)
+        string id, string format, string? bom, SnapshotService snapshots, CancellationToken cancellationToken)
     {
         if (!ExportFormats.TryParse(format, out var parsed))
         {
             return ApiParameters.Invalid("format", ExportFormats.UnknownFormat(format));
+        }
+
+        if (!ExportsApi.TryReadByteOrderMark(bom, out var withBom, out var bomProblem))
+        {
+            return bomProblem;
         }
 
         var frozen = await snapshots.GetAsync(id, cancellationToken);
@@ -42,8 +47,13 @@ public static class SnapshotsApi
         }
 
         var previous = await snapshots.PreviousAsync(frozen.Summary, cancellationToken);
-        var sincePrevious = previous is null ? null : PictureDiff.Between(previous.Document, frozen.Document, $"snapshot {previous.Summary.Id}", $"snapshot {id}");
-        return File(ExportFormats.Write(frozen.Document, parsed, $"alliance-snapshot-{id}-{frozen.Document.AsOf}", sincePrevious));
+        var brief = new BriefContext(
+            $"Snapshot {id}, “{frozen.Summary.Title}”, frozen {frozen.Summary.CreatedAtUtc:yyyy-MM-dd HH:mm} UTC; SHA-256 of its JSON {frozen.Summary.Sha256}.",
+            "What changed since the previous snapshot",
+            previous is null ? null : PictureDiff.Between(previous.Document, frozen.Document, $"snapshot {previous.Summary.Id}", $"snapshot {id}"),
+            "This is the first snapshot.");
+        var file = ExportFormats.Write(frozen.Document, parsed, $"alliance-snapshot-{id}-{frozen.Document.AsOf}", brief);
+        return File(withBom ? file : ExportFormats.WithoutByteOrderMark(file));
     }
 
     internal static async Task<Results<Created<SnapshotDto>, ValidationProblem>> CreateAsync(
@@ -61,17 +71,31 @@ public static class SnapshotsApi
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportDiffAsync(
-        string format, string from, string? to, SnapshotComparison comparison, CancellationToken cancellationToken)
+        string format, string? from, string? to, string? bom, SnapshotComparison comparison, CancellationToken cancellationToken)
     {
         if (!ExportFormats.TryParse(format, out var parsed))
         {
             return ApiParameters.Invalid("format", ExportFormats.UnknownFormat(format));
         }
 
+        if (string.IsNullOrWhiteSpace(from))
+        {
+            return ApiParameters.Invalid("from", "Say what to compare from: snapshot:{id}, date:YYYY-MM-DD or now.");
+        }
+
+        if (!ExportsApi.TryReadByteOrderMark(bom, out var withBom, out var bomProblem))
+        {
+            return bomProblem;
+        }
+
         var result = await comparison.CompareAsync(from, to ?? "now", cancellationToken);
-        return result.Error is { } error
-            ? ApiParameters.Invalid(error.Parameter, error.Message)
-            : File(ExportFormats.Write(result.Diff!, parsed, $"alliance-diff-{Slug(result.Diff!.FromLabel)}-to-{Slug(result.Diff.ToLabel)}"));
+        if (result.Error is { } error)
+        {
+            return ApiParameters.Invalid(error.Parameter, error.Message);
+        }
+
+        var file = ExportFormats.Write(result.Diff!, parsed, $"alliance-diff-{Slug(result.Diff!.FromLabel)}-to-{Slug(result.Diff.ToLabel)}");
+        return File(withBom ? file : ExportFormats.WithoutByteOrderMark(file));
     }
 
     private static FileContentHttpResult File(ExportFile file) => ExportsApi.File(file);

@@ -4,5 +4,6 @@ public static class SnapshotsServices
 {
     public static IServiceCollection AddSnapshots(this IServiceCollection services) => services
         .AddSingleton<SnapshotService>()
-        .AddSingleton<SnapshotComparison>();
+        .AddSingleton<SnapshotComparison>()
+        .AddSingleton<Exchange.ILatestSnapshot, LatestSnapshot>();
 }
