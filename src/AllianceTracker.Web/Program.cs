@@ -49,6 +49,7 @@ try
     app.UseAllianceErrorPages();
     app.UseAllianceRequestLogging();
     app.UseAllianceApiFaults();
+    app.UseAllianceRouting();
     app.UseAllianceAccess();
     app.UseAllianceReading();
     app.UseAllianceApiCaching();

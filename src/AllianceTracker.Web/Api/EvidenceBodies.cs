@@ -5,7 +5,8 @@ namespace AllianceTracker.Web.Api;
 // The request shapes every write that cites evidence shares (stances, decisions), and their
 // reading into the domain's inputs, so both name their fields and refuse bad codes the same way.
 
-public sealed record NewSourceBody(string Title, string Outlet, string? Url = null, string? PublishedDate = null, string? Kind = null, bool PublishedApproximate = false);
+/// <summary>A source given inline with evidence; <c>published</c> (as in the export format) or its older name <c>publishedDate</c>.</summary>
+public sealed record NewSourceBody(string Title, string Outlet, string? Url = null, string? PublishedDate = null, string? Kind = null, bool PublishedApproximate = false, string? Published = null);
 
 public sealed record EvidenceBody(string Excerpt, string? Source = null, NewSourceBody? NewSource = null);
 
@@ -28,7 +29,8 @@ public static class EvidenceBodies
                 }
 
                 added = new SourceInput(null, source.Title ?? "", source.Outlet ?? "", source.Url,
-                    source.PublishedDate is null ? null : ReadDate(source.PublishedDate, $"evidence[{i}].newSource.publishedDate", errors),
+                    (source.Published ?? source.PublishedDate) is not { } published ? null
+                        : ReadDate(published, $"evidence[{i}].newSource.{(source.Published is null ? "publishedDate" : "published")}", errors),
                     source.PublishedApproximate, kind);
             }
 

@@ -22,9 +22,13 @@ public static class ScriptOnlyWrites
     public static IApplicationBuilder UseScriptOnlyApiWrites(this IApplicationBuilder app) =>
         app.UseWhen(IsApiWrite, writes => writes.Use(GuardAsync));
 
+    // Only a write that reaches an endpoint taking its method: a path nobody maps is a 404 and a
+    // wrong method a 405 (with Allow), whatever headers came with them; nothing runs for either.
     private static bool IsApiWrite(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api")
-        && !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method) || HttpMethods.IsTrace(context.Request.Method));
+        && !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method) || HttpMethods.IsTrace(context.Request.Method))
+        && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>() is { } methods
+        && methods.HttpMethods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase);
 
     private static async Task GuardAsync(HttpContext context, RequestDelegate next)
     {

@@ -10,6 +10,9 @@ public static class ApiSetup
     {
         // A number is a JSON number: "2024" in quotes is refused, not guessed at.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
+        // A request the framework cannot bind throws in every environment, so ApiFaults answers it
+        // with the app's own 400 (an errors map, no exception type or stack trace).
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "AllianceTracker API";
@@ -17,7 +20,7 @@ public static class ApiSetup
             document.Info.Description = "Where NATO's members stand on the proposals before a summit, and whether consensus is possible. "
                 + "Stance codes: supports, conditional, undecided, unknown, opts-out, opposes. Dates are YYYY-MM-DD.";
             return Task.CompletedTask;
-        }).AddOperationTransformer((operation, context, _) =>
+        }).AddAllianceConventions().AddOperationTransformer((operation, context, _) =>
         {
             // Every write must come from a script (ScriptOnlyWrites): say so where clients look.
             if (context.Description.HttpMethod is not ("GET" or "HEAD" or "OPTIONS"))
@@ -48,11 +51,16 @@ public static class ApiSetup
         return app;
     }
 
-    /// <summary>GET responses of the API carry an ETag and answer If-None-Match with 304.</summary>
+    /// <summary>
+    /// GET (and HEAD) responses of the API, the feed and the OpenAPI document carry an ETag and
+    /// <c>Cache-Control: no-cache</c>, and answer a matching If-None-Match with 304: strong or weak
+    /// (<c>W/"…"</c>, compared weakly as RFC 9110 §13.1.2 says for GET) or <c>*</c>.
+    /// </summary>
     public static WebApplication UseAllianceApiCaching(this WebApplication app)
     {
         app.UseWhen(
-            context => HttpMethods.IsGet(context.Request.Method) && context.Request.Path.StartsWithSegments("/api") && !StreamedResponse.Is(context),
+            context => HttpMethods.IsGet(context.Request.Method) && !StreamedResponse.Is(context)
+                && (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/feeds") || context.Request.Path.StartsWithSegments("/openapi")),
             api => api.Use(WithEntityTagAsync));
         return app;
     }
@@ -87,7 +95,7 @@ public static class ApiSetup
             var tag = $"\"{Convert.ToBase64String(SHA256.HashData(buffer.ToArray())).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
             context.Response.Headers.ETag = tag;
             context.Response.Headers.CacheControl = "no-cache";
-            if (context.Request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Select(v => v.Trim()).Contains(tag)))
+            if (IfNoneMatch(context.Request.Headers.IfNoneMatch, tag))
             {
                 context.Response.StatusCode = StatusCodes.Status304NotModified;
                 context.Response.ContentLength = null;
@@ -98,4 +106,10 @@ public static class ApiSetup
         buffer.Position = 0;
         await buffer.CopyToAsync(original);
     }
+
+    /// <summary>Whether an If-None-Match header matches <paramref name="tag"/>: <c>*</c>, or any listed tag weakly equal to it.</summary>
+    internal static bool IfNoneMatch(Microsoft.Extensions.Primitives.StringValues header, string tag) =>
+        header.SelectMany(value => (value ?? "").Split(','))
+            .Select(candidate => candidate.Trim())
+            .Any(candidate => candidate == "*" || (candidate.StartsWith("W/", StringComparison.Ordinal) ? candidate[2..] : candidate) == tag);
 }

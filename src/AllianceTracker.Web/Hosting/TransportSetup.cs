@@ -99,6 +99,19 @@ public static class TransportSetup
         return app;
     }
 
+    /// <summary>
+    /// Routing, after what every request needs first (the request log, API problem details): HEAD
+    /// is answered as GET without a body, and non-canonical member and proposal addresses redirect,
+    /// before an endpoint is chosen.
+    /// </summary>
+    public static WebApplication UseAllianceRouting(this WebApplication app)
+    {
+        app.UseHeadAsGet();
+        app.UseCanonicalAddresses();
+        app.UseRouting();
+        return app;
+    }
+
     private const string ApiReferencePolicyName = "api-reference";
 
     private static void PagePolicy(HeaderPolicyCollection policy) =>

@@ -46,7 +46,6 @@ public sealed class RouteSweepTests(SweepAppFactory app) : IClassFixture<SweepAp
     /// <summary>Who may use each route; the app's own framework routes (Blazor's circuit, static files) are not the app's to decide.</summary>
     private static readonly Dictionary<string, Access> Expected = new()
     {
-        ["* /api/{**path}"] = Access.Anyone,
         ["* /healthz"] = Access.Anyone,
         ["* /healthz/ready"] = Access.Anyone,
         ["GET /api/v1/changes/stream"] = Access.Anyone,
@@ -58,6 +57,11 @@ public sealed class RouteSweepTests(SweepAppFactory app) : IClassFixture<SweepAp
         ["GET /api/v1/positions"] = Access.Anyone,
         ["GET /api/v1/proposals"] = Access.Anyone,
         ["GET /api/v1/proposals/{slug}"] = Access.Anyone,
+        ["GET /api/v1/proposals/{slug}/outcomes/{id:long}"] = Access.Anyone,
+        ["GET /api/v1/summits"] = Access.Anyone,
+        ["GET /api/v1/summits/{slug}"] = Access.Anyone,
+        ["GET /api/v1/stances/{id:long}"] = Access.Anyone,
+        ["GET /api/v1/sources/{key}"] = Access.Anyone,
         ["GET /api/v1/snapshots"] = Access.Anyone,
         ["GET /api/v1/snapshots/{id}"] = Access.Anyone,
         ["GET /api/v1/snapshots/{id}/export.{format}"] = Access.Anyone,

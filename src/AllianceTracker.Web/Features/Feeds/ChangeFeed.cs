@@ -3,6 +3,7 @@ using System.Xml;
 using AllianceTracker.Web.Api;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.History;
+using AllianceTracker.Web.Features.Positions;
 
 namespace AllianceTracker.Web.Features.Feeds;
 
@@ -19,7 +20,7 @@ public static class ChangeFeed
     {
         endpoints.MapGet("/feeds/changes.atom", async (
             string? member, string? proposal, HttpContext context, StanceHistoryReader history, DecisionHistoryReader decisions,
-            ProposalRevisionReader revisions, CancellationToken ct) =>
+            ProposalRevisionReader revisions, AlliancePictureCache pictures, CancellationToken ct) =>
         {
             if (member is not null && !CodePatterns.IsAlpha3(member.ToUpperInvariant()))
             {
@@ -31,13 +32,28 @@ public static class ChangeFeed
                 return ApiParameters.Invalid("proposal", $"'{proposal}' is not a proposal's slug, e.g. ukraine-fund.");
             }
 
+            // A well-formed code nobody has is a feed that does not exist, not an empty one.
+            var picture = await pictures.GetAsync(cancellationToken: ct);
+            if (member is not null && picture.FindMember(member.ToUpperInvariant()) is null)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such member", detail: $"There is no member with the code '{member}', so there is no feed for it.");
+            }
+
+            if (proposal is not null && picture.FindProposal(proposal) is null)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such proposal", detail: $"There is no proposal with the slug '{proposal}', so there is no feed for it.");
+            }
+
             var entries = await history.ReadRecentAsync(new HistoryFilter(Member: member?.ToUpperInvariant(), Proposal: proposal), MaxEntries, ct);
             // Decisions concern a proposal, not a member: a member's feed has none.
             var decided = member is null ? await decisions.ReadRecentAsync(proposal, MaxEntries, ct) : [];
             var revised = member is null ? await revisions.ReadRecentAsync(proposal, MaxEntries, ct) : [];
             var xml = Write(entries, decided, BaseUrl(context), context.Request.Path + context.Request.QueryString, member, proposal, revised);
             return (IResult)Results.Bytes(xml, "application/atom+xml; charset=utf-8");
-        }).WithName("ChangeFeed").WithTags("Feeds").WithMetadata(CacheableReadAttribute.Instance);
+        }).WithName("ChangeFeed")
+            .WithMetadata(new FileResponse("An Atom 1.0 feed, newest first, at most 100 entries.", "application/atom+xml"))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Atom feed of stance changes, retractions, decisions and proposal texts, for everything, one member or one proposal").WithTags("Feeds").WithMetadata(CacheableReadAttribute.Instance);
         return endpoints;
     }
 

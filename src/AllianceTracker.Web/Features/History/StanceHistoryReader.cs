@@ -51,6 +51,16 @@ public sealed class StanceHistoryReader(IDbContextFactory<AllianceDbContext> dbF
         return new CellState(version, latest);
     }
 
+    /// <summary>One entry by its id, with what it moved from and its retraction if any; null when there is none.</summary>
+    public async Task<StanceHistoryEntry?> ReadEntryAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var cell = await db.StanceChanges.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new { c.MemberAlpha3, c.Proposal!.Slug }).SingleOrDefaultAsync(cancellationToken);
+        return cell is null ? null
+            : (await ReadAsync(new HistoryFilter(Member: cell.MemberAlpha3, Proposal: cell.Slug), cancellationToken)).Single(e => e.Id == id);
+    }
+
     /// <summary>Every entry for the member, oldest first by effective date (then by recording).</summary>
     public async Task<IReadOnlyList<StanceHistoryEntry>> ForMemberAsync(string memberAlpha3, CancellationToken cancellationToken = default) =>
         await ReadAsync(new HistoryFilter(Member: memberAlpha3), cancellationToken);

@@ -1,3 +1,4 @@
+using AllianceTracker.Web.Api;
 using System.Text;
 using System.Text.Json;
 using AllianceTracker.Web.Features.History;
@@ -19,6 +20,11 @@ internal sealed class ChangeStreamResult(IStanceChangeNotifier notifier, long? r
         // nginx buffers proxied responses unless told not to; a stream must go out as it is written.
         response.Headers["X-Accel-Buffering"] = "no";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        if (HeadRequests.Is(context))
+        {
+            // HEAD: the headers a stream would start with, and no stream to hold open.
+            return;
+        }
 
         var stream = new EventWriter(response, context.RequestAborted);
         IDisposable subscription;

@@ -7,10 +7,36 @@ namespace AllianceTracker.Web.Features.Positions;
 // The public read API, v1. Field names and stance/status codes are part of the public contract
 // (docs/data-format.md); later versions add fields rather than change these.
 
+/// <summary>
+/// A source. <c>published</c> and <c>publishedApproximate</c> are the names the export format uses;
+/// <c>publishedDate</c> and <c>publishedDateApproximate</c> carry the same values under the names
+/// v1 of this API first published (deprecated, kept for existing clients).
+/// </summary>
 public sealed record SourceDto(
-    string Key, string Title, string Outlet, string? Url, string? PublishedDate, bool PublishedDateApproximate, string Kind);
+    string Key, string Title, string Outlet, string? Url, string? PublishedDate, bool PublishedDateApproximate, string Kind)
+{
+    public string? Published => PublishedDate;
 
-public sealed record EvidenceDto(SourceDto Source, string Excerpt);
+    public bool PublishedApproximate => PublishedDateApproximate;
+}
+
+public sealed record EvidenceDto(SourceDto Source, string Excerpt)
+{
+    /// <summary>Evidence as every read endpoint writes it.</summary>
+    public static EvidenceDto From(History.EvidenceView e) => new(
+        new SourceDto(
+            e.Source.Key,
+            e.Source.Title,
+            e.Source.Outlet,
+            e.Source.Url,
+            e.Source.PublishedOn is { } published ? published.ToIso() : null,
+            e.Source.PublishedOnIsApproximate,
+            SourceKindCodes.ToCode(e.Source.Kind)),
+        e.Excerpt);
+}
+
+/// <summary>Who took an entry back, when and why; the entry stays in the history.</summary>
+public sealed record RetractionDto(DateTime RecordedAtUtc, string RecordedBy, string Reason);
 
 /// <summary>A member's stance on a proposal; <c>effectiveDateApproximate</c> is true when the date is inferred (e.g. from an undated source).</summary>
 public sealed record PositionDto(
@@ -42,17 +68,18 @@ public static class PositionsApi
     public static IEndpointRouteBuilder MapPositionsApi(this IEndpointRouteBuilder endpoints)
     {
         var v1 = endpoints.MapGroup("/api/v1").WithTags("Positions").WithMetadata(CacheableReadAttribute.Instance);
-        v1.MapGet("/positions", GetPositionsAsync).WithName("GetPositions");
-        v1.MapGet("/consensus", GetConsensusAsync).WithName("GetConsensus");
+        v1.MapGet("/positions", GetPositionsAsync).WithName("GetPositions")
+            .WithSummary("Every member's stance on every proposal, today or as of a date, narrowed by proposal, member or stance");
+        v1.MapGet("/consensus", GetConsensusAsync).WithName("GetConsensus")
+            .WithSummary("Whether each proposal can reach consensus: status, counts, blockers, who is still open, conditions, decision");
 
-        // An API client asking for a path that does not exist gets problem details, not the HTML not-found page.
-        endpoints.MapFallback("/api/{**path}", (string path) =>
-            TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint", detail: $"There is no API endpoint at /api/{path}."));
+        // No catch-all for unknown /api paths: it would take every method and turn a wrong method
+        // into 404. A path nobody maps gets its 404 problem from ApiFaults, a wrong method its 405.
         return endpoints;
     }
 
     internal static async Task<Results<Ok<List<PositionDto>>, ValidationProblem>> GetPositionsAsync(
-        string? asOf, string? proposal, AlliancePictureCache pictures, CancellationToken cancellationToken)
+        string? asOf, string? proposal, string? member, string? stance, AlliancePictureCache pictures, CancellationToken cancellationToken)
     {
         if (!ApiParameters.TryReadAsOf(asOf, pictures.Today, out var date, out var dateProblem))
         {
@@ -65,13 +92,31 @@ public static class PositionsApi
             var narrowed = picture.ForProposal(proposal);
             if (narrowed is null)
             {
-                return ApiParameters.Invalid("proposal", $"There is no proposal with the slug '{proposal}'.");
+                return ApiParameters.Invalid("proposal", $"There is no proposal with the slug '{proposal}'; use one of {string.Join(", ", picture.Proposals.Select(p => p.Slug))}.");
             }
 
             picture = narrowed;
         }
 
-        return TypedResults.Ok(picture.Positions.Select(ToDto).ToList());
+        if (member is not null && picture.FindMember(member) is null)
+        {
+            return ApiParameters.Invalid("member", $"There is no member with the code '{member}'; member codes are upper-case alpha-3, e.g. HUN.");
+        }
+
+        Stance? only = null;
+        if (stance is not null)
+        {
+            if (!StanceVocabulary.TryParse(stance, out var parsed))
+            {
+                return ApiParameters.Invalid("stance", $"'{stance}' is not a stance; use one of {string.Join(", ", StanceVocabulary.All.Select(d => d.Code))}.");
+            }
+
+            only = parsed;
+        }
+
+        return TypedResults.Ok(picture.Positions
+            .Where(p => (member is null || p.MemberAlpha3 == member) && (only is null || p.Stance == only))
+            .Select(ToDto).ToList());
     }
 
     internal static async Task<Results<Ok<List<ConsensusDto>>, ValidationProblem>> GetConsensusAsync(
@@ -109,14 +154,5 @@ public static class PositionsApi
         p.Evidence.Select(ToDto).ToList(),
         p.EffectiveOnIsApproximate);
 
-    private static EvidenceDto ToDto(History.EvidenceView e) => new(
-        new SourceDto(
-            e.Source.Key,
-            e.Source.Title,
-            e.Source.Outlet,
-            e.Source.Url,
-            e.Source.PublishedOn is { } published ? published.ToIso() : null,
-            e.Source.PublishedOnIsApproximate,
-            SourceKindCodes.ToCode(e.Source.Kind)),
-        e.Excerpt);
+    private static EvidenceDto ToDto(History.EvidenceView e) => EvidenceDto.From(e);
 }

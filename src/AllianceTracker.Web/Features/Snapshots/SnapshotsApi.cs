@@ -18,12 +18,20 @@ public static class SnapshotsApi
     {
         var v1 = endpoints.MapGroup("/api/v1").WithTags("Snapshots and exports");
         v1.MapGet("/snapshots", async (SnapshotService snapshots, CancellationToken ct) =>
-            TypedResults.Ok((await snapshots.ListAsync(ct)).Select(s => ToDto(s, null)).ToList())).WithName("ListSnapshots");
+            TypedResults.Ok((await snapshots.ListAsync(ct)).Select(s => ToDto(s, null)).ToList())).WithName("ListSnapshots")
+            .WithSummary("The frozen snapshots, newest first");
         v1.MapGet("/snapshots/{id}", async Task<Results<Ok<SnapshotDto>, ProblemHttpResult>> (string id, SnapshotService snapshots, CancellationToken ct) =>
-            await snapshots.GetAsync(id, ct) is { } frozen ? TypedResults.Ok(ToDto(frozen.Summary, frozen.HashVerifies)) : NotFound(id)).WithName("GetSnapshot");
-        v1.MapGet("/snapshots/{id}/export.{format}", ExportSnapshotAsync).WithName("ExportSnapshot");
-        v1.MapPost("/snapshots", CreateAsync).RequireAuthorization(Policies.CanEdit).WithName("CreateSnapshot");
-        v1.MapGet("/diff.{format}", ExportDiffAsync).WithName("ExportDiff");
+            await snapshots.GetAsync(id, ct) is { } frozen ? TypedResults.Ok(ToDto(frozen.Summary, frozen.HashVerifies)) : NotFound(id)).WithName("GetSnapshot")
+            .WithSummary("One snapshot's metadata, with its SHA-256 and whether it still verifies");
+        v1.MapGet("/snapshots/{id}/export.{format}", ExportSnapshotAsync).WithName("ExportSnapshot")
+            .WithMetadata(FileResponse.Export("The snapshot as a file; the JSON is the canonical bytes its SHA-256 is over."))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Download a snapshot as CSV, JSON, XLSX or a Markdown brief");
+        v1.MapPost("/snapshots", CreateAsync).RequireAuthorization(Policies.CanEdit).WithName("CreateSnapshot")
+            .WithSummary("Freeze the picture (today or as of a date) as a citable snapshot");
+        v1.MapGet("/diff.{format}", ExportDiffAsync).WithName("ExportDiff")
+            .WithMetadata(FileResponse.Export("The comparison as a file."))
+            .WithSummary("Download what changed between two pictures (snapshots, dates or now)");
         return endpoints;
     }
 
@@ -62,7 +70,7 @@ public static class SnapshotsApi
         try
         {
             var created = await snapshots.CreateAsync(user, body.Title ?? "", body.Note, body.AsOf, cancellationToken);
-            return TypedResults.Created($"/snapshots/{created.Id}", ToDto(created, true));
+            return TypedResults.Created($"/api/v1/snapshots/{created.Id}", ToDto(created, true));
         }
         catch (EditValidationException ex)
         {

@@ -8,9 +8,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace AllianceTracker.Web.Features.Sources;
 
 /// <summary>A source's details as an editor gives them: <c>kind</c> is required (no kind is assumed).</summary>
-public sealed record SourceBody(string Title, string Outlet, string? Kind, string? Url = null, string? PublishedDate = null, bool PublishedApproximate = false);
+/// <summary><c>published</c> is the export format's name for the date; <c>publishedDate</c>, the name v1 first took, is still read.</summary>
+public sealed record SourceBody(string Title, string Outlet, string? Kind, string? Url = null, string? PublishedDate = null, bool PublishedApproximate = false, string? Published = null);
 
-public sealed record SourceCorrectionBody(string Title, string Outlet, string? Kind, string Reason, string? Url = null, string? PublishedDate = null, bool PublishedApproximate = false);
+public sealed record SourceCorrectionBody(
+    string Title, string Outlet, string? Kind, string Reason, string? Url = null, string? PublishedDate = null, bool PublishedApproximate = false, string? Published = null);
 
 public sealed record SourceListItemDto(SourceDto Source, int CitedByStances, int CitedByDecisions, int Corrections);
 
@@ -24,7 +26,10 @@ public static class SourcesApi
         var v1 = endpoints.MapGroup("/api/v1/sources").WithTags("Sources");
         v1.MapGet("/", ListAsync).WithName("ListSources").WithMetadata(CacheableReadAttribute.Instance)
             .WithSummary("Every source, newest first; q searches title, outlet, URL and key, kind narrows to one kind.");
-        v1.MapPost("/", AddAsync).WithName("AddSource").RequireAuthorization(Policies.CanEdit);
+        v1.MapGet("/{key}", GetAsync).WithName("GetSource").WithMetadata(CacheableReadAttribute.Instance)
+            .WithSummary("One source, with how often it is cited and how many corrections it has had.");
+        v1.MapPost("/", AddAsync).WithName("AddSource")
+            .WithSummary("Add a source that evidence can quote").RequireAuthorization(Policies.CanEdit);
         v1.MapPut("/{key}", CorrectAsync).WithName("CorrectSource").RequireAuthorization(Policies.CanEdit)
             .WithSummary("Correct a source's details; the previous ones are kept with the reason.");
         return endpoints;
@@ -43,17 +48,22 @@ public static class SourcesApi
             only = parsed;
         }
 
-        return TypedResults.Ok((await catalog.SearchAsync(q, only, cancellationToken))
-            .Select(r => new SourceListItemDto(
-                new SourceDto(r.Source.Key, r.Source.Title, r.Source.Outlet, r.Source.Url, r.Source.PublishedOn?.ToIso(), r.Source.PublishedOnIsApproximate, SourceKindCodes.ToCode(r.Source.Kind)),
-                r.CitedByStances, r.CitedByDecisions, r.Corrections.Count))
-            .ToList());
+        return TypedResults.Ok((await catalog.SearchAsync(q, only, cancellationToken)).Select(ToDto).ToList());
     }
+
+    internal static async Task<Results<Ok<SourceListItemDto>, ProblemHttpResult>> GetAsync(string key, SourceCatalog catalog, CancellationToken cancellationToken) =>
+        (await catalog.SearchAsync(key, null, cancellationToken)).FirstOrDefault(r => r.Source.Key == key) is { } r
+            ? TypedResults.Ok(ToDto(r))
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such source", detail: $"There is no source with the key '{key}'.");
+
+    private static SourceListItemDto ToDto(SourceRecord r) => new(
+        new SourceDto(r.Source.Key, r.Source.Title, r.Source.Outlet, r.Source.Url, r.Source.PublishedOn?.ToIso(), r.Source.PublishedOnIsApproximate, SourceKindCodes.ToCode(r.Source.Kind)),
+        r.CitedByStances, r.CitedByDecisions, r.Corrections.Count);
 
     internal static async Task<Results<Created<SourceWrittenDto>, ValidationProblem>> AddAsync(SourceBody body, ClaimsPrincipal user, SourcesAdministration admin, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var input = Read(body.Title, body.Outlet, body.Kind, body.Url, body.PublishedDate, body.PublishedApproximate, errors);
+        var input = Read(body.Title, body.Outlet, body.Kind, body.Url, body.Published ?? body.PublishedDate, body.PublishedApproximate, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The source was refused");
@@ -62,7 +72,7 @@ public static class SourcesApi
         try
         {
             var key = await admin.AddAsync(user, input, cancellationToken);
-            return TypedResults.Created($"/sources?q={Uri.EscapeDataString(key)}", new SourceWrittenDto(key));
+            return TypedResults.Created($"/api/v1/sources/{Uri.EscapeDataString(key)}", new SourceWrittenDto(key));
         }
         catch (EditValidationException ex)
         {
@@ -74,7 +84,7 @@ public static class SourcesApi
         string key, SourceCorrectionBody body, ClaimsPrincipal user, SourcesAdministration admin, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var input = Read(body.Title, body.Outlet, body.Kind, body.Url, body.PublishedDate, body.PublishedApproximate, errors);
+        var input = Read(body.Title, body.Outlet, body.Kind, body.Url, body.Published ?? body.PublishedDate, body.PublishedApproximate, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The correction was refused");
@@ -103,7 +113,7 @@ public static class SourcesApi
             errors["kind"] = [unknown];
         }
 
-        var date = published is null ? null : EvidenceBodies.ReadDate(published, "publishedDate", errors);
+        var date = published is null ? null : EvidenceBodies.ReadDate(published, "published", errors);
         return new SourceInput(null, title ?? "", outlet ?? "", url, date, approximate, parsed);
     }
 }

@@ -3,6 +3,7 @@ using AllianceTracker.Web.Api;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.History;
+using AllianceTracker.Web.Features.Positions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AllianceTracker.Web.Features.Stances;
@@ -17,6 +18,11 @@ public sealed record CellDto(string Member, string Proposal, Guid? Version, stri
 
 public sealed record WrittenDto(long Id, Guid? Version);
 
+/// <summary>One entry of the stance history: the change, what it moved from, its evidence, and its retraction if it was taken back.</summary>
+public sealed record StanceEntryDto(
+    long Id, string Member, string Proposal, string From, string Stance, string? Conditions, string EffectiveDate, bool EffectiveDateApproximate,
+    string Rationale, DateTime RecordedAtUtc, string RecordedBy, IReadOnlyList<EvidenceDto> Evidence, RetractionDto? Retraction);
+
 /// <summary>
 /// The write API for stances. Every endpoint requires the CanEdit policy, and the service it calls
 /// checks again, so no path reaches the history without an editor behind it.
@@ -26,11 +32,26 @@ public static class StancesApi
     public static IEndpointRouteBuilder MapStancesApi(this IEndpointRouteBuilder endpoints)
     {
         var stances = endpoints.MapGroup("/api/v1/stances").WithTags("Stances").RequireAuthorization(Policies.CanEdit);
-        stances.MapGet("/cell", GetCellAsync).WithName("GetStanceCell");
-        stances.MapPost("/", RecordAsync).WithName("RecordStance");
-        stances.MapPost("/{id:long}/retraction", RetractAsync).WithName("RetractStance");
+        stances.MapGet("/cell", GetCellAsync).WithName("GetStanceCell")
+            .WithSummary("A cell's current stance and version, to send as expectedVersion when changing it");
+        stances.MapPost("/", RecordAsync).WithName("RecordStance")
+            .WithSummary("Record a member's new stance on a proposal, with the evidence for it");
+        stances.MapPost("/{id:long}/retraction", RetractAsync).WithName("RetractStance")
+            .WithSummary("Retract a wrongly recorded stance, saying why; the entry stays in the history");
+        // The history is public, as on the member pages and in the feed: where a 201 points.
+        endpoints.MapGet("/api/v1/stances/{id:long}", GetEntryAsync).WithTags("Stances").WithName("GetStanceEntry")
+            .WithSummary("One entry of the stance history, with what it moved from, its evidence and its retraction if any")
+            .WithMetadata(CacheableReadAttribute.Instance).AllowAnonymous();
         return endpoints;
     }
+
+    internal static async Task<Results<Ok<StanceEntryDto>, ProblemHttpResult>> GetEntryAsync(long id, StanceHistoryReader history, CancellationToken cancellationToken) =>
+        await history.ReadEntryAsync(id, cancellationToken) is { } e
+            ? TypedResults.Ok(new StanceEntryDto(
+                e.Id, e.MemberAlpha3, e.ProposalSlug, e.From.ToCode(), e.To.ToCode(), e.Conditions, e.EffectiveOn.ToIso(), e.EffectiveOnIsApproximate,
+                e.Rationale, e.RecordedAtUtc, e.RecordedBy, e.Evidence.Select(EvidenceDto.From).ToList(),
+                e.RetractedAtUtc is { } at ? new RetractionDto(at, e.RetractedBy!, e.RetractionReason ?? "") : null))
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such stance entry", detail: $"There is no stance history entry {id}.");
 
     internal static async Task<Ok<CellDto>> GetCellAsync(string member, string proposal, StanceRecorder recorder, CancellationToken cancellationToken) =>
         TypedResults.Ok(ToDto(member, proposal, await recorder.GetCellAsync(member, proposal, cancellationToken)));
@@ -73,7 +94,8 @@ public static class StancesApi
         try
         {
             var retraction = await recorder.RetractAsync(user, id, body.Reason ?? "", body.ExpectedVersion, cancellationToken);
-            return TypedResults.Created($"/api/v1/stances/{id}/retraction", new WrittenDto(retraction.Id, null));
+            // The retraction is part of the entry it takes back, which now shows it.
+            return TypedResults.Created($"/api/v1/stances/{id}", new WrittenDto(retraction.Id, null));
         }
         catch (EditValidationException ex)
         {

@@ -82,11 +82,15 @@ public sealed class ApiContractTests : FreshAppTest<AccountsAppFactory>
         var client = App.Anonymous();
 
         var members = await client.GetFromJsonAsync<List<JsonElement>>("/api/v1/members");
-        var hungary = await client.GetFromJsonAsync<JsonElement>("/api/v1/members/hun");
+        var lowerCase = await client.GetAsync("/api/v1/members/hun?x=1");
+        var hungary = await client.GetFromJsonAsync<JsonElement>("/api/v1/members/HUN");
         var proposal = await client.GetFromJsonAsync<JsonElement>("/api/v1/proposals/ukraine-fund");
         var missing = await client.GetAsync("/api/v1/members/XKX");
 
         Assert.Equal(32, members!.Count);
+        // One address per member: another spelling of the code redirects permanently, query kept.
+        Assert.Equal(HttpStatusCode.MovedPermanently, lowerCase.StatusCode);
+        Assert.Equal("/api/v1/members/HUN?x=1", lowerCase.Headers.Location?.OriginalString);
         Assert.Equal("348", hungary.GetProperty("numeric").GetString());
         Assert.True(hungary.GetProperty("b9").GetBoolean());
         Assert.Equal("washington-2024", proposal.GetProperty("summit").GetString());
