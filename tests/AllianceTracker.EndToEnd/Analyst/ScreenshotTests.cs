@@ -25,4 +25,19 @@ public sealed class ScreenshotTests(BrowserApp app) : IClassFixture<BrowserApp>
         await PageChecks.SaveScreenshotAsync(page.Page, $"{name}-{theme}.png", minimumBytes: 50_000);
         await page.CloseAsync();
     }
+
+    [Theory]
+    [InlineData(ColorScheme.Light)]
+    [InlineData(ColorScheme.Dark)]
+    public async Task Phone_screenshot_with_the_menu_open(ColorScheme scheme)
+    {
+        var theme = scheme == ColorScheme.Dark ? "dark" : "light";
+        var page = new DashboardPage(await app.NewPageAsync(width: 390, height: 844, colorScheme: scheme));
+        await page.GoToAsync("/");
+        await page.Page.Locator("summary.nav-menu-button").ClickAsync();
+        await page.Page.Locator("nav.nav-menu-panel").WaitForAsync();
+
+        await PageChecks.SaveScreenshotAsync(page.Page, $"phone-menu-{theme}.png", fullPage: false, minimumBytes: 20_000);
+        await page.CloseAsync();
+    }
 }
