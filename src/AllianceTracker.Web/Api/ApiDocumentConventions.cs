@@ -87,7 +87,7 @@ public static class ApiDocumentConventions
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Cookie,
             Name = ".AspNetCore.Identity.Application",
-            Description = "The session cookie set by signing in at /account/sign-in (named __Host-AllianceTracker.Identity over HTTPS). "
+            Description = "The session cookie set by signing in at /account/sign-in (named __Host-AllianceTracker where the site is served over HTTPS). "
                 + "Writes also need the X-Requested-With header each write operation lists.",
         };
         document.Tags ??= new HashSet<OpenApiTag>();
@@ -174,9 +174,15 @@ public static class ApiDocumentConventions
 
     private static Task DescribeSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        if (context.JsonPropertyInfo?.Name is { } name)
+        if (context.JsonPropertyInfo is { Name: { } name } property)
         {
             Describe(schema, name, isProperty: true);
+            // A body (…Body, what a client sends) records a decision: "pending" is what a proposal
+            // without one shows, never something to send.
+            if (name == "outcome" && property.DeclaringType.Name.EndsWith("Body", StringComparison.Ordinal) && schema.Enum is { Count: > 0 })
+            {
+                schema.Enum = [.. schema.Enum.Where(code => code?.GetValue<string>() != "pending")];
+            }
         }
 
         return Task.CompletedTask;

@@ -210,4 +210,44 @@ public sealed class HttpSemanticsTests : FreshAppTest<AccountsAppFactory>
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
         Assert.Equal(canonical, response.Headers.Location?.OriginalString);
     }
+
+    [Fact]
+    public async Task The_openapi_document_gives_generators_files_problems_security_enums_and_dates()
+    {
+        var document = await App.Anonymous().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = document.GetProperty("paths");
+
+        Assert.DoesNotMatch("/$", document.GetProperty("servers")[0].GetProperty("url").GetString()!);
+        foreach (var path in paths.EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                Assert.True(operation.Value.TryGetProperty("summary", out _), $"{operation.Name} {path.Name} has no summary");
+                Assert.Contains(operation.Value.GetProperty("responses").EnumerateObject(), r => r.Name.StartsWith('2'));
+            }
+        }
+
+        var export = paths.GetProperty("/api/v1/exports/current.{format}").GetProperty("get");
+        var files = export.GetProperty("responses").GetProperty("200").GetProperty("content");
+        Assert.Equal(["application/json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv", "text/markdown"], files.EnumerateObject().Select(c => c.Name).Order());
+        Assert.Equal("binary", files.GetProperty("text/csv").GetProperty("schema").GetProperty("format").GetString());
+        var parameters = export.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("schema"));
+        Assert.Equal(["csv", "json", "xlsx", "md"], parameters["format"].GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["yes", "no"], parameters["eu"].GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("opts-out", parameters["stance"].GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("date", parameters["asOf"].GetProperty("format").GetString());
+
+        var record = paths.GetProperty("/api/v1/stances").GetProperty("post");
+        Assert.True(record.GetProperty("security")[0].TryGetProperty("signInCookie", out _));
+        foreach (var status in new[] { "400", "401", "403", "415" })
+        {
+            Assert.True(record.GetProperty("responses").GetProperty(status).GetProperty("content").TryGetProperty("application/problem+json", out _), status);
+        }
+
+        Assert.True(paths.GetProperty("/api/v1/members/{alpha3}").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
+        Assert.Equal("cookie", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("signInCookie").GetProperty("in").GetString());
+        var decisionOutcome = document.GetProperty("components").GetProperty("schemas").GetProperty("DecisionBody").GetProperty("properties").GetProperty("outcome");
+        Assert.DoesNotContain("pending", decisionOutcome.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("adopted", decisionOutcome.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+    }
 }
