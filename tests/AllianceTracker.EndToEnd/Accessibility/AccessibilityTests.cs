@@ -96,6 +96,9 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
     {
         var page = await app.SignedInPageAsync("Admin", width: 390, height: 844);
         await page.GotoAsync(new Uri(app.BaseAddress, "/").ToString());
+        // An administrator's page runs in a circuit, which redraws the prerendered header when it
+        // connects (a menu opened before that closes again): wait for it, as an editor's tests do.
+        await page.Locator("[data-interactive='true']").WaitForAsync();
         var header = page.Locator("header");
 
         await Assertions.Expect(header.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
