@@ -2,6 +2,7 @@ using AllianceTracker.Web.Features.CommandLine;
 using AllianceTracker.Web.Features.Exchange;
 using AllianceTracker.Web.Features.History;
 using AllianceTracker.Web.Features.Map;
+using AllianceTracker.Web.Features.NewsAssist;
 using AllianceTracker.Web.Features.Positions;
 using AllianceTracker.Web.Features.Proposals;
 using AllianceTracker.Web.Features.Seeding;
@@ -34,6 +35,7 @@ try
         .AddProposals()
         .AddSnapshots()
         .AddExchange()
+        .AddNewsAssist()
         .AddSeeding()
         .AddStanceMap();
     builder.AddAllianceKeysOnFirstUse();

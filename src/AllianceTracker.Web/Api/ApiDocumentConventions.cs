@@ -40,6 +40,7 @@ public static class ApiDocumentConventions
         ["Feeds"] = "An Atom feed of stance changes, decisions and proposal texts.",
         ["Live updates"] = "Committed changes as server-sent events.",
         ["Import"] = "Dataset import for administrators: preview, then apply.",
+        ["News assist"] = "Suggested stance updates read from a pasted news text, for an editor to review; nothing is written.",
     };
 
     /// <summary>Parameters and properties that take one of the published codes (docs/domain.md).</summary>

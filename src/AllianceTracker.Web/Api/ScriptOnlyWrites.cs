@@ -9,6 +9,12 @@ namespace AllianceTracker.Web.Api;
 /// route matching or SameSite would have done. Bodies are small; the dataset import keeps its own
 /// larger limit.
 /// </summary>
+/// <summary>Endpoint metadata: this write takes a larger body than <see cref="ScriptOnlyWrites.MaxWriteBodyBytes"/> (a pasted news article).</summary>
+public sealed class LargerWriteBody(long maxBytes)
+{
+    public long MaxBytes { get; } = maxBytes;
+}
+
 public static class ScriptOnlyWrites
 {
     public const string HeaderName = "X-Requested-With";
@@ -54,11 +60,12 @@ public static class ScriptOnlyWrites
                 return;
             }
 
-            // The import reads its own, larger limit (DatasetImport.MaxBytes).
+            // The import reads its own, larger limit (DatasetImport.MaxBytes); an endpoint may say it takes more.
+            var max = context.GetEndpoint()?.Metadata.GetMetadata<LargerWriteBody>()?.MaxBytes ?? MaxWriteBodyBytes;
             if (!request.Path.StartsWithSegments(ImportPath)
-                && (request.ContentLength > MaxWriteBodyBytes || (request.ContentLength is null && !await BufferWithinAsync(request, MaxWriteBodyBytes, context.RequestAborted))))
+                && (request.ContentLength > max || (request.ContentLength is null && !await BufferWithinAsync(request, max, context.RequestAborted))))
             {
-                await TooLarge(MaxWriteBodyBytes, request.ContentLength).ExecuteAsync(context);
+                await TooLarge(max, request.ContentLength).ExecuteAsync(context);
                 return;
             }
         }

@@ -3,6 +3,7 @@ using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.Exchange;
 using AllianceTracker.Web.Features.Feeds;
 using AllianceTracker.Web.Features.Live;
+using AllianceTracker.Web.Features.NewsAssist;
 using AllianceTracker.Web.Features.Positions;
 using AllianceTracker.Web.Features.Proposals;
 using AllianceTracker.Web.Features.Snapshots;
@@ -70,6 +71,7 @@ public static class UiSetup
         app.MapSnapshotsApi();
         app.MapExportsApi();
         app.MapImportApi();
+        app.MapNewsAssistApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

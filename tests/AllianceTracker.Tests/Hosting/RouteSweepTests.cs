@@ -95,6 +95,7 @@ public sealed class RouteSweepTests(SweepAppFactory app) : IClassFixture<SweepAp
         ["GET,POST /summits/new"] = Access.Editor,
         ["POST /account/sign-out"] = Access.Anyone,
         ["POST /api/v1/imports"] = Access.Admin,
+        ["POST /api/v1/news/suggestions"] = Access.Editor,
         ["POST /api/v1/proposals"] = Access.Editor,
         ["POST /api/v1/proposals/{slug}/outcomes"] = Access.Editor,
         ["POST /api/v1/proposals/{slug}/outcomes/{id:long}/retraction"] = Access.Editor,

@@ -1,0 +1,235 @@
+using System.Text.RegularExpressions;
+using AllianceTracker.Web.Domain;
+
+namespace AllianceTracker.Web.Features.NewsAssist;
+
+/// <summary>A proposal as the reading looks for it: its slug, title and the aliases editors gave it.</summary>
+public sealed record ProposalNames(string Slug, string Title, IReadOnlyList<string> Aliases);
+
+/// <summary>
+/// One suggested stance: a member × proposal the text speaks about, the stance it suggests, the
+/// sentence(s) it rests on verbatim, how sure the reading is, and the words that led to it.
+/// </summary>
+public sealed record StanceReading(
+    string Member, string Proposal, Stance Stance, string? Conditions, string Excerpt, double Confidence, IReadOnlyList<string> Cues,
+    int FirstSentence);
+
+/// <summary>A decision the text reports on a proposal.</summary>
+public sealed record OutcomeReading(string Proposal, string Outcome, string Excerpt, double Confidence, IReadOnlyList<string> Cues, int FirstSentence);
+
+/// <summary>What the reading found: the sentences (for highlighting) and the suggestions.</summary>
+public sealed record NewsReading(IReadOnlyList<string> Sentences, IReadOnlyList<StanceReading> Stances, IReadOnlyList<OutcomeReading> Outcomes);
+
+/// <summary>
+/// Reads a news text for stances (docs/news-assist.md): sentences; members by name, demonym,
+/// capital-as-government and groups; proposals by title and alias, carried to the next sentences
+/// that speak of "the plan"; stance cues with negation and scope, each clause of a sentence on its
+/// own. Suggests, never decides: an editor reviews every suggestion before anything is saved.
+/// </summary>
+public static partial class NewsReader
+{
+    private sealed record Cue(Stance Stance, Regex Pattern, double Weight, bool TakesConditions = false);
+
+    // First match wins, in this order: stepping aside before not blocking, not blocking before
+    // blocking, conditions before backing, an open mind before either side.
+    private static readonly Cue[] Cues =
+    [
+        new(Stance.OptsOut, Rx(@"\b(?:will|would|is\s+to|plans\s+to)\s+not\s+(?:take\s+part|participate|join|contribute)\b.*\b(?:not|never)\s+(?:block|object|veto|oppose|stand\s+in\s+the\s+way)\b|\bopt(?:s|ed)?\s+out\b|\b(?:stay|stays|sit|sits)\s+out\b|\bconstructive\s+abstention\b|\bstep(?:s|ped)?\s+aside\b|\bwon't\s+(?:take\s+part|participate|join)\b.*\bwon't\s+block\b"), 0.85),
+        new(Stance.Supports, Rx(@"\b(?:will|would|does|do|did)\s+not\s+(?:block|veto|oppose|stand\s+in\s+the\s+way\s+of)\b|\bwon't\s+(?:block|veto|oppose)\b|\bno\s+longer\s+(?:opposes|objects|blocks)\b|\bdropped\s+(?:its|their|her|his)\s+(?:objection|opposition|veto)\b|\blifted\s+(?:its|their)\s+(?:veto|objection)\b"), 0.55),
+        new(Stance.Undecided, Rx(@"\b(?:still|yet\s+to)\s+(?:studying|study|weighing|weigh|considering|consider|reviewing|review|decide)\b|\b(?:has|have)\s+(?:not|yet\s+to)\s+(?:yet\s+)?decided?\b|\bhasn't\s+decided\b|\bundecided\b|\bnot\s+yet\s+(?:decided|taken\s+a\s+position)\b|\bnon-?committal\b|\bmixed\s+signals\b|\bunpredictable\b|\bon\s+the\s+fence\b|\bopen\s+to\s+(?:the\s+idea|discussion|discussing)\b"), 0.7),
+        new(Stance.Conditional, Rx(@"\bonly\s+if\b|\bprovided\s+(?:that\b)?|\bon\s+(?:the\s+)?condition\s+that\b|\bas\s+long\s+as\b|\bsubject\s+to\b|\breservations\b|\bconcerns?\b|\bconditions?\b|\bwary\s+of\b|\bcaveats?\b|\bdemands?\s+(?:guarantees|assurances|that)\b|\bwants?\s+(?:guarantees|assurances)\b|\bseeks?\s+(?:guarantees|assurances)\b|\binsists?\s+(?:on|that)\b|\bin\s+exchange\s+for\b"), 0.75, TakesConditions: true),
+        new(Stance.Opposes, Rx(@"\b(?:oppose[sd]?|opposing|opponents?|opposition\s+to)\b|\breject(?:s|ed|ing)?\b|\bveto(?:es|ed)?\b|\bwill\s+block\b|\bblock(?:s|ed|ing)\b|\bthreaten(?:s|ed)?\s+to\s+block\b|\b(?:is|are|was|were|remain|remains|remained|stand|stands|stood|came\s+out|come\s+out|firmly)\s+(?:firmly\s+|still\s+|strongly\s+)?against\b|\bobject(?:s|ed|ing)?\s+to\b|\brefuse[sd]?\b|\b(?:will|would|does|do|did|can)\s*not\s+(?:support|back|accept|agree)\b|\bcannot\s+(?:support|back|accept|agree)\b|\bwon't\s+(?:support|back|accept|agree)\b|\brule[sd]?\s+out\b|\bdismiss(?:es|ed)\b"), 0.85),
+        new(Stance.Supports, Rx(@"\bsupport(?:s|ed|ing|ers?)?\b|\bback(?:s|ed|ing)\b|\bendorse[sd]?\b|\bwelcome[sd]?\b|\bfavou?r(?:s|ed)?\b|\bin\s+favou?r\b|\bchampion(?:s|ed)?\b|\bpush(?:es|ed)?\s+for\b|\bcall(?:s|ed)?\s+for\b|\bagree[sd]?\s+(?:to|with)\b|\bpledge[sd]?\b|\bcommit(?:s|ted)?\s+to\b|\bproponents?\b|\badvocat(?:e|es|ed|ing)\b|\bthe\s+only\s+guarantee\b"), 0.8),
+    ];
+
+    public static NewsReading Read(string text, IReadOnlyList<ProposalNames> proposals)
+    {
+        var sentences = Sentences(text);
+        var proposalPatterns = proposals.Select(p => (p.Slug, Pattern: ProposalPattern(p))).ToList();
+        var found = new Dictionary<(string Member, string Proposal), StanceReading>();
+        var outcomes = new Dictionary<string, OutcomeReading>();
+        IReadOnlyList<string> topic = proposals.Count == 1 ? [proposals[0].Slug] : [];
+
+        for (var index = 0; index < sentences.Count; index++)
+        {
+            var sentence = sentences[index];
+            var named = proposalPatterns.Where(p => p.Pattern.IsMatch(sentence)).Select(p => p.Slug).ToList();
+            // "The proposals", "the plan", "it": a sentence that names none speaks of the last one(s) named.
+            var inferred = named.Count == 0;
+            var about = inferred ? topic : named;
+            if (!inferred)
+            {
+                topic = named;
+            }
+
+            if (about.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var clause in Clauses(sentence))
+            {
+                foreach (var member in MembersIn(clause))
+                {
+                    if (CueFor(clause, member) is not { } matched)
+                    {
+                        continue;
+                    }
+
+                    foreach (var proposal in about)
+                    {
+                        var confidence = Math.Round(matched.Cue.Weight * (inferred ? 0.8 : 1.0) * member.Certainty, 2);
+                        var reading = new StanceReading(
+                            member.Alpha3, proposal, matched.Cue.Stance,
+                            matched.Cue.TakesConditions ? Conditions(clause, matched.Match) : null,
+                            sentence, confidence, [member.Words, matched.Match.Value.Trim()], index);
+                        // The latest sentence about a cell speaks last; within one, the surest reading wins.
+                        if (!found.TryGetValue((member.Alpha3, proposal), out var earlier) || earlier.FirstSentence < index || earlier.Confidence < confidence)
+                        {
+                            found[(member.Alpha3, proposal)] = reading;
+                        }
+                    }
+                }
+            }
+
+            foreach (var (pattern, outcome) in NewsLexicon.OutcomeCues)
+            {
+                if (Regex.Match(sentence, pattern, RegexOptions.IgnoreCase) is { Success: true } decided && !inferred)
+                {
+                    foreach (var proposal in named)
+                    {
+                        outcomes[proposal] = new OutcomeReading(proposal, outcome, sentence, 0.7, [decided.Value.Trim()], index);
+                    }
+                }
+            }
+        }
+
+        return new NewsReading(
+            sentences,
+            [.. found.Values.OrderBy(r => r.FirstSentence).ThenBy(r => r.Member, StringComparer.Ordinal).ThenBy(r => r.Proposal, StringComparer.Ordinal)],
+            [.. outcomes.Values.OrderBy(o => o.FirstSentence)]);
+    }
+
+    /// <summary>
+    /// The cue that says where <paramref name="member"/> stands in the clause: one it is the agent
+    /// of ("…is backed by Germany"), else the first in the cues' order that comes after the member
+    /// ("Hungary rejected…"); a cue before the member is about something else ("amid concerns
+    /// that the U.S. may…").
+    /// </summary>
+    private static (Cue Cue, Match Match)? CueFor(string clause, MemberMention member)
+    {
+        foreach (var cue in Cues)
+        {
+            foreach (Match match in cue.Pattern.Matches(clause))
+            {
+                var end = match.Index + match.Length;
+                if (end <= member.Index && AgentAfter().IsMatch(clause[end..member.Index]))
+                {
+                    return (cue, match);
+                }
+            }
+        }
+
+        foreach (var cue in Cues)
+        {
+            if (cue.Pattern.Matches(clause).FirstOrDefault(m => m.Index > member.Index) is { } match)
+            {
+                return (cue, match);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What the member asks for: the clause from the conditional cue on, verbatim.</summary>
+    private static string Conditions(string clause, Match cue)
+    {
+        var text = clause[cue.Index..].Trim().TrimEnd('.', ';', ',');
+        return text.Length == 0 ? clause.Trim() : char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
+    private sealed record MemberMention(string Alpha3, string Words, double Certainty, int Index);
+
+    private static List<MemberMention> MembersIn(string clause)
+    {
+        var mentions = new List<MemberMention>();
+        foreach (var member in NewsLexicon.Members)
+        {
+            if (member.Names.Select(name => Regex.Match(clause, $@"(?<![\w.]){Regex.Escape(name)}(?![\w])")).FirstOrDefault(m => m.Success) is { } byName)
+            {
+                mentions.Add(new(member.Alpha3, byName.Value, 1.0, byName.Index));
+            }
+            else if (member.Demonyms.Select(d => Regex.Match(clause, $@"\b{Regex.Escape(d)}\b(?!\s+(?:Nine|Group|Republic))")).FirstOrDefault(m => m.Success) is { } byDemonym)
+            {
+                mentions.Add(new(member.Alpha3, byDemonym.Value, 0.9, byDemonym.Index));
+            }
+            else if (member.Capital is { } capital
+                && Regex.Match(clause, $@"(?<!\b(?:in|at|to|from|of|the)\s){Regex.Escape(capital)}(?!\s+(?:summit|Nine|Treaty|group))(?={NewsLexicon.GovernmentVerb})") is { Success: true } byCapital)
+            {
+                mentions.Add(new(member.Alpha3, byCapital.Value, 0.85, byCapital.Index));
+            }
+        }
+
+        foreach (var (pattern, members) in NewsLexicon.Groups)
+        {
+            if (Regex.Match(clause, pattern) is { Success: true } group)
+            {
+                mentions.AddRange(members.Where(m => mentions.All(x => x.Alpha3 != m)).Select(m => new MemberMention(m, group.Value, 0.85, group.Index)));
+            }
+        }
+
+        return mentions;
+    }
+
+    private static Regex ProposalPattern(ProposalNames proposal)
+    {
+        var names = proposal.Aliases.Append(proposal.Title).Where(a => a.Trim().Length >= 3).Select(a => Regex.Escape(a.Trim()).Replace(@"\ ", @"\s+"));
+        return new Regex($@"(?<!\w)(?:{string.Join("|", names)})(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
+
+    /// <summary>Sentences, with abbreviations (U.S., Mr., e.g.) kept inside their sentence.</summary>
+    public static IReadOnlyList<string> Sentences(string text)
+    {
+        var sentences = new List<string>();
+        foreach (var paragraph in text.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var start = 0;
+            foreach (Match end in SentenceEnd().Matches(paragraph))
+            {
+                var candidate = paragraph[start..(end.Index + 1)];
+                if (Abbreviation().IsMatch(candidate))
+                {
+                    continue;
+                }
+
+                sentences.Add(candidate.Trim());
+                start = end.Index + end.Length;
+            }
+
+            if (paragraph[start..].Trim() is { Length: > 0 } rest)
+            {
+                sentences.Add(rest);
+            }
+        }
+
+        return sentences;
+    }
+
+    /// <summary>Clauses that can each hold their own stance: "Germany backs it, but Hungary objects".</summary>
+    private static IEnumerable<string> Clauses(string sentence) => ClauseBreak().Split(sentence).Where(c => c.Trim().Length > 0);
+
+    private static Regex Rx(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    [GeneratedRegex(@"[.!?][""”’)]?\s+(?=[""“‘(]?[A-Z0-9])")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"(?:\b(?:U\.S|U\.K|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|No|vs|e\.g|i\.e|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.[""”’)]?\s*$")]
+    private static partial Regex Abbreviation();
+
+    // "…will not take part but will not block it" stays one clause: together they are stepping aside.
+    [GeneratedRegex(@",?\s+\bbut\b(?!\s+(?:will|would|does|do)\s+not\s+(?:block|object|veto|stand)|\s+won't\s+(?:block|object))\s+|;\s+|,?\s+\bwhile\b\s+|,?\s+\bwhereas\b\s+|,?\s+\bhowever\b,?\s+")]
+    private static partial Regex ClauseBreak();
+
+    [GeneratedRegex(@"^\s+by\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase)]
+    private static partial Regex AgentAfter();
+}
