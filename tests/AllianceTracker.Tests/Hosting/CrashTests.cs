@@ -87,7 +87,7 @@ public sealed class CrashTests(ITestOutputHelper output)
                                 }
                             }
                         }
-                        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+                        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or IOException)
                         {
                             // The server died mid-request: not acknowledged, so not expected.
                         }

@@ -166,10 +166,12 @@ public sealed partial class HistoryWriter(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (firstCell is not null)
+        catch (DbUpdateException ex) when (firstCell is not null && !Data.DatabaseFaults.IsUnavailable(ex))
         {
             // Another save moved a version between our check and our write (the concurrency token
             // matched no row), or created a cell's first version at the same time (its key exists).
+            // A database that cannot take the write (busy, read-only, full) is not a lost race: it
+            // goes on to the caller as the fault it is (503), not as "someone else changed it".
             return firstCell;
         }
 
