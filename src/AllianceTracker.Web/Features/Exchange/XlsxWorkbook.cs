@@ -1,4 +1,4 @@
-using System.Globalization;
+using AllianceTracker.Web.Domain;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Worksheets;
@@ -32,9 +32,7 @@ internal static class XlsxWorkbook
 
     /// <summary>A date written as yyyy-MM-dd in the documents, as a date cell; anything else stays text.</summary>
     public static object? Date(string? isoDate) =>
-        isoDate is null ? null
-        : DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-        : isoDate;
+        isoDate is null ? null : IsoDate.TryParse(isoDate, out var date) ? date : isoDate;
 
     public static byte[] Write(IEnumerable<XlsxSheet> sheets)
     {

@@ -66,17 +66,20 @@ public static class NewsAssistApi
         }
         else
         {
-            Check("source.title", source.Title, TextPolicy.Title, required: true, errors);
-            Check("source.outlet", source.Outlet, TextPolicy.Title, required: true, errors);
-            Check("source.url", source.Url, TextPolicy.Url, required: false, errors);
-            if ((source.Published ?? source.PublishedDate) is { } published)
-            {
-                EvidenceBodies.ReadDate(published, "source.published", errors);
-            }
-
-            if (source.Kind is not null && SourceRules.ParseKind(source.Kind, out _) is { } unknownKind)
+            // The source's details are checked as every source is (SourceRules), though nothing is
+            // saved yet: a suggestion accepted later cites it as given.
+            DateOnly? publishedOn = (source.Published ?? source.PublishedDate) is { } published
+                ? EvidenceBodies.ReadDate(published, "source.published", errors)
+                : null;
+            var kind = SourceKind.NewsReport; // only for the check, which does not look at the kind
+            if (source.Kind is not null && SourceRules.ParseKind(source.Kind, out kind) is { } unknownKind)
             {
                 errors["source.kind"] = [unknownKind];
+            }
+
+            foreach (var problem in SourceRules.Check(new SourceInput(null, source.Title ?? "", source.Outlet ?? "", source.Url, publishedOn, false, kind), pictures.Today))
+            {
+                errors.TryAdd($"source.{(problem.Field == "publishedOn" ? "published" : problem.Field)}", [problem.Message]);
             }
         }
 
@@ -95,23 +98,5 @@ public static class NewsAssistApi
             [.. reading.Outcomes.Select(o => new OutcomeSuggestionDto(
                 o.Proposal, o.Outcome, o.Excerpt, o.Confidence, o.Cues, picture.FindProposal(o.Proposal)!.Proposal.Outcome.ToCode()))],
             reading.Sentences));
-    }
-
-    private static void Check(string field, string? value, TextField kind, bool required, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            if (required)
-            {
-                errors[field] = ["Required."];
-            }
-
-            return;
-        }
-
-        if (TextPolicy.Check(value, kind) is { } problem)
-        {
-            errors[field] = [problem];
-        }
     }
 }

@@ -92,9 +92,9 @@ public static partial class NewsReader
                 }
             }
 
-            foreach (var (pattern, outcome) in NewsLexicon.OutcomeCues)
+            foreach (var (pattern, outcome) in OutcomeCues)
             {
-                if (Regex.Match(sentence, pattern, RegexOptions.IgnoreCase) is { Success: true } decided && !inferred)
+                if (!inferred && pattern.Match(sentence) is { Success: true } decided)
                 {
                     foreach (var proposal in named)
                     {
@@ -150,29 +150,43 @@ public static partial class NewsReader
 
     private sealed record MemberMention(string Alpha3, string Words, double Certainty, int Index);
 
+    /// <summary>Each member's ways of being named, as patterns built once: names, demonyms, the capital when it acts.</summary>
+    private sealed record MemberPatterns(string Alpha3, Regex Name, Regex Demonym, Regex? Capital);
+
+    private static readonly MemberPatterns[] MemberNames = [.. NewsLexicon.Members.Select(member => new MemberPatterns(
+        member.Alpha3,
+        new Regex($@"(?<![\w.])(?:{string.Join("|", member.Names.Select(Regex.Escape))})(?!\w)"),
+        new Regex($@"\b(?:{string.Join("|", member.Demonyms.Select(Regex.Escape))})\b(?!\s+(?:Nine|Group|Republic))"),
+        member.Capital is { } capital
+            ? new Regex($@"(?<!\b(?:in|at|to|from|of|the)\s){Regex.Escape(capital)}(?!\s+(?:summit|Nine|Treaty|group))(?={NewsLexicon.GovernmentVerb})")
+            : null))];
+
+    private static readonly (Regex Pattern, string Outcome)[] OutcomeCues = [.. NewsLexicon.OutcomeCues.Select(c => (Rx(c.Pattern), c.Outcome))];
+
+    private static readonly (Regex Pattern, string[] Members)[] GroupNames = [.. NewsLexicon.Groups.Select(g => (new Regex(g.Pattern), g.Members))];
+
     private static List<MemberMention> MembersIn(string clause)
     {
         var mentions = new List<MemberMention>();
-        foreach (var member in NewsLexicon.Members)
+        foreach (var member in MemberNames)
         {
-            if (member.Names.Select(name => Regex.Match(clause, $@"(?<![\w.]){Regex.Escape(name)}(?![\w])")).FirstOrDefault(m => m.Success) is { } byName)
+            if (member.Name.Match(clause) is { Success: true } byName)
             {
                 mentions.Add(new(member.Alpha3, byName.Value, 1.0, byName.Index));
             }
-            else if (member.Demonyms.Select(d => Regex.Match(clause, $@"\b{Regex.Escape(d)}\b(?!\s+(?:Nine|Group|Republic))")).FirstOrDefault(m => m.Success) is { } byDemonym)
+            else if (member.Demonym.Match(clause) is { Success: true } byDemonym)
             {
                 mentions.Add(new(member.Alpha3, byDemonym.Value, 0.9, byDemonym.Index));
             }
-            else if (member.Capital is { } capital
-                && Regex.Match(clause, $@"(?<!\b(?:in|at|to|from|of|the)\s){Regex.Escape(capital)}(?!\s+(?:summit|Nine|Treaty|group))(?={NewsLexicon.GovernmentVerb})") is { Success: true } byCapital)
+            else if (member.Capital?.Match(clause) is { Success: true } byCapital)
             {
                 mentions.Add(new(member.Alpha3, byCapital.Value, 0.85, byCapital.Index));
             }
         }
 
-        foreach (var (pattern, members) in NewsLexicon.Groups)
+        foreach (var (pattern, members) in GroupNames)
         {
-            if (Regex.Match(clause, pattern) is { Success: true } group)
+            if (pattern.Match(clause) is { Success: true } group)
             {
                 mentions.AddRange(members.Where(m => mentions.All(x => x.Alpha3 != m)).Select(m => new MemberMention(m, group.Value, 0.85, group.Index)));
             }

@@ -18,25 +18,31 @@ public sealed record SourceDto(
     public string? Published => PublishedDate;
 
     public bool PublishedApproximate => PublishedDateApproximate;
+
+    /// <summary>A source as every read endpoint writes it.</summary>
+    public static SourceDto From(History.SourceSummary source) => new(
+        source.Key,
+        source.Title,
+        source.Outlet,
+        source.Url,
+        source.PublishedOn is { } published ? published.ToIso() : null,
+        source.PublishedOnIsApproximate,
+        SourceKindCodes.ToCode(source.Kind));
 }
 
 public sealed record EvidenceDto(SourceDto Source, string Excerpt)
 {
     /// <summary>Evidence as every read endpoint writes it.</summary>
-    public static EvidenceDto From(History.EvidenceView e) => new(
-        new SourceDto(
-            e.Source.Key,
-            e.Source.Title,
-            e.Source.Outlet,
-            e.Source.Url,
-            e.Source.PublishedOn is { } published ? published.ToIso() : null,
-            e.Source.PublishedOnIsApproximate,
-            SourceKindCodes.ToCode(e.Source.Kind)),
-        e.Excerpt);
+    public static EvidenceDto From(History.EvidenceView e) => new(SourceDto.From(e.Source), e.Excerpt);
 }
 
 /// <summary>Who took an entry back, when and why; the entry stays in the history.</summary>
-public sealed record RetractionDto(DateTime RecordedAtUtc, string RecordedBy, string Reason);
+public sealed record RetractionDto(DateTime RecordedAtUtc, string RecordedBy, string Reason)
+{
+    /// <summary>The retraction of a history entry, or null when it stands.</summary>
+    public static RetractionDto? Of(DateTime? retractedAtUtc, string? retractedBy, string? reason) =>
+        retractedAtUtc is { } at ? new(at, retractedBy!, reason ?? "") : null;
+}
 
 /// <summary>A member's stance on a proposal; <c>effectiveDateApproximate</c> is true when the date is inferred (e.g. from an undated source).</summary>
 public sealed record PositionDto(

@@ -51,7 +51,7 @@ public static class ProposalsApi
         (await decisions.ReadAsync(slug, cancellationToken)).FirstOrDefault(d => d.Id == id) is { } d
             ? TypedResults.Ok(new DecisionEntryDto(
                 d.Id, d.ProposalSlug, d.Outcome.ToCode(), d.DecidedOn.ToIso(), d.Note, d.Evidence.Select(EvidenceDto.From).ToList(), d.ReplacedBySlug,
-                d.RecordedAtUtc, d.RecordedBy, d.RetractedAtUtc is { } at ? new RetractionDto(at, d.RetractedBy!, d.RetractionReason ?? "") : null))
+                d.RecordedAtUtc, d.RecordedBy, RetractionDto.Of(d.RetractedAtUtc, d.RetractedBy, d.RetractionReason)))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such decision", detail: $"There is no decision {id} on the proposal '{slug}'.");
 
     internal static async Task<Results<Created<DecisionWrittenDto>, ValidationProblem>> RecordDecisionAsync(

@@ -7,8 +7,7 @@ internal sealed class LatestSnapshot(SnapshotService snapshots) : ILatestSnapsho
 {
     public async Task<(string Label, ExportDocument Document)?> GetAsync(CancellationToken cancellationToken)
     {
-        var latest = (await snapshots.ListAsync(cancellationToken)).FirstOrDefault();
-        return latest is not null && await snapshots.GetAsync(latest.Id, cancellationToken) is { } frozen
+        return await snapshots.LatestAsync(cancellationToken) is { Summary: var latest } frozen
             ? ($"snapshot {latest.Id} (“{latest.Title}”, as of {latest.AsOf:yyyy-MM-dd})", frozen.Document)
             : null;
     }

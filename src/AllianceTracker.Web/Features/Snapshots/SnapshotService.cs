@@ -75,6 +75,14 @@ public sealed class SnapshotService(
         return new FrozenSnapshot(Summary(snapshot, await authors.GetAsync(cancellationToken)), document, verifies);
     }
 
+    /// <summary>The latest snapshot taken, or null when there is none.</summary>
+    public async Task<FrozenSnapshot?> LatestAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var latest = await db.Snapshots.AsNoTracking().OrderByDescending(s => s.CreatedAtUtc).Select(s => s.Id).FirstOrDefaultAsync(cancellationToken);
+        return latest is null ? null : await GetAsync(latest, cancellationToken);
+    }
+
     /// <summary>The snapshot taken just before this one, for "what changed since the last snapshot".</summary>
     public async Task<FrozenSnapshot?> PreviousAsync(SnapshotSummary snapshot, CancellationToken cancellationToken = default)
     {

@@ -56,9 +56,7 @@ public static class SourcesApi
             ? TypedResults.Ok(ToDto(r))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such source", detail: $"There is no source with the key '{key}'.");
 
-    private static SourceListItemDto ToDto(SourceRecord r) => new(
-        new SourceDto(r.Source.Key, r.Source.Title, r.Source.Outlet, r.Source.Url, r.Source.PublishedOn?.ToIso(), r.Source.PublishedOnIsApproximate, SourceKindCodes.ToCode(r.Source.Kind)),
-        r.CitedByStances, r.CitedByDecisions, r.Corrections.Count);
+    private static SourceListItemDto ToDto(SourceRecord r) => new(SourceDto.From(r.Source), r.CitedByStances, r.CitedByDecisions, r.Corrections.Count);
 
     internal static async Task<Results<Created<SourceWrittenDto>, ValidationProblem>> AddAsync(SourceBody body, ClaimsPrincipal user, SourcesAdministration admin, CancellationToken cancellationToken)
     {

@@ -50,7 +50,7 @@ public static class StancesApi
             ? TypedResults.Ok(new StanceEntryDto(
                 e.Id, e.MemberAlpha3, e.ProposalSlug, e.From.ToCode(), e.To.ToCode(), e.Conditions, e.EffectiveOn.ToIso(), e.EffectiveOnIsApproximate,
                 e.Rationale, e.RecordedAtUtc, e.RecordedBy, e.Evidence.Select(EvidenceDto.From).ToList(),
-                e.RetractedAtUtc is { } at ? new RetractionDto(at, e.RetractedBy!, e.RetractionReason ?? "") : null))
+                RetractionDto.Of(e.RetractedAtUtc, e.RetractedBy, e.RetractionReason)))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such stance entry", detail: $"There is no stance history entry {id}.");
 
     internal static async Task<Ok<CellDto>> GetCellAsync(string member, string proposal, StanceRecorder recorder, CancellationToken cancellationToken) =>
