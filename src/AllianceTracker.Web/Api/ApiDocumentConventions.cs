@@ -62,6 +62,7 @@ public static class ApiDocumentConventions
     private static readonly Dictionary<string, IReadOnlyList<string>> PropertyOnlyCodeLists = new()
     {
         ["from"] = [.. StanceVocabulary.All.Select(d => d.Code)],
+        ["origin"] = [.. Enum.GetValues<EntryOrigin>().Select(o => o.ToCode())],
     };
 
     /// <summary>Parameters and properties that hold a calendar date, YYYY-MM-DD.</summary>

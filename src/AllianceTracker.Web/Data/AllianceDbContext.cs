@@ -40,6 +40,8 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
 
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
 
+    public DbSet<ProposalAlias> ProposalAliases => Set<ProposalAlias>();
+
     /// <summary>
     /// Every DateTime the tracker stores is UTC (the names say so: RecordedAtUtc, CreatedAtUtc), but
     /// SQLite keeps text without a kind: read back, a value would be Unspecified and serialise
@@ -122,6 +124,7 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
         {
             // Stored as the public code ("opts-out"), so the database reads the same as the API.
             change.Property(c => c.Stance).HasConversion(s => s.ToCode(), code => ParseStoredStance(code));
+            change.Property(c => c.Origin).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<EntryOrigin, string>(o => o.ToCode(), code => EntryOrigins.Parse(code))).HasMaxLength(20);
             change.HasOne(c => c.Member).WithMany().HasForeignKey(c => c.MemberAlpha3).OnDelete(DeleteBehavior.Restrict);
             change.HasOne(c => c.Proposal).WithMany().HasForeignKey(c => c.ProposalId).OnDelete(DeleteBehavior.Restrict);
             change.HasMany(c => c.Evidence).WithOne().HasForeignKey(e => e.StanceChangeId).OnDelete(DeleteBehavior.Restrict);
@@ -141,6 +144,12 @@ public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> option
             // An entry is retracted at most once; retracting it again is a no-op the service refuses.
             retraction.HasIndex(r => r.StanceChangeId).IsUnique();
             retraction.HasIndex(r => r.RecordedAtUtc);
+        });
+
+        modelBuilder.Entity<ProposalAlias>(alias =>
+        {
+            alias.HasOne(a => a.Proposal).WithMany().HasForeignKey(a => a.ProposalId).OnDelete(DeleteBehavior.Restrict);
+            alias.HasIndex(a => a.ProposalId);
         });
 
         modelBuilder.Entity<Snapshot>(snapshot =>

@@ -26,6 +26,7 @@ internal static class TextColumns
         Text<StanceChange>(model, (c => c.Conditions, TextPolicy.Note), (c => c.Rationale, TextPolicy.Note), (c => c.RecordedBy, TextPolicy.Login));
         Text<StanceEvidence>(model, (e => e.Excerpt, TextPolicy.Note));
         Text<StanceRetraction>(model, (r => r.Reason, TextPolicy.Note), (r => r.RecordedBy, TextPolicy.Login));
+        Text<ProposalAlias>(model, (a => a.Phrase, TextPolicy.Title), (a => a.AddedBy, TextPolicy.Login), (a => a.RemovedBy, TextPolicy.Login));
         Text<Snapshot>(model, (s => s.Title, TextPolicy.Title), (s => s.Note, TextPolicy.Note), (s => s.CreatedBy, TextPolicy.Login));
     }
 

@@ -34,6 +34,9 @@ public sealed class StanceChange
 
     public required string RecordedBy { get; init; }
 
+    /// <summary>Which way the entry came in (editor, seed, import, news assist); null for entries recorded before this was kept.</summary>
+    public EntryOrigin? Origin { get; init; }
+
     public List<StanceEvidence> Evidence { get; init; } = [];
 }
 

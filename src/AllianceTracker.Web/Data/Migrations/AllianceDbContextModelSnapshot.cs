@@ -192,6 +192,45 @@ namespace AllianceTracker.Web.Data.Migrations
                     b.ToTable("Proposals");
                 });
 
+            modelBuilder.Entity("AllianceTracker.Web.Domain.ProposalAlias", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "login");
+
+                    b.Property<string>("Phrase")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "title");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "login");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("ProposalAliases");
+                });
+
             modelBuilder.Entity("AllianceTracker.Web.Domain.ProposalOutcomeRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -439,6 +478,10 @@ namespace AllianceTracker.Web.Data.Migrations
 
                     b.Property<string>("MemberAlpha3")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProposalId")
@@ -819,6 +862,17 @@ namespace AllianceTracker.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Summit");
+                });
+
+            modelBuilder.Entity("AllianceTracker.Web.Domain.ProposalAlias", b =>
+                {
+                    b.HasOne("AllianceTracker.Web.Domain.Proposal", "Proposal")
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Proposal");
                 });
 
             modelBuilder.Entity("AllianceTracker.Web.Domain.ProposalOutcomeRecord", b =>

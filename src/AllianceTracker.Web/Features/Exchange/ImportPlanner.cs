@@ -41,6 +41,7 @@ public sealed class ImportPlanner(PictureDocuments documents)
             Proposals = document.InDashboardOrder().Select(DatasetInputs.Proposal).ToList(),
             Sources = document.Sources.Select(DatasetInputs.Source).ToList(),
             ChecksVersions = false,
+            Origin = EntryOrigin.Import,
         };
         return new DatasetPlan(document, diff, append, positions.Select(p => p.index).ToList(), notes);
     }

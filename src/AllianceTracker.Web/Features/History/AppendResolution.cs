@@ -86,7 +86,7 @@ internal sealed class AppendResolution
     }
 
     /// <summary>The history entry for <paramref name="change"/>, citing known sources or adding the new ones it brings.</summary>
-    public StanceChange ToEntry(StanceChangeRequest change, string author, DateTime recordedAtUtc) => new()
+    public StanceChange ToEntry(StanceChangeRequest change, string author, EntryOrigin origin, DateTime recordedAtUtc) => new()
     {
         MemberAlpha3 = change.MemberAlpha3,
         Proposal = ProposalOf(change),
@@ -98,6 +98,7 @@ internal sealed class AppendResolution
         Rationale = change.Rationale.Trim(),
         RecordedAtUtc = recordedAtUtc,
         RecordedBy = author,
+        Origin = origin,
         Evidence = change.Evidence.Select(e => new StanceEvidence
         {
             Source = e.NewSource is { } added ? added.ToSource(SourceKeys.New(added)) : _sources[e.SourceKey!],
@@ -205,7 +206,7 @@ internal sealed class AppendResolution
 }
 
 /// <summary>Keys for sources an editor adds, where no one chose one.</summary>
-internal static partial class SourceKeys
+public static partial class SourceKeys
 {
     // Readable and unique without asking anyone: outlet, date, and a random tail (two editors may cite the same outlet on one day).
     public static string New(SourceInput source)

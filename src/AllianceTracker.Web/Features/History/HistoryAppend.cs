@@ -25,6 +25,9 @@ public sealed record HistoryAppend(string Author, IReadOnlyList<StanceChangeRequ
     /// before is refused afterwards instead of silently replacing what was written.
     /// </summary>
     public bool ChecksVersions { get; init; } = true;
+
+    /// <summary>Which way the entries come in, kept on each for the audit trail.</summary>
+    public EntryOrigin Origin { get; init; } = EntryOrigin.Editor;
 }
 
 /// <summary>Which part of an append a problem is in.</summary>

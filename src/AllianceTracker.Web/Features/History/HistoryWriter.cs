@@ -50,7 +50,7 @@ public sealed partial class HistoryWriter(
             var cells = append.Changes
                 .Select(c => new CellKey(c.MemberAlpha3, resolution.ProposalOf(c).Id, c.ProposalSlug, c.ExpectedVersion))
                 .ToList();
-            var entries = append.Changes.Select(c => resolution.ToEntry(c, append.Author, recordedAt)).ToList();
+            var entries = append.Changes.Select(c => resolution.ToEntry(c, append.Author, append.Origin, recordedAt)).ToList();
             db.StanceChanges.AddRange(entries);
             var (versions, moved) = await MoveVersionsAsync(db, cells, append.ChecksVersions, cancellationToken);
             conflict = moved ? await SaveAsync(db, transaction, cells.FirstOrDefault()?.Cell, cancellationToken) : versions.Conflict;

@@ -26,7 +26,8 @@ public sealed record StanceHistoryEntry(
     string? RetractedBy = null,
     DateTime? RetractedAtUtc = null,
     string? RetractionReason = null,
-    bool EffectiveOnIsApproximate = false);
+    bool EffectiveOnIsApproximate = false,
+    EntryOrigin? Origin = null);
 
 /// <summary>The latest entry in a cell and the cell's version, as an editor sees them before changing it.</summary>
 public sealed record CellState(Guid? Version, StanceHistoryEntry? Latest);
@@ -187,5 +188,6 @@ public sealed class StanceHistoryReader(IDbContextFactory<AllianceDbContext> dbF
         retraction is null ? null : publicName(retraction.RecordedBy),
         retraction?.RecordedAtUtc,
         retraction?.Reason,
-        change.EffectiveOnIsApproximate);
+        change.EffectiveOnIsApproximate,
+        change.Origin);
 }

@@ -30,6 +30,7 @@ public sealed class SeedImporter(IDbContextFactory<AllianceDbContext> dbFactory,
     public async Task<SeedImportReport> ImportAsync(string seedDirectory, CancellationToken cancellationToken = default)
     {
         var seeds = await SeedReader.ReadAsync(seedDirectory, cancellationToken);
+        var aliases = await SeedAliases.ReadAsync(seedDirectory, cancellationToken);
         var errors = SeedValidator.Check(seeds, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         if (errors.Count > 0)
         {
@@ -48,12 +49,15 @@ public sealed class SeedImporter(IDbContextFactory<AllianceDbContext> dbFactory,
         if (plan.Fresh.Changes.Count == 0 && check.MembersToAdd + check.SummitsToAdd + check.ProposalsToAdd + check.SourcesToAdd == 0)
         {
             // Already imported: the usual case at start-up, and no reason to open a write transaction.
+            // A database seeded before aliases were kept gets them now, once.
+            await SeedAliases.AddAsync(dbFactory, aliases, clock.GetUtcNow().UtcDateTime, cancellationToken);
             return new SeedImportReport(0, 0, 0, 0, 0);
         }
 
         try
         {
             var added = await writer.AppendAsync(plan.Fresh, cancellationToken);
+            await SeedAliases.AddAsync(dbFactory, aliases, clock.GetUtcNow().UtcDateTime, cancellationToken);
             return new SeedImportReport(added.MembersAdded, added.SourcesAdded, added.SummitsAdded, added.ProposalsAdded, added.Recorded.Count);
         }
         catch (HistoryAppendRefusedException ex)

@@ -29,6 +29,7 @@ internal sealed record SeedPlan(SeedDataset Seeds, HistoryAppend Everything, His
             Summits = seeds.Summits.Summits.Select(s => s.ToInput()).ToList(),
             Proposals = seeds.Proposals.Select(p => p.Proposal.ToInput(p.Summit.Slug)).ToList(),
             ChecksVersions = false,
+            Origin = EntryOrigin.Seed,
         };
         var fresh = Enumerable.Range(0, everything.Changes.Count)
             .Where(i => !seeded.Contains(Key(everything.Changes[i])))

@@ -21,7 +21,7 @@ public sealed record WrittenDto(long Id, Guid? Version);
 /// <summary>One entry of the stance history: the change, what it moved from, its evidence, and its retraction if it was taken back.</summary>
 public sealed record StanceEntryDto(
     long Id, string Member, string Proposal, string From, string Stance, string? Conditions, string EffectiveDate, bool EffectiveDateApproximate,
-    string Rationale, DateTime RecordedAtUtc, string RecordedBy, IReadOnlyList<EvidenceDto> Evidence, RetractionDto? Retraction);
+    string Rationale, DateTime RecordedAtUtc, string RecordedBy, IReadOnlyList<EvidenceDto> Evidence, RetractionDto? Retraction, string? Origin);
 
 /// <summary>
 /// The write API for stances. Every endpoint requires the CanEdit policy, and the service it calls
@@ -50,7 +50,7 @@ public static class StancesApi
             ? TypedResults.Ok(new StanceEntryDto(
                 e.Id, e.MemberAlpha3, e.ProposalSlug, e.From.ToCode(), e.To.ToCode(), e.Conditions, e.EffectiveOn.ToIso(), e.EffectiveOnIsApproximate,
                 e.Rationale, e.RecordedAtUtc, e.RecordedBy, e.Evidence.Select(EvidenceDto.From).ToList(),
-                RetractionDto.Of(e.RetractedAtUtc, e.RetractedBy, e.RetractionReason)))
+                RetractionDto.Of(e.RetractedAtUtc, e.RetractedBy, e.RetractionReason), e.Origin?.ToCode()))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such stance entry", detail: $"There is no stance history entry {id}.");
 
     internal static async Task<Ok<CellDto>> GetCellAsync(string member, string proposal, StanceRecorder recorder, CancellationToken cancellationToken) =>

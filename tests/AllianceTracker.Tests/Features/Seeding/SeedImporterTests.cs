@@ -278,4 +278,39 @@ public sealed class SeedImporterTests : IAsyncLifetime
           "evidence": [ { "source": "icaro-2024-04-stoltenberg-ukraine-fund", "excerpt": "A test excerpt." } ]
         }
         """)!;
+
+    [Fact]
+    public async Task The_seeded_proposals_get_their_aliases_once_and_one_an_editor_removed_stays_removed()
+    {
+        await Importer.ImportAsync(_seeds);
+        await using (var db = _database.CreateDbContext())
+        {
+            var ramstein = await db.ProposalAliases.Where(a => a.Proposal!.Slug == "ramstein-coordination").Select(a => a.Phrase).ToListAsync();
+            Assert.Contains("Ramstein", ramstein);
+            Assert.All(await db.ProposalAliases.ToListAsync(), a => Assert.Equal(SeedImporter.SeedAuthor, a.AddedBy));
+            var removed = await db.ProposalAliases.SingleAsync(a => a.Phrase == "Ramstein");
+            removed.RemovedAtUtc = DateTime.UtcNow;
+            removed.RemovedBy = "editor@example.org";
+            await db.SaveChangesAsync();
+        }
+
+        var before = await _database.FingerprintAsync();
+        await Importer.ImportAsync(_seeds);
+
+        Assert.Equal(before, await _database.FingerprintAsync());
+    }
+
+    [Fact]
+    public async Task A_bad_alias_file_is_refused_before_anything_is_written()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_seeds, SeedAliases.FileName), """{"aliases": {"ukraine-fund": ["the fund", "THE FUND", "x"]}}""");
+        var before = await _database.FingerprintAsync();
+
+        var refused = await Assert.ThrowsAsync<SeedImportException>(() => Importer.ImportAsync(_seeds));
+
+        Assert.Equal(2, refused.Errors.Count);
+        Assert.Contains(refused.Errors, e => e.Contains("\"THE FUND\"", StringComparison.Ordinal) && e.Contains("already names", StringComparison.Ordinal));
+        Assert.Contains(refused.Errors, e => e.Contains("\"x\"", StringComparison.Ordinal));
+        Assert.Equal(before, await _database.FingerprintAsync());
+    }
 }
