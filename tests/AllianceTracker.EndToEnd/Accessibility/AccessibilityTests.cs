@@ -104,7 +104,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(header.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
         await header.Locator("summary.nav-menu-button").ClickAsync();
         var menu = header.Locator("nav.nav-menu-panel");
-        foreach (var name in new[] { "Dashboard", "Proposals", "Members", "Snapshots", "Sources", "API", "Audit", "Users", "Import", "Change password" })
+        foreach (var name in new[] { "Dashboard", "Proposals", "Members", "Snapshots", "Sources", "API", "News assist", "Audit", "Users", "Import", "Change password" })
         {
             await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = name, Exact = true })).ToBeVisibleAsync();
         }

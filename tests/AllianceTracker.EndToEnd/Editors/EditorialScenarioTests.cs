@@ -44,36 +44,36 @@ public sealed class EditorialScenarioTests : FreshBrowserAppTest
         await dashboard.GoToAsync("/proposals/new");
         await page.Locator("[data-testid=proposal-title] input, input[data-testid=proposal-title]").First.FillAsync("Pledge of €40bn for Ukraine");
         await Assertions.Expect(page.Locator("[data-testid=proposal-slug] input, input[data-testid=proposal-slug]").First).ToHaveValueAsync("pledge-of-40bn-for-ukraine");
-        await Fill(page, "proposal-description", "A minimum baseline of €40 billion of security assistance for Ukraine within the next year.");
-        await Fill(page, "proposal-proposer", "Allies at the Washington summit");
-        await Fill(page, "proposal-tabled", "2024-07-10");
+        await FormFields.FillAsync(page, "proposal-description", "A minimum baseline of €40 billion of security assistance for Ukraine within the next year.");
+        await FormFields.FillAsync(page, "proposal-proposer", "Allies at the Washington summit");
+        await FormFields.FillAsync(page, "proposal-tabled", "2024-07-10");
         await page.Locator("[data-testid=proposal-save]").ClickAsync();
         await dashboard.WaitForAddressAsync("/proposals/pledge-of-40bn-for-ukraine");
 
         // 3. Ramstein coordination adopted in a changed form (as NSATU), the declaration quoted as a new source.
         await OpenEditAsync(dashboard, "ramstein-coordination");
-        await ChooseAsync(page, "outcome", "Adopted in a changed form");
-        await Fill(page, "outcome-date", "2024-07-10");
-        await Fill(page, "outcome-note", "Adopted as NATO Security Assistance and Training for Ukraine (NSATU), not as the lead of the Ramstein group.");
+        await FormFields.ChooseAsync(page, "outcome", "Adopted in a changed form");
+        await FormFields.FillAsync(page, "outcome-date", "2024-07-10");
+        await FormFields.FillAsync(page, "outcome-note", "Adopted as NATO Security Assistance and Training for Ukraine (NSATU), not as the lead of the Ramstein group.");
         await page.GetByText("Cite a source that is not listed yet").ClickAsync();
-        await Fill(page, "outcome-source-title", DeclarationTitle);
-        await Fill(page, "outcome-source-outlet", "NATO");
-        await ChooseAsync(page, "outcome-source-kind", "Declaration");
-        await Fill(page, "outcome-source-url", "https://www.nato.int/cps/en/natohq/official_texts_227678.htm");
-        await Fill(page, "outcome-source-published", "2024-07-10");
-        await Fill(page, "outcome-excerpt", NsatuQuote);
+        await FormFields.FillAsync(page, "outcome-source-title", DeclarationTitle);
+        await FormFields.FillAsync(page, "outcome-source-outlet", "NATO");
+        await FormFields.ChooseAsync(page, "outcome-source-kind", "Declaration");
+        await FormFields.FillAsync(page, "outcome-source-url", "https://www.nato.int/cps/en/natohq/official_texts_227678.htm");
+        await FormFields.FillAsync(page, "outcome-source-published", "2024-07-10");
+        await FormFields.FillAsync(page, "outcome-excerpt", NsatuQuote);
         await page.Locator("[data-testid=outcome-save]").ClickAsync();
         await dashboard.WaitForAddressAsync("/proposals/ramstein-coordination");
         await Assertions.Expect(page.Locator("[data-testid=outcome]")).ToHaveTextAsync("Adopted in a changed form on 10 July 2024");
 
         // 4. The €100bn fund replaced by the pledge, citing the declaration now listed.
         await OpenEditAsync(dashboard, "ukraine-fund");
-        await ChooseAsync(page, "outcome", "Replaced");
-        await ChooseAsync(page, "outcome-replaced-by", "Pledge of €40bn for Ukraine");
-        await Fill(page, "outcome-date", "2024-07-10");
-        await Fill(page, "outcome-note", "The five-year €100bn fund was not agreed; the declaration sets a one-year €40bn baseline instead.");
-        await ChooseAsync(page, "outcome-source", DeclarationTitle);
-        await Fill(page, "outcome-excerpt", PledgeQuote);
+        await FormFields.ChooseAsync(page, "outcome", "Replaced");
+        await FormFields.ChooseAsync(page, "outcome-replaced-by", "Pledge of €40bn for Ukraine");
+        await FormFields.FillAsync(page, "outcome-date", "2024-07-10");
+        await FormFields.FillAsync(page, "outcome-note", "The five-year €100bn fund was not agreed; the declaration sets a one-year €40bn baseline instead.");
+        await FormFields.ChooseAsync(page, "outcome-source", DeclarationTitle);
+        await FormFields.FillAsync(page, "outcome-excerpt", PledgeQuote);
         await page.Locator("[data-testid=outcome-save]").ClickAsync();
         await dashboard.WaitForAddressAsync("/proposals/ukraine-fund");
 
@@ -143,24 +143,11 @@ public sealed class EditorialScenarioTests : FreshBrowserAppTest
 
     private static async Task RecordDeferredAsync(IPage page, string decidedOn)
     {
-        await ChooseAsync(page, "outcome", "Deferred");
-        await Fill(page, "outcome-date", decidedOn);
-        await Fill(page, "outcome-note", "No invitation: the declaration calls Ukraine's path to membership irreversible.");
-        await ChooseAsync(page, "outcome-source", DeclarationTitle);
-        await Fill(page, "outcome-excerpt", "We will continue to support Ukraine on its irreversible path to full Euro-Atlantic integration, including NATO membership.");
+        await FormFields.ChooseAsync(page, "outcome", "Deferred");
+        await FormFields.FillAsync(page, "outcome-date", decidedOn);
+        await FormFields.FillAsync(page, "outcome-note", "No invitation: the declaration calls Ukraine's path to membership irreversible.");
+        await FormFields.ChooseAsync(page, "outcome-source", DeclarationTitle);
+        await FormFields.FillAsync(page, "outcome-excerpt", "We will continue to support Ukraine on its irreversible path to full Euro-Atlantic integration, including NATO membership.");
         await page.Locator("[data-testid=outcome-save]").ClickAsync();
-    }
-
-    // MudBlazor puts the test id on the input itself or on its wrapper, depending on the component.
-    private static Task Fill(IPage page, string testId, string value) =>
-        page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First.FillAsync(value);
-
-    private static async Task ChooseAsync(IPage page, string testId, string option)
-    {
-        var select = page.Locator($"[data-testid={testId}]").First;
-        await select.ClickAsync();
-        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = option }).First.ClickAsync();
-        // The choice has reached the circuit before the next field is filled.
-        await Assertions.Expect(select).ToContainTextAsync(option);
     }
 }

@@ -1,102 +1,88 @@
-using System.Text;
+using System.Security.Claims;
 using AllianceTracker.Web.Api;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
-using AllianceTracker.Web.Features.Positions;
+using AllianceTracker.Web.Features.History;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AllianceTracker.Web.Features.NewsAssist;
 
-/// <summary>The source a pasted text comes from, as it would be cited once suggestions are accepted.</summary>
-public sealed record NewsSourceBody(string? Title, string? Outlet, string? Published = null, string? Url = null, string? Kind = null, string? PublishedDate = null);
-
-public sealed record NewsSuggestionsBody(string? Text, NewsSourceBody? Source);
-
-/// <summary>A suggested stance, beside the member's current one so the change shows.</summary>
+/// <summary>A suggested stance, beside the member's current one and the cell's version (send it back as expectedVersion).</summary>
 public sealed record StanceSuggestionDto(
-    string Member, string Proposal, string Stance, string? Conditions, string Excerpt, double Confidence, IReadOnlyList<string> Cues, string CurrentStance);
+    string Member, string Proposal, string Stance, string? Conditions, string Excerpt, double Confidence, IReadOnlyList<string> Cues, string CurrentStance, Guid? Version);
 
 /// <summary>A decision the text reports, beside the proposal's current outcome.</summary>
 public sealed record OutcomeSuggestionDto(string Proposal, string Outcome, string Excerpt, double Confidence, IReadOnlyList<string> Cues, string CurrentOutcome);
 
 public sealed record NewsSuggestionsDto(IReadOnlyList<StanceSuggestionDto> Suggestions, IReadOnlyList<OutcomeSuggestionDto> Outcomes, IReadOnlyList<string> Sentences);
 
-/// <summary><c>POST /api/v1/news/suggestions</c>: reads a pasted news text and suggests stance updates; writes nothing.</summary>
+/// <summary>One saved entry: where to read it and the cell's new version.</summary>
+public sealed record AcceptedEntryDto(long Id, string Member, string Proposal, string Stance, Guid Version);
+
+/// <summary>The source the entries cite (new, or one stored already) and the entries.</summary>
+public sealed record NewsAcceptedDto(string Source, bool SourceAdded, IReadOnlyList<AcceptedEntryDto> Recorded);
+
+/// <summary>A cell changed after the suggestions were read: as it stands now; nothing was saved.</summary>
+public sealed record NewsConflictDto(string Member, string Proposal, string? CurrentStance, Guid? Version, string? RecordedBy, string Detail);
+
+/// <summary>
+/// <c>POST /api/v1/news/suggestions</c> reads a pasted news text and suggests stance updates
+/// (writes nothing); <c>POST /api/v1/news/acceptances</c> saves the ones an editor reviewed, in one
+/// transaction through the history's write path.
+/// </summary>
 public static class NewsAssistApi
 {
-    /// <summary>The longest text read: a long article is 30–50 KB.</summary>
-    public const int MaxTextBytes = 100 * 1024;
-
-    public static IServiceCollection AddNewsAssist(this IServiceCollection services) =>
-        services.AddSingleton(_ => new ProposalAliases(Path.Combine(AppContext.BaseDirectory, "seeds", "proposal-aliases.json")));
+    public static IServiceCollection AddNewsAssist(this IServiceCollection services) => services.AddSingleton<NewsReview>();
 
     public static IEndpointRouteBuilder MapNewsAssistApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/v1/news/suggestions", SuggestAsync)
-            .RequireAuthorization(Policies.CanEdit)
-            // Room for a 100 KB text with its JSON escapes; the text's own limit is checked below.
-            .WithMetadata(new LargerWriteBody(4 * MaxTextBytes))
-            .WithTags("News assist")
-            .WithName("SuggestFromNews")
+        var news = endpoints.MapGroup("/api/v1/news").WithTags("News assist").RequireAuthorization(Policies.CanEdit)
+            // Room for a 100 KB text with its JSON escapes; the text's own limit is checked by the review.
+            .WithMetadata(new LargerWriteBody(4 * NewsReview.MaxTextBytes));
+        news.MapPost("/suggestions", SuggestAsync).WithName("SuggestFromNews")
             .WithSummary("Read a news text and suggest stance updates with verbatim excerpts; nothing is written");
+        news.MapPost("/acceptances", AcceptAsync).WithName("AcceptNewsSuggestions")
+            .WithSummary("Save reviewed suggestions as sourced stance changes in one step; the source is created once");
         return endpoints;
     }
 
     internal static async Task<Results<Ok<NewsSuggestionsDto>, ValidationProblem>> SuggestAsync(
-        NewsSuggestionsBody body, AlliancePictureCache pictures, ProposalAliases aliases, CancellationToken cancellationToken)
+        NewsSuggestionsBody body, ClaimsPrincipal user, NewsReview review, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var text = body.Text ?? "";
-        if (string.IsNullOrWhiteSpace(text))
+        try
         {
-            errors["text"] = ["Paste the news text to read."];
+            var read = await review.SuggestAsync(user, body, cancellationToken);
+            return TypedResults.Ok(new NewsSuggestionsDto(
+                [.. read.Stances.Select(s => new StanceSuggestionDto(
+                    s.Member, s.Proposal, s.Stance.ToCode(), s.Conditions, s.Excerpt, s.Confidence, s.Cues, s.CurrentStance.ToCode(), s.CellVersion))],
+                [.. read.Outcomes.Select(o => new OutcomeSuggestionDto(o.Proposal, o.Outcome, o.Excerpt, o.Confidence, o.Cues, o.CurrentOutcome.ToCode()))],
+                read.Sentences));
         }
-        else if (Encoding.UTF8.GetByteCount(text) > MaxTextBytes)
+        catch (EditValidationException ex)
         {
-            errors["text"] = [$"The text is {Encoding.UTF8.GetByteCount(text) / 1024:N0} KB; paste at most {MaxTextBytes / 1024} KB (one article)."];
+            return TypedResults.ValidationProblem(ex.Errors.ToDictionary(), title: "The text was not read");
         }
-        else if (text.FirstOrDefault(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) is var control && control != default)
-        {
-            errors["text"] = [$"The text holds a control character (U+{(int)control:X4}); paste it as plain text."];
-        }
+    }
 
-        if (body.Source is not { } source)
+    internal static async Task<Results<Created<NewsAcceptedDto>, ValidationProblem, Conflict<NewsConflictDto>>> AcceptAsync(
+        NewsAcceptanceBody body, ClaimsPrincipal user, NewsReview review, CancellationToken cancellationToken)
+    {
+        try
         {
-            errors["source"] = ["Say where the text comes from: title, outlet, published date."];
+            var accepted = await review.AcceptAsync(user, body, cancellationToken);
+            return TypedResults.Created($"/api/v1/sources/{accepted.SourceKey}", new NewsAcceptedDto(
+                accepted.SourceKey, accepted.SourceAdded,
+                [.. accepted.Recorded.Select(r => new AcceptedEntryDto(r.Change.Id, r.Change.MemberAlpha3, r.Change.Proposal!.Slug, r.Change.Stance.ToCode(), r.CellVersion))]));
         }
-        else
+        catch (EditValidationException ex)
         {
-            // The source's details are checked as every source is (SourceRules), though nothing is
-            // saved yet: a suggestion accepted later cites it as given.
-            DateOnly? publishedOn = (source.Published ?? source.PublishedDate) is { } published
-                ? EvidenceBodies.ReadDate(published, "source.published", errors)
-                : null;
-            var kind = SourceKind.NewsReport; // only for the check, which does not look at the kind
-            if (source.Kind is not null && SourceRules.ParseKind(source.Kind, out kind) is { } unknownKind)
-            {
-                errors["source.kind"] = [unknownKind];
-            }
-
-            foreach (var problem in SourceRules.Check(new SourceInput(null, source.Title ?? "", source.Outlet ?? "", source.Url, publishedOn, false, kind), pictures.Today))
-            {
-                errors.TryAdd($"source.{(problem.Field == "publishedOn" ? "published" : problem.Field)}", [problem.Message]);
-            }
+            return TypedResults.ValidationProblem(ex.Errors.ToDictionary(), title: "Nothing was saved");
         }
-
-        if (errors.Count > 0)
+        catch (StanceConflictException ex)
         {
-            return TypedResults.ValidationProblem(errors, title: "The text was not read");
+            return TypedResults.Conflict(new NewsConflictDto(
+                ex.MemberAlpha3, ex.ProposalSlug, ex.Current.Latest?.To.ToCode(), ex.Current.Version, ex.Current.Latest?.RecordedBy,
+                $"{ex.Message} Nothing was saved: read the text again to see the cell as it stands."));
         }
-
-        var picture = await pictures.GetAsync(cancellationToken: cancellationToken);
-        var proposals = picture.Proposals.Select(p => new ProposalNames(p.Slug, p.Title, aliases.For(p.Slug))).ToList();
-        var reading = NewsReader.Read(TextPolicy.Clean(text)!, proposals);
-        return TypedResults.Ok(new NewsSuggestionsDto(
-            [.. reading.Stances.Where(s => picture.FindMember(s.Member) is not null).Select(s => new StanceSuggestionDto(
-                s.Member, s.Proposal, s.Stance.ToCode(), s.Conditions, s.Excerpt, s.Confidence, s.Cues,
-                picture.PositionOf(s.Member, s.Proposal).Stance.ToCode()))],
-            [.. reading.Outcomes.Select(o => new OutcomeSuggestionDto(
-                o.Proposal, o.Outcome, o.Excerpt, o.Confidence, o.Cues, picture.FindProposal(o.Proposal)!.Proposal.Outcome.ToCode()))],
-            reading.Sentences));
     }
 }

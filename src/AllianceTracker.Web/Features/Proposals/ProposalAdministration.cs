@@ -87,4 +87,50 @@ public sealed class ProposalAdministration(
         await authorization.DemandAsync(user, Policies.CanEdit);
         return (await writer.RetractDecisionAsync(user.AuthorName(), slug, decisionId, reason, cancellationToken)).Id;
     }
+
+    /// <summary>The phrases the news assist reads for the proposal besides its title, oldest first.</summary>
+    public async Task<IReadOnlyList<ProposalAlias>> ListAliasesAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ProposalAliases.AsNoTracking()
+            .Where(a => a.Proposal!.Slug == slug && a.RemovedAtUtc == null)
+            .OrderBy(a => a.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <exception cref="EditValidationException">The phrase is too short, too long, or names the proposal already (key <c>phrase</c>).</exception>
+    public async Task<ProposalAlias> AddAliasAsync(ClaimsPrincipal user, string slug, string? phrase, CancellationToken cancellationToken = default)
+    {
+        await authorization.DemandAsync(user, Policies.CanEdit);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var proposal = await db.Proposals.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.Id, p.Title }).SingleOrDefaultAsync(cancellationToken);
+        var problems = new FieldProblems();
+        problems.Add("proposal", proposal is null ? $"There is no proposal '{slug}'." : null);
+        problems.ThrowIfAny();
+
+        var current = await db.ProposalAliases.Where(a => a.ProposalId == proposal!.Id && a.RemovedAtUtc == null).Select(a => a.Phrase).ToListAsync(cancellationToken);
+        problems.Add("phrase", ProposalAliasRules.Check(phrase, [proposal!.Title, .. current]));
+        problems.ThrowIfAny();
+
+        var alias = new ProposalAlias { ProposalId = proposal.Id, Phrase = TextPolicy.Clean(phrase)!, AddedAtUtc = clock.GetUtcNow().UtcDateTime, AddedBy = user.AuthorName() };
+        db.ProposalAliases.Add(alias);
+        await db.SaveChangesAsync(cancellationToken);
+        return alias;
+    }
+
+    /// <summary>Takes an alias off the list; the row keeps who removed it and when.</summary>
+    /// <exception cref="EditValidationException">The proposal has no such alias in use (key <c>alias</c>).</exception>
+    public async Task RemoveAliasAsync(ClaimsPrincipal user, string slug, long aliasId, CancellationToken cancellationToken = default)
+    {
+        await authorization.DemandAsync(user, Policies.CanEdit);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var alias = await db.ProposalAliases.SingleOrDefaultAsync(a => a.Id == aliasId && a.Proposal!.Slug == slug && a.RemovedAtUtc == null, cancellationToken);
+        var problems = new FieldProblems();
+        problems.Add("alias", alias is null ? "That alias is not on this proposal's list (any more)." : null);
+        problems.ThrowIfAny();
+
+        alias!.RemovedAtUtc = clock.GetUtcNow().UtcDateTime;
+        alias.RemovedBy = user.AuthorName();
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }

@@ -1,0 +1,274 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.RegularExpressions;
+using AllianceTracker.Web.Data;
+using AllianceTracker.Web.Domain;
+using AllianceTracker.Web.Features.Accounts;
+using AllianceTracker.Web.Features.History;
+using AllianceTracker.Web.Features.Positions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace AllianceTracker.Web.Features.NewsAssist;
+
+/// <summary>The source a pasted text comes from, as it is cited once suggestions are accepted.</summary>
+public sealed record NewsSourceBody(
+    string? Title, string? Outlet, string? Published = null, string? Url = null, string? Kind = null, string? PublishedDate = null, bool PublishedApproximate = false);
+
+public sealed record NewsSuggestionsBody(string? Text, NewsSourceBody? Source);
+
+/// <summary>
+/// One suggestion as the editor reviewed it: the stance (code), conditions, the excerpt (words of
+/// the text as written), the date it takes effect (the source's date when left out), why, and the
+/// cell version the editor saw beside it.
+/// </summary>
+public sealed record AcceptedStanceBody(
+    string? Member, string? Proposal, string? Stance, string? Excerpt, string? Conditions = null, string? EffectiveDate = null, string? Rationale = null, Guid? ExpectedVersion = null);
+
+/// <summary>The text again (excerpts are checked against it), its source, and the reviewed suggestions to save.</summary>
+public sealed record NewsAcceptanceBody(string? Text, NewsSourceBody? Source, IReadOnlyList<AcceptedStanceBody>? Stances);
+
+/// <summary>A suggested stance, beside the cell as it stands (stance and version) so the change shows and the save can be checked.</summary>
+public sealed record NewsSuggestion(
+    string Member, string MemberName, string Proposal, string ProposalTitle, Stance Stance, string? Conditions, string Excerpt,
+    double Confidence, IReadOnlyList<string> Cues, int Sentence, Stance CurrentStance, Guid? CellVersion);
+
+public sealed record NewsOutcomeSuggestion(string Proposal, string ProposalTitle, string Outcome, string Excerpt, double Confidence, IReadOnlyList<string> Cues, int Sentence, ProposalOutcome CurrentOutcome);
+
+public sealed record NewsSuggestions(IReadOnlyList<string> Sentences, IReadOnlyList<NewsSuggestion> Stances, IReadOnlyList<NewsOutcomeSuggestion> Outcomes);
+
+/// <summary>What one accepted review saved: the source cited (and whether it is new) and the entries.</summary>
+public sealed record NewsAccepted(string SourceKey, bool SourceAdded, IReadOnlyList<RecordedStance> Recorded);
+
+/// <summary>
+/// The news assist for editors, from the review page and the API alike: reads a pasted text into
+/// suggestions (nothing written), and saves the ones an editor accepted as ordinary sourced
+/// changes through the history's one write path — one transaction, the source created once (or an
+/// existing one cited), each with its excerpt, every cell checked against the version the editor
+/// saw, each entry marked as coming from the news assist.
+/// </summary>
+public sealed partial class NewsReview(
+    AlliancePictureCache pictures,
+    IDbContextFactory<AllianceDbContext> dbFactory,
+    StanceHistoryReader history,
+    HistoryWriter writer,
+    IAuthorizationService authorization)
+{
+    /// <summary>The longest text read: a long article is 30–50 KB.</summary>
+    public const int MaxTextBytes = 100 * 1024;
+
+    /// <exception cref="EditValidationException">The text or the source's details are not usable; keys <c>text</c>, <c>source.*</c>.</exception>
+    public async Task<NewsSuggestions> SuggestAsync(ClaimsPrincipal user, NewsSuggestionsBody body, CancellationToken cancellationToken = default)
+    {
+        await authorization.DemandAsync(user, Policies.CanEdit);
+        var errors = new Dictionary<string, string[]>();
+        var text = CheckText(body.Text, errors);
+        CheckSource(body.Source, errors);
+        if (errors.Count > 0)
+        {
+            throw new EditValidationException(errors);
+        }
+
+        var picture = await pictures.GetAsync(cancellationToken: cancellationToken);
+        var aliases = await AliasesAsync(cancellationToken);
+        var proposals = picture.Proposals.Select(p => new ProposalNames(p.Slug, p.Title, aliases.GetValueOrDefault(p.Slug) ?? [])).ToList();
+        var reading = NewsReader.Read(text!, proposals);
+
+        var suggestions = new List<NewsSuggestion>();
+        foreach (var s in reading.Stances.Where(s => picture.FindMember(s.Member) is not null))
+        {
+            // The cell as stored now, not as a cached picture has it: its version is what the save is checked against.
+            var cell = await history.ReadCellAsync(s.Member, s.Proposal, cancellationToken);
+            suggestions.Add(new NewsSuggestion(
+                s.Member, picture.FindMember(s.Member)!.Name, s.Proposal, picture.FindProposal(s.Proposal)!.Proposal.Title, s.Stance, s.Conditions, s.Excerpt,
+                s.Confidence, s.Cues, s.FirstSentence, cell.Latest?.To ?? Stance.Unknown, cell.Version));
+        }
+
+        return new NewsSuggestions(
+            reading.Sentences,
+            suggestions,
+            [.. reading.Outcomes.Select(o => new NewsOutcomeSuggestion(
+                o.Proposal, picture.FindProposal(o.Proposal)!.Proposal.Title, o.Outcome, o.Excerpt, o.Confidence, o.Cues, o.FirstSentence,
+                picture.FindProposal(o.Proposal)!.Proposal.Outcome))]);
+    }
+
+    /// <exception cref="EditValidationException">Something reviewed breaks a rule; keys <c>text</c>, <c>source.*</c>, <c>stances</c>, <c>stances[i].*</c>. Nothing was written.</exception>
+    /// <exception cref="StanceConflictException">A cell changed after the editor read it; nothing was written.</exception>
+    public async Task<NewsAccepted> AcceptAsync(ClaimsPrincipal user, NewsAcceptanceBody body, CancellationToken cancellationToken = default)
+    {
+        await authorization.DemandAsync(user, Policies.CanEdit);
+        var errors = new Dictionary<string, string[]>();
+        var text = CheckText(body.Text, errors);
+        var source = CheckSource(body.Source, errors);
+        var stances = body.Stances ?? [];
+        if (stances.Count == 0)
+        {
+            errors["stances"] = ["Accept at least one suggestion to save."];
+        }
+
+        var seen = new HashSet<(string?, string?)>();
+        for (var i = 0; i < stances.Count; i++)
+        {
+            var stance = stances[i];
+            if (!seen.Add((stance.Member, stance.Proposal)))
+            {
+                errors[$"stances[{i}].member"] = [$"{stance.Member} on {stance.Proposal} is listed twice; keep one."];
+            }
+
+            if (StanceRules.ParseStance(stance.Stance, out _) is { } badStance)
+            {
+                errors[$"stances[{i}].stance"] = [badStance];
+            }
+
+            if (stance.EffectiveDate is not null && !IsoDate.TryParse(stance.EffectiveDate, out _))
+            {
+                errors[$"stances[{i}].effectiveDate"] = [IsoDate.NotADate(stance.EffectiveDate)];
+            }
+            else if (stance.EffectiveDate is null && source is { PublishedOn: null })
+            {
+                errors[$"stances[{i}].effectiveDate"] = ["The source has no date: give the date the stance takes effect."];
+            }
+
+            if (text is not null && !string.IsNullOrWhiteSpace(stance.Excerpt) && !IsVerbatim(stance.Excerpt, text))
+            {
+                errors[$"stances[{i}].excerpt"] = ["The excerpt must be words of the text as written: shorten it from either end, but do not change it."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new EditValidationException(errors);
+        }
+
+        var (sourceKey, newSource) = await CiteAsync(source!, cancellationToken);
+        var picture = await pictures.GetAsync(cancellationToken: cancellationToken);
+        var changes = stances.Select(s =>
+        {
+            StanceVocabulary.TryParse(s.Stance, out var stance);
+            var effectiveOn = s.EffectiveDate is null ? source!.PublishedOn!.Value : IsoDate.Parse(s.EffectiveDate);
+            var rationale = string.IsNullOrWhiteSpace(s.Rationale)
+                ? $"As {source!.Outlet.Trim()} reported: {picture.FindMember(s.Member ?? "")?.Name ?? s.Member} {stance.ToPredicate()}."
+                : s.Rationale;
+            return new StanceChangeRequest(
+                s.Member ?? "", s.Proposal ?? "", stance, s.Conditions, effectiveOn, rationale, [new EvidenceInput(sourceKey, s.Excerpt ?? "")], s.ExpectedVersion,
+                EffectiveOnIsApproximate: s.EffectiveDate is null && source!.PublishedOnIsApproximate);
+        }).ToList();
+
+        try
+        {
+            var summary = await writer.AppendAsync(
+                new HistoryAppend(user.AuthorName(), changes) { Sources = newSource is null ? [] : [newSource], Origin = EntryOrigin.NewsAssist },
+                cancellationToken);
+            return new NewsAccepted(sourceKey, newSource is not null, summary.Recorded);
+        }
+        catch (HistoryAppendRefusedException ex)
+        {
+            throw new EditValidationException(ex.Problems
+                .GroupBy(p => p.Part == AppendPart.Changes ? $"stances[{p.Index}].{AcceptedField(p.Field)}" : $"source.{p.Field}")
+                .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+        }
+    }
+
+    /// <summary>The history's field names as the review names them: the one evidence item's excerpt is the suggestion's.</summary>
+    private static string AcceptedField(string field) => field switch
+    {
+        "evidence[0].excerpt" => "excerpt",
+        "effectiveOn" => "effectiveDate",
+        _ => field,
+    };
+
+    /// <summary>
+    /// The source as stored already (same address, or same title, outlet and date: the same
+    /// article pasted twice is one source) or a new one with a fresh key, created in the save.
+    /// </summary>
+    private async Task<(string Key, SourceInput? New)> CiteAsync(SourceInput source, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var url = SourceRules.NormalizeUrl(source.Url);
+        var (title, outlet) = (source.Title.Trim(), source.Outlet.Trim());
+        var existing = url is not null
+            ? await db.Sources.AsNoTracking().Where(s => s.Url == url).Select(s => s.Key).FirstOrDefaultAsync(cancellationToken)
+            : await db.Sources.AsNoTracking().Where(s => s.Url == null && s.Title == title && s.Outlet == outlet && s.PublishedOn == source.PublishedOn)
+                .Select(s => s.Key).FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null)
+        {
+            return (existing, null);
+        }
+
+        var key = SourceKeys.New(source);
+        return (key, source with { Key = key });
+    }
+
+    private async Task<Dictionary<string, string[]>> AliasesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await db.ProposalAliases.AsNoTracking()
+                .Where(a => a.RemovedAtUtc == null)
+                .OrderBy(a => a.Id)
+                .Select(a => new { a.Proposal!.Slug, a.Phrase })
+                .ToListAsync(cancellationToken))
+            .GroupBy(a => a.Slug)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.Phrase).ToArray());
+    }
+
+    /// <summary>The text cleaned as stored text is (trimmed, NFC, \n), or null with the problem in <paramref name="errors"/>.</summary>
+    private static string? CheckText(string? text, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors["text"] = ["Paste the news text to read."];
+        }
+        else if (Encoding.UTF8.GetByteCount(text) > MaxTextBytes)
+        {
+            errors["text"] = [$"The text is {Encoding.UTF8.GetByteCount(text) / 1024:N0} KB; paste at most {MaxTextBytes / 1024} KB (one article)."];
+        }
+        else if (text.FirstOrDefault(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) is var control && control != default)
+        {
+            errors["text"] = [$"The text holds a control character (U+{(int)control:X4}); paste it as plain text."];
+        }
+        else
+        {
+            return TextPolicy.Clean(text);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The source's details, checked as every source is (SourceRules) though nothing is saved yet:
+    /// a suggestion accepted later cites it as given.
+    /// </summary>
+    private SourceInput? CheckSource(NewsSourceBody? source, Dictionary<string, string[]> errors)
+    {
+        if (source is null)
+        {
+            errors["source"] = ["Say where the text comes from: title, outlet, published date."];
+            return null;
+        }
+
+        var before = errors.Count;
+        DateOnly? publishedOn = (source.Published ?? source.PublishedDate) is { Length: > 0 } published
+            ? Api.EvidenceBodies.ReadDate(published, "source.published", errors)
+            : null;
+        var kind = SourceKind.NewsReport;
+        if (!string.IsNullOrEmpty(source.Kind) && SourceRules.ParseKind(source.Kind, out kind) is { } unknownKind)
+        {
+            errors["source.kind"] = [unknownKind];
+        }
+
+        var input = new SourceInput(null, source.Title ?? "", source.Outlet ?? "", string.IsNullOrWhiteSpace(source.Url) ? null : source.Url, publishedOn, source.PublishedApproximate, kind);
+        foreach (var problem in SourceRules.Check(input, pictures.Today))
+        {
+            errors.TryAdd($"source.{(problem.Field == "publishedOn" ? "published" : problem.Field)}", [problem.Message]);
+        }
+
+        return errors.Count == before ? input : null;
+    }
+
+    /// <summary>Whether <paramref name="excerpt"/> is a run of the text's words as written (line breaks and repeated spaces aside).</summary>
+    public static bool IsVerbatim(string excerpt, string text) =>
+        Spaces().Replace(text, " ").Contains(Spaces().Replace(excerpt.Trim(), " "), StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

@@ -1,0 +1,123 @@
+using AllianceTracker.EndToEnd.Infrastructure;
+using AllianceTracker.EndToEnd.Pages;
+using Microsoft.Playwright;
+using Roles = AllianceTracker.Web.Features.Accounts.Roles;
+
+namespace AllianceTracker.EndToEnd.Editors;
+
+/// <summary>
+/// An editor pastes a news text, reviews what the assist suggests beside each stance on record —
+/// accepts one as is, edits one, rejects one — and saves the reviewed ones in one step; the
+/// dashboard shows them and the audit trail says they came from the news assist.
+/// </summary>
+public sealed class NewsAssistFlowTests : FreshBrowserAppTest
+{
+    private const string Text =
+        "Portugal said on Monday it supports the €100bn fund for Ukraine.\n"
+        + "Greece is still studying the fund, a government spokesman said, adding that Athens wants to see the details first.\n"
+        + "Croatia backs handing the Ramstein coordination to NATO.";
+
+    [Fact]
+    [Trait("Category", "Screenshots")]
+    public async Task An_editor_pastes_a_news_text_and_saves_its_updates_in_one_review()
+    {
+        var page = await App.SignedInPageAsync(Roles.Editor, height: 1200);
+        var dashboard = new DashboardPage(page);
+        await dashboard.GoToAsync("/news");
+
+        await FormFields.FillAsync(page, "news-text", Text);
+        await FormFields.FillAsync(page, "news-source-title", "Allies weigh the Ukraine fund");
+        await FormFields.FillAsync(page, "news-source-outlet", "Example Wire");
+        await FormFields.ChooseAsync(page, "news-source-kind", "News report");
+        await FormFields.FillAsync(page, "news-source-published", "2024-06-17");
+        await page.Locator("[data-testid=news-read]").ClickAsync();
+
+        var suggestions = page.Locator("[data-testid=news-suggestion]");
+        await Assertions.Expect(suggestions).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("[data-testid=news-sentence-used]")).ToHaveCountAsync(3);
+        var portugal = Suggestion(page, "PRT", "ukraine-fund");
+        var greece = Suggestion(page, "GRC", "ukraine-fund");
+        var croatia = Suggestion(page, "HRV", "ramstein-coordination");
+        // Each suggestion beside the stance on record.
+        await Assertions.Expect(portugal.Locator(".news-change .stance-chip").First).ToHaveAttributeAsync("data-stance", "unknown");
+        await Assertions.Expect(portugal.Locator(".news-change .stance-chip").Nth(1)).ToHaveAttributeAsync("data-stance", "supports");
+        await Assertions.Expect(greece.Locator(".news-change .stance-chip").Nth(1)).ToHaveAttributeAsync("data-stance", "undecided");
+
+        await portugal.GetByText("Accept").ClickAsync();
+        await greece.GetByText("Accept").ClickAsync();
+        // The sentence is longer than it needs to be: the editor keeps the words that say it.
+        await FormFields.FillAsync(greece, "news-excerpt", "Greece is still studying the fund");
+        await croatia.GetByText("Reject").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=news-tally]")).ToContainTextAsync("2 accepted · 1 rejected · 0 to review");
+        await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(page);
+        // The review in the window, under the fixed bar (a full-page shot would paint the bar mid-page).
+        await page.EvaluateAsync("window.scrollTo(0, document.getElementById('review-heading').getBoundingClientRect().top + window.scrollY - 80)");
+        await PageChecks.SaveScreenshotAsync(page, "news-assist-light.png", fullPage: false);
+
+        await page.Locator("[data-testid=news-save]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid=news-saved]")).ToContainTextAsync("Saved 2 stance changes");
+        // What was saved leaves the review; the rejected one stays until the next reading.
+        await Assertions.Expect(suggestions).ToHaveCountAsync(1);
+
+        await dashboard.OpenAsync();
+        await Assertions.Expect(dashboard.Cell("PRT", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "supports");
+        await Assertions.Expect(dashboard.Cell("GRC", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "undecided");
+        await Assertions.Expect(dashboard.Cell("HRV", "ramstein-coordination")).ToHaveAttributeAsync("data-stance", "unknown");
+
+        await dashboard.GoToAsync("/audit?member=GRC");
+        var entry = page.Locator("tr[data-entry]").First;
+        await Assertions.Expect(entry.Locator("[data-testid=audit-origin]")).ToHaveTextAsync("via the news assist");
+        await Assertions.Expect(entry).ToContainTextAsync("Greece is still studying the fund");
+        await Assertions.Expect(entry).ToContainTextAsync("Allies weigh the Ukraine fund");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Bad_input_is_named_at_its_field_and_what_was_typed_stays()
+    {
+        var page = await App.SignedInPageAsync(Roles.Editor);
+        await new DashboardPage(page).GoToAsync("/news");
+
+        await FormFields.FillAsync(page, "news-text", "Hungary rejects\u0007 the fund.");
+        await FormFields.FillAsync(page, "news-source-outlet", "Example Wire");
+        await FormFields.ChooseAsync(page, "news-source-kind", "News report");
+        await page.Locator("[data-testid=news-read]").ClickAsync();
+
+        await Assertions.Expect(page.GetByText("The text holds a control character (U+0007)")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Give the source's title.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=news-suggestion]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("input[data-testid=news-source-outlet], [data-testid=news-source-outlet] input").First).ToHaveValueAsync("Example Wire");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_alias_added_on_the_proposal_page_is_what_the_assist_reads_next()
+    {
+        var page = await App.SignedInPageAsync(Roles.Editor);
+        var dashboard = new DashboardPage(page);
+        await dashboard.GoToAsync("/proposals/ramstein-coordination/edit");
+        await Assertions.Expect(page.Locator("[data-testid=alias][data-alias='Ramstein']")).ToHaveCountAsync(1);
+
+        await FormFields.FillAsync(page, "alias-new", "clearing house");
+        await page.Locator("[data-testid=alias-add]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=alias][data-alias='clearing house']")).ToHaveCountAsync(1);
+        await FormFields.FillAsync(page, "alias-new", "RAMSTEIN");
+        await page.Locator("[data-testid=alias-add]").ClickAsync();
+        await Assertions.Expect(page.GetByText("\"RAMSTEIN\" already names this proposal.")).ToBeVisibleAsync();
+
+        await dashboard.GoToAsync("/news");
+        await FormFields.FillAsync(page, "news-text", "Italy backs the clearing house.");
+        await FormFields.FillAsync(page, "news-source-title", "Clearing house");
+        await FormFields.FillAsync(page, "news-source-outlet", "Example Wire");
+        await FormFields.ChooseAsync(page, "news-source-kind", "News report");
+        await FormFields.FillAsync(page, "news-source-published", "2024-06-17");
+        await page.Locator("[data-testid=news-read]").ClickAsync();
+
+        await Assertions.Expect(Suggestion(page, "ITA", "ramstein-coordination")).ToHaveCountAsync(1);
+        await page.Context.CloseAsync();
+    }
+
+    private static ILocator Suggestion(IPage page, string member, string proposal) =>
+        page.Locator($"[data-testid=news-suggestion][data-member='{member}'][data-proposal='{proposal}']");
+}
