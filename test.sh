@@ -30,6 +30,18 @@ fi
 export CHROMIUM_PATH
 echo "test.sh: end-to-end tests will drive $CHROMIUM_PATH"
 
+# The PostgreSQL tests start a throwaway server of their own from Debian's binaries (no Docker).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: installing PostgreSQL for the PostgreSQL tests (apt-get install postgresql)..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    echo "test.sh: no PostgreSQL found. Install it (Debian: sudo apt-get install -y postgresql)." >&2
+    exit 1
+  fi
+fi
+
 dotnet tool restore
 rm -rf TestResults
 status=0

@@ -26,7 +26,11 @@ public class AllianceAppFactory : WebApplicationFactory<Program>
     {
     }
 
-    private AllianceAppFactory(bool startsFromSeededCopy) => _startsFromSeededCopy = startsFromSeededCopy;
+    private AllianceAppFactory(bool startsFromSeededCopy, string? postgreSql = null) =>
+        (_startsFromSeededCopy, PostgreSqlConnectionString) = (startsFromSeededCopy, postgreSql);
+
+    /// <summary>With <see cref="OnPostgreSql"/>: the app's database on the throwaway server; otherwise null (SQLite).</summary>
+    public string? PostgreSqlConnectionString { get; }
 
     public string DatabasePath => Path.Combine(_directory, "alliance-tracker.db");
 
@@ -36,16 +40,29 @@ public class AllianceAppFactory : WebApplicationFactory<Program>
     /// <summary>The app on an empty folder, as on a fresh machine: it migrates and seeds as it starts.</summary>
     public static AllianceAppFactory OnEmptyFolder() => new(startsFromSeededCopy: false);
 
+    /// <summary>
+    /// The app on a new, empty PostgreSQL database (<see cref="PostgresServer"/>): it migrates and
+    /// seeds as it starts. Give <paramref name="database"/> to start a second instance on the same one.
+    /// </summary>
+    public static AllianceAppFactory OnPostgreSql(string? database = null) =>
+        new(startsFromSeededCopy: false, database ?? PostgresServer.Instance.CreateDatabase());
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
-        if (_startsFromSeededCopy && !File.Exists(DatabasePath))
+        if (_startsFromSeededCopy && PostgreSqlConnectionString is null && !File.Exists(DatabasePath))
         {
             File.Copy(SeededDatabase.Value, DatabasePath);
         }
 
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Path", DatabasePath);
+        if (PostgreSqlConnectionString is not null)
+        {
+            builder.UseSetting("Database:Provider", "PostgreSQL");
+            builder.UseSetting("ConnectionStrings:PostgreSQL", PostgreSqlConnectionString);
+        }
+
         // Test hosts have no client address, so every test shares one rate-limit partition.
         builder.UseSetting("Access:SignInAttemptsPerMinute", "10000");
         // The demo editor is for people trying the app by hand, not for tests.

@@ -6,9 +6,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AllianceTracker.Web.Data;
 
-/// <summary>The one database: the tracker's data and, through Identity, the editors' accounts.</summary>
-public sealed class AllianceDbContext(DbContextOptions<AllianceDbContext> options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// The one database: the tracker's data and, through Identity, the editors' accounts. This type is
+/// the SQLite database and owns its migrations; <see cref="PostgreSql.PostgresAllianceDbContext"/>
+/// is the same model on PostgreSQL with migrations of its own (docs/deployment.md). Everything else
+/// asks for this type.
+/// </summary>
+public class AllianceDbContext : IdentityDbContext<IdentityUser>, IDataProtectionKeyContext
 {
+    public AllianceDbContext(DbContextOptions<AllianceDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the other provider's context, which has options of its own type.</summary>
+    protected AllianceDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     /// <summary>The keys that sign cookies and antiforgery tokens: in the database, so a backup holds them and every instance shares them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

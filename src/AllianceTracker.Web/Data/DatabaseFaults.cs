@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace AllianceTracker.Web.Data;
 
@@ -20,11 +21,18 @@ public static class DatabaseFaults
     // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN.
     private static readonly HashSet<int> Unavailable = [5, 6, 8, 10, 13, 14];
 
+    // PostgreSQL: a row lock not granted within lock_timeout, a read-only server (a standby), a full
+    // disk, too many connections, a server shutting down or starting; and whatever Npgsql itself
+    // calls transient (the connection dropped, a timeout).
+    private static readonly HashSet<string> PostgresUnavailable = ["55P03", "25006", "53100", "53200", "53300", "57P01", "57P02", "57P03", "40001", "40P01"];
+
     public static bool IsUnavailable(Exception exception)
     {
         for (Exception? e = exception; e is not null; e = e.InnerException)
         {
-            if (e is SqliteException sqlite && Unavailable.Contains(sqlite.SqliteErrorCode))
+            if ((e is SqliteException sqlite && Unavailable.Contains(sqlite.SqliteErrorCode))
+                || (e is PostgresException postgres && (PostgresUnavailable.Contains(postgres.SqlState) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal)))
+                || e is NpgsqlException { IsTransient: true })
             {
                 return true;
             }

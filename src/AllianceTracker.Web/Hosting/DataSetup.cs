@@ -1,23 +1,11 @@
 using AllianceTracker.Web.Data;
+using AllianceTracker.Web.Data.PostgreSql;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.Seeding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AllianceTracker.Web.Hosting;
-
-public sealed class DatabaseOptions
-{
-    public const string Section = "Database";
-
-    /// <summary>The SQLite file; relative paths are resolved against the content root.</summary>
-    public string Path { get; set; } = "data/alliance-tracker.db";
-
-    /// <summary>The seed dataset folder; relative paths are resolved against the app's binaries.</summary>
-    public string SeedsPath { get; set; } = "seeds";
-
-    /// <summary>Apply migrations and import the seeds at start-up.</summary>
-    public bool InitializeOnStartup { get; set; } = true;
-}
 
 public static class DataSetup
 {
@@ -38,6 +26,20 @@ public static class DataSetup
             // Default Timeout is the busy timeout: a write waits that long for another writer's
             // lock, then fails and is answered 503 (DatabaseFaults) instead of hanging for 30 s.
             options.UseSqlite($"Data Source={services.GetRequiredService<DatabaseFile>().Path};Default Timeout={DatabaseFaults.BusyTimeoutSeconds}"));
+        builder.Services.AddDbContextFactory<PostgresAllianceDbContext>((services, options) =>
+            options.UseNpgsql(PostgreSqlConnectionString(services.GetRequiredService<IConfiguration>())));
+
+        // Everything asks for IDbContextFactory<AllianceDbContext> (and Identity, Data Protection
+        // and the health check for the context itself); which database answers is read from the
+        // options when first asked, like the file's path, so test hosts can choose it.
+        var sqlite = builder.Services.Last(d => d.ServiceType == typeof(IDbContextFactory<AllianceDbContext>));
+        builder.Services.Remove(sqlite);
+        builder.Services.AddSingleton<IDbContextFactory<AllianceDbContext>>(services =>
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSQL
+                ? new PostgresContextFactory(services.GetRequiredService<IDbContextFactory<PostgresAllianceDbContext>>())
+                : (IDbContextFactory<AllianceDbContext>)ActivatorUtilities.CreateInstance(services, sqlite.ImplementationType!));
+        builder.Services.RemoveAll<AllianceDbContext>();
+        builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<AllianceDbContext>>().CreateDbContext());
 
         // /healthz/ready: the database answers and every migration is applied.
         builder.Services.AddHealthChecks().AddDbContextCheck<AllianceDbContext>(
@@ -69,8 +71,11 @@ public static class DataSetup
     /// <returns>The initialization, for <see cref="RunAsync(WebApplication, Task)"/>.</returns>
     public static Task UseDatabaseInitialization(this WebApplication app)
     {
-        // One app per SQLite file; a restore waits for it to stop.
-        app.Services.GetRequiredService<DatabaseFile>().HoldWhileServing();
+        // One app per SQLite file; a restore waits for it to stop. A database server takes many.
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Sqlite)
+        {
+            app.Services.GetRequiredService<DatabaseFile>().HoldWhileServing();
+        }
         var initialized = Task.Run(() => InitializeDatabaseAsync(app));
         app.Use(async (context, next) =>
         {
@@ -154,6 +159,22 @@ public static class DataSetup
 
             logger.LogInformation("Demo editor {Email} created (Development only); its password is in {PasswordFile}, readable by you only", AccountAdministration.DemoEditorEmail, file);
         }
+    }
+
+    /// <summary><c>ConnectionStrings:PostgreSQL</c>, with a timeout on commands like SQLite's busy timeout.</summary>
+    public static string PostgreSqlConnectionString(IConfiguration configuration)
+    {
+        var text = configuration.GetConnectionString(DatabaseOptions.PostgreSqlConnectionName);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider is PostgreSQL but ConnectionStrings:{DatabaseOptions.PostgreSqlConnectionName} is not set, e.g. \"Host=127.0.0.1;Port=5432;Database=alliance_tracker;Username=alliance\" (docs/deployment.md).");
+        }
+
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(text) { ApplicationName = "AllianceTracker" };
+        // As SQLite's busy timeout: a write waits this long for another's row lock, then fails and is a 503.
+        connection.Options ??= $"-c lock_timeout={DatabaseFaults.BusyTimeoutSeconds}s";
+        return connection.ConnectionString;
     }
 
     private static string ResolveDatabasePath(IServiceProvider services)

@@ -17,6 +17,11 @@ internal static class BackupCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             var target = parse.GetRequiredValue(output);
+            if (await OnADatabaseServerAsync(services, console))
+            {
+                return AllianceCommandLine.Refused;
+            }
+
             try
             {
                 var bytes = await services.GetRequiredService<DatabaseFile>().BackUpAsync(target.FullName, cancellationToken);
@@ -38,6 +43,11 @@ internal static class BackupCommands
         var command = new Command("restore", "Replaces the database with a backup (stop the app first); the previous file is kept beside it.") { from };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (await OnADatabaseServerAsync(services, console))
+            {
+                return AllianceCommandLine.Refused;
+            }
+
             var database = services.GetRequiredService<DatabaseFile>();
             try
             {
@@ -58,5 +68,17 @@ internal static class BackupCommands
             }
         });
         return command;
+    }
+
+    /// <summary>These commands copy the SQLite file; a PostgreSQL database is backed up with the server's own tools.</summary>
+    private static async Task<bool> OnADatabaseServerAsync(IServiceProvider services, CommandConsole console)
+    {
+        if (services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.Provider != DatabaseProvider.PostgreSQL)
+        {
+            return false;
+        }
+
+        await console.Error.WriteLineAsync("The database is on PostgreSQL: back it up with pg_dump and restore with pg_restore (docs/deployment.md).");
+        return true;
     }
 }

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace AllianceTracker.Web.Data.PostgreSql;
+
+/// <summary>
+/// The tracker's model on PostgreSQL. A type of its own only so that EF Core keeps a migrations
+/// history per provider (its migrations are in this folder, the SQLite ones in Data/Migrations), as
+/// EF Core documents for one model on several providers; the model itself is <see cref="AllianceDbContext"/>'s.
+/// </summary>
+public sealed class PostgresAllianceDbContext(DbContextOptions<PostgresAllianceDbContext> options) : AllianceDbContext(options);
+
+/// <summary>For <c>dotnet ef migrations add … --context PostgresAllianceDbContext</c>: no server is contacted to add a migration.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAllianceDbContext>
+{
+    public PostgresAllianceDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresAllianceDbContext>().UseNpgsql("Host=localhost;Database=alliance_tracker_design").Options);
+}
+
+/// <summary>The rest of the app asks for <see cref="AllianceDbContext"/>; on PostgreSQL it gets this provider's context.</summary>
+internal sealed class PostgresContextFactory(IDbContextFactory<PostgresAllianceDbContext> inner) : IDbContextFactory<AllianceDbContext>
+{
+    public AllianceDbContext CreateDbContext() => inner.CreateDbContext();
+
+    public async Task<AllianceDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+        await inner.CreateDbContextAsync(cancellationToken);
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace AllianceTracker.Tests.Shared;
+
+/// <summary>
+/// A throwaway PostgreSQL server for the tests: Debian's <c>postgresql</c> binaries (test.sh
+/// installs them when missing), a new cluster in a temporary folder on a free loopback port, started
+/// once per test process on first use and stopped (folder deleted) when the process exits. Run as
+/// the <c>postgres</c> user when the tests run as root (the server refuses root). Each test asks
+/// for a database of its own.
+/// </summary>
+public sealed class PostgresServer
+{
+    private static readonly Lazy<PostgresServer> Shared = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly string _directory;
+    private readonly string _binaries;
+
+    private PostgresServer(string directory, string binaries, int port)
+    {
+        (_directory, _binaries, Port) = (directory, binaries, port);
+    }
+
+    public static PostgresServer Instance => Shared.Value;
+
+    public int Port { get; }
+
+    /// <summary>The server's own database, to create others from.</summary>
+    public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false";
+
+    /// <summary>A new, empty database; its connection string.</summary>
+    public string CreateDatabase()
+    {
+        var name = "alliance_" + Guid.NewGuid().ToString("N")[..16];
+        using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            command.ExecuteNonQuery();
+        }
+
+        return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name}";
+    }
+
+    private static PostgresServer Start()
+    {
+        var binaries = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin")).Where(b => File.Exists(Path.Combine(b, "initdb"))).OrderDescending().FirstOrDefault()
+            : null;
+        if (binaries is null)
+        {
+            throw new InvalidOperationException("PostgreSQL is not installed: run ./test.sh (it installs Debian's postgresql) or apt-get install -y postgresql.");
+        }
+
+        var directory = Path.Combine(Path.GetTempPath(), "alliance-tracker-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(directory);
+        var asRoot = Environment.UserName == "root";
+        if (asRoot)
+        {
+            Run("chown", ["postgres:postgres", directory], asPostgres: false);
+        }
+
+        var port = FreePort();
+        var data = Path.Combine(directory, "data");
+        Run(Path.Combine(binaries, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-locale"], asRoot);
+        // fsync off: a throwaway server; the sockets' folder is ours, not /run/postgresql.
+        Run(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-o", $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300", "-l", Path.Combine(directory, "log"), "-w", "start"], asRoot);
+        var server = new PostgresServer(directory, binaries, port);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(asRoot);
+        return server;
+    }
+
+    private void Stop(bool asRoot)
+    {
+        try
+        {
+            Run(Path.Combine(_binaries, "pg_ctl"), ["-D", Path.Combine(_directory, "data"), "-m", "immediate", "stop"], asRoot);
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            // Left to the OS temp cleaner; it must not fail the run.
+        }
+    }
+
+    private static void Run(string program, IReadOnlyList<string> arguments, bool asPostgres)
+    {
+        var start = new ProcessStartInfo(asPostgres ? "runuser" : program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (asPostgres)
+        {
+            foreach (var argument in new[] { "-u", "postgres", "--", program })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {error}{output.Result}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
