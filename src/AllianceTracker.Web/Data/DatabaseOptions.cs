@@ -27,4 +27,20 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply migrations and import the seeds at start-up.</summary>
     public bool InitializeOnStartup { get; set; } = true;
+
+    /// <summary><c>ConnectionStrings:PostgreSQL</c>, with a timeout on commands like SQLite's busy timeout.</summary>
+    public static string PostgreSqlConnectionString(IConfiguration configuration)
+    {
+        var text = configuration.GetConnectionString(DatabaseOptions.PostgreSqlConnectionName);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider is PostgreSQL but ConnectionStrings:{DatabaseOptions.PostgreSqlConnectionName} is not set, e.g. \"Host=127.0.0.1;Port=5432;Database=alliance_tracker;Username=alliance\" (docs/deployment.md).");
+        }
+
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(text) { ApplicationName = "AllianceTracker" };
+        // As SQLite's busy timeout: a write waits this long for another's row lock, then fails and is a 503.
+        connection.Options ??= $"-c lock_timeout={DatabaseFaults.BusyTimeoutSeconds}s";
+        return connection.ConnectionString;
+    }
 }

@@ -27,7 +27,7 @@ public static class DataSetup
             // lock, then fails and is answered 503 (DatabaseFaults) instead of hanging for 30 s.
             options.UseSqlite($"Data Source={services.GetRequiredService<DatabaseFile>().Path};Default Timeout={DatabaseFaults.BusyTimeoutSeconds}"));
         builder.Services.AddDbContextFactory<PostgresAllianceDbContext>((services, options) =>
-            options.UseNpgsql(PostgreSqlConnectionString(services.GetRequiredService<IConfiguration>())));
+            options.UseNpgsql(DatabaseOptions.PostgreSqlConnectionString(services.GetRequiredService<IConfiguration>())));
 
         // Everything asks for IDbContextFactory<AllianceDbContext> (and Identity, Data Protection
         // and the health check for the context itself); which database answers is read from the
@@ -159,22 +159,6 @@ public static class DataSetup
 
             logger.LogInformation("Demo editor {Email} created (Development only); its password is in {PasswordFile}, readable by you only", AccountAdministration.DemoEditorEmail, file);
         }
-    }
-
-    /// <summary><c>ConnectionStrings:PostgreSQL</c>, with a timeout on commands like SQLite's busy timeout.</summary>
-    public static string PostgreSqlConnectionString(IConfiguration configuration)
-    {
-        var text = configuration.GetConnectionString(DatabaseOptions.PostgreSqlConnectionName);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            throw new InvalidOperationException(
-                $"Database:Provider is PostgreSQL but ConnectionStrings:{DatabaseOptions.PostgreSqlConnectionName} is not set, e.g. \"Host=127.0.0.1;Port=5432;Database=alliance_tracker;Username=alliance\" (docs/deployment.md).");
-        }
-
-        var connection = new Npgsql.NpgsqlConnectionStringBuilder(text) { ApplicationName = "AllianceTracker" };
-        // As SQLite's busy timeout: a write waits this long for another's row lock, then fails and is a 503.
-        connection.Options ??= $"-c lock_timeout={DatabaseFaults.BusyTimeoutSeconds}s";
-        return connection.ConnectionString;
     }
 
     private static string ResolveDatabasePath(IServiceProvider services)

@@ -1,13 +1,38 @@
+using AllianceTracker.Web.Data;
+using Microsoft.Extensions.Options;
+
 namespace AllianceTracker.Web.Features.History;
 
 public static class HistoryServices
 {
-    /// <summary>The history's one write path, its readers and the change notices (in-process: one app instance).</summary>
+    /// <summary>
+    /// The history's one write path, its readers and the change notices: in-process on SQLite (one
+    /// app instance), through the database on PostgreSQL (every instance hears every change). The
+    /// provider is read when the notifier is first asked for, like the database's.
+    /// </summary>
     public static IServiceCollection AddHistory(this IServiceCollection services) => services
-        .AddSingleton<IStanceChangeNotifier, InProcessStanceChangeNotifier>()
+        .AddSingleton<InProcessStanceChangeNotifier>()
+        .AddSingleton<PostgresStanceChangeNotifier>()
+        .AddSingleton<IStanceChangeNotifier>(provider => OnPostgreSql(provider)
+            ? provider.GetRequiredService<PostgresStanceChangeNotifier>()
+            : provider.GetRequiredService<InProcessStanceChangeNotifier>())
+        .AddHostedService<ChangeListening>()
         .AddSingleton<HistoryWriter>()
         .AddSingleton<StanceHistoryReader>()
         .AddSingleton<DecisionHistoryReader>()
         .AddSingleton<ProposalRevisionReader>()
         .AddSingleton<AuthorDirectory>();
+
+    private static bool OnPostgreSql(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSQL;
+
+    /// <summary>On PostgreSQL, listens for every instance's changes while the app runs.</summary>
+    private sealed class ChangeListening(IServiceProvider provider) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) =>
+            OnPostgreSql(provider) ? provider.GetRequiredService<PostgresStanceChangeNotifier>().StartAsync(cancellationToken) : Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) =>
+            OnPostgreSql(provider) ? provider.GetRequiredService<PostgresStanceChangeNotifier>().StopAsync(cancellationToken) : Task.CompletedTask;
+    }
 }

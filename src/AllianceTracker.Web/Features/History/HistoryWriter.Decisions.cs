@@ -16,6 +16,7 @@ public sealed partial class HistoryWriter
     public async Task<ProposalOutcomeRecord> RecordDecisionAsync(string author, string proposalSlug, DecisionInput input, CancellationToken cancellationToken = default)
     {
         ProposalOutcomeRecord entry;
+        StanceChangeNotice notice;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -66,12 +67,13 @@ public sealed partial class HistoryWriter
                 RecordedBy = author,
             };
             db.ProposalOutcomes.Add(entry);
+            notice = await AnnounceInAsync(db, [], author, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         // A decision changes the proposal's status on every page, not one cell.
-        await AnnounceAsync([], author);
+        await notifier.PublishAsync(notice);
         return entry;
     }
 
@@ -80,6 +82,7 @@ public sealed partial class HistoryWriter
     public async Task<DecisionRetraction> RetractDecisionAsync(string author, string proposalSlug, long decisionId, string reason, CancellationToken cancellationToken = default)
     {
         DecisionRetraction retraction;
+        StanceChangeNotice notice;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -101,11 +104,12 @@ public sealed partial class HistoryWriter
                 RecordedBy = author,
             };
             db.DecisionRetractions.Add(retraction);
+            notice = await AnnounceInAsync(db, [], author, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await AnnounceAsync([], author);
+        await notifier.PublishAsync(notice);
         return retraction;
     }
 }

@@ -15,6 +15,7 @@ public sealed partial class HistoryWriter
     public async Task<ProposalRevision> ReviseProposalAsync(string author, string proposalSlug, ProposalTextsInput input, CancellationToken cancellationToken = default)
     {
         ProposalRevision revision;
+        StanceChangeNotice notice;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -43,11 +44,12 @@ public sealed partial class HistoryWriter
             proposal.Title = inForceToday.Title;
             proposal.Description = inForceToday.Description;
             proposal.Proposer = inForceToday.Proposer;
+            notice = await AnnounceInAsync(db, [], author, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await AnnounceAsync([], author);
+        await notifier.PublishAsync(notice);
         return revision;
     }
 
@@ -77,6 +79,7 @@ public sealed partial class HistoryWriter
     public async Task<Source> CorrectSourceAsync(string author, string key, SourceInput input, string reason, CancellationToken cancellationToken = default)
     {
         Source source;
+        StanceChangeNotice notice;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -99,11 +102,12 @@ public sealed partial class HistoryWriter
             var corrected = input.ToSource(key);
             (source.Title, source.Outlet, source.Url, source.PublishedOn, source.PublishedOnIsApproximate, source.Kind) =
                 (corrected.Title, corrected.Outlet, corrected.Url, corrected.PublishedOn, corrected.PublishedOnIsApproximate, corrected.Kind);
+            notice = await AnnounceInAsync(db, [], author, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await AnnounceAsync([], author);
+        await notifier.PublishAsync(notice);
         return source;
 
         static string Describe(Source s) =>

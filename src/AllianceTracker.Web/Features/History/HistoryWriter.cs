@@ -33,6 +33,7 @@ public sealed partial class HistoryWriter(
     {
         AppendSummary summary;
         StanceCell? conflict;
+        StanceChangeNotice notice;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -53,9 +54,15 @@ public sealed partial class HistoryWriter(
             var entries = append.Changes.Select(c => resolution.ToEntry(c, append.Author, append.Origin, recordedAt)).ToList();
             db.StanceChanges.AddRange(entries);
             var (versions, moved) = await MoveVersionsAsync(db, cells, append.ChecksVersions, cancellationToken);
+            var check = resolution.Check;
+            notice = Notice(check.MembersToAdd + check.SummitsToAdd + check.ProposalsToAdd > 0 ? [] : append.Changes.Select(c => new StanceCell(c.MemberAlpha3, c.ProposalSlug)), append.Author);
+            if (moved && append.Changes.Count + check.MembersToAdd + check.SummitsToAdd + check.ProposalsToAdd + check.SourcesToAdd > 0)
+            {
+                await notifier.EnlistAsync(db, notice, cancellationToken);
+            }
+
             conflict = moved ? await SaveAsync(db, transaction, cells.FirstOrDefault()?.Cell, cancellationToken) : versions.Conflict;
 
-            var check = resolution.Check;
             summary = new AppendSummary(
                 check.MembersToAdd, check.SummitsToAdd, check.ProposalsToAdd, check.SourcesToAdd,
                 conflict is null ? entries.Select((e, i) => new RecordedStance(e, versions.New[cells[i].Cell])).ToList() : []);
@@ -69,8 +76,7 @@ public sealed partial class HistoryWriter(
         if (!summary.ChangedNothing)
         {
             // New members or proposals change the shape of every picture, not just some cells.
-            var reshaped = summary.MembersAdded + summary.SummitsAdded + summary.ProposalsAdded > 0;
-            await AnnounceAsync(reshaped ? [] : append.Changes.Select(c => new StanceCell(c.MemberAlpha3, c.ProposalSlug)), append.Author);
+            await notifier.PublishAsync(notice);
         }
 
         return summary;
@@ -85,6 +91,7 @@ public sealed partial class HistoryWriter(
         StanceRetraction retraction;
         StanceCell? conflict;
         StanceCell target;
+        StanceChangeNotice notice;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -109,6 +116,12 @@ public sealed partial class HistoryWriter(
             db.Retractions.Add(retraction);
             var cells = new[] { new CellKey(entry.MemberAlpha3, entry.ProposalId, entry.Slug, expectedVersion) };
             var (versions, moved) = await MoveVersionsAsync(db, cells, checksVersions: true, cancellationToken);
+            notice = Notice([target], author);
+            if (moved)
+            {
+                await notifier.EnlistAsync(db, notice, cancellationToken);
+            }
+
             conflict = moved ? await SaveAsync(db, transaction, cells[0].Cell, cancellationToken) : versions.Conflict;
         }
 
@@ -117,7 +130,7 @@ public sealed partial class HistoryWriter(
             throw await ConflictAsync(cell, cancellationToken);
         }
 
-        await AnnounceAsync([target], author);
+        await notifier.PublishAsync(notice);
         return retraction;
     }
 
@@ -183,8 +196,18 @@ public sealed partial class HistoryWriter(
         new(cell.MemberAlpha3, cell.ProposalSlug, await history.ReadCellAsync(cell.MemberAlpha3, cell.ProposalSlug, cancellationToken));
 
     // After the commit, never before: nothing is announced that was not saved.
-    private Task AnnounceAsync(IEnumerable<StanceCell> cells, string author) =>
-        notifier.PublishAsync(new StanceChangeNotice(cells.Distinct().ToList(), Origin: author));
+    private static StanceChangeNotice Notice(IEnumerable<StanceCell> cells, string author) => new(cells.Distinct().ToList(), Origin: author);
+
+    /// <summary>Announces a change written outside <see cref="AnnounceInAsync"/>'s reach (no transaction of the writer's own).</summary>
+    private Task AnnounceAsync(IEnumerable<StanceCell> cells, string author) => notifier.PublishAsync(Notice(cells, author));
+
+    /// <summary>Enlists the notice in the open transaction (the caller commits next), and returns it to publish after the commit.</summary>
+    private async Task<StanceChangeNotice> AnnounceInAsync(AllianceDbContext db, IEnumerable<StanceCell> cells, string author, CancellationToken cancellationToken)
+    {
+        var notice = Notice(cells, author);
+        await notifier.EnlistAsync(db, notice, cancellationToken);
+        return notice;
+    }
 
     private sealed record CellKey(string MemberAlpha3, int ProposalId, string ProposalSlug, Guid? ExpectedVersion)
     {

@@ -19,6 +19,7 @@ public sealed class InProcessStanceChangeNotifier(ILogger<InProcessStanceChangeN
     private readonly Queue<StanceChangeNotice> _recent = new();
     private Subscriber[] _subscribers = [];
     private long _version;
+    private bool _started;
 
     public long Version => Interlocked.Read(ref _version);
 
@@ -46,21 +47,91 @@ public sealed class InProcessStanceChangeNotifier(ILogger<InProcessStanceChangeN
             // Numbered under the lock, so versions follow the order notices reach every queue. The
             // version moves before anyone is told: whoever reads straight away gets a fresh picture.
             numbered = notice with { Version = Interlocked.Increment(ref _version) };
-            _recent.Enqueue(numbered);
-            if (_recent.Count > RememberedNotices)
+            subscribers = Remember(numbered);
+        }
+
+        Offer(subscribers, numbered);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Fans out a notice numbered elsewhere (the database, for several instances). One at or below
+    /// the current version is old news and dropped; one that skips versions means notices were
+    /// missed, so subscribers get a resync at its version instead.
+    /// </summary>
+    public void Deliver(StanceChangeNotice numbered)
+    {
+        Subscriber[] subscribers;
+        StanceChangeNotice delivered;
+        lock (_gate)
+        {
+            var current = Interlocked.Read(ref _version);
+            if (numbered.Version <= current)
             {
-                _recent.Dequeue();
+                return;
+            }
+
+            delivered = numbered.Version == current + 1 ? numbered : StanceChangeNotice.Resync(numbered.Version);
+            if (delivered.IsResync)
+            {
+                _recent.Clear();
+            }
+
+            Interlocked.Exchange(ref _version, numbered.Version);
+            subscribers = delivered.IsResync ? _subscribers : Remember(delivered);
+        }
+
+        Offer(subscribers, delivered);
+    }
+
+    /// <summary>
+    /// Moves to <paramref name="version"/> (the database's, read when a listener connects or
+    /// reconnects): if it is ahead, whatever happened meanwhile is unknown here, so every subscriber
+    /// is told to read everything again.
+    /// </summary>
+    public void CatchUpTo(long version)
+    {
+        Subscriber[] subscribers;
+        lock (_gate)
+        {
+            var first = !_started;
+            _started = true;
+            if (version <= Interlocked.Read(ref _version))
+            {
+                return;
+            }
+
+            Interlocked.Exchange(ref _version, version);
+            _recent.Clear();
+            if (first)
+            {
+                // The first reading at start-up: nobody held anything older.
+                return;
             }
 
             subscribers = _subscribers;
         }
 
-        foreach (var subscriber in subscribers)
+        Offer(subscribers, StanceChangeNotice.Resync(version));
+    }
+
+    private Subscriber[] Remember(StanceChangeNotice numbered)
+    {
+        _recent.Enqueue(numbered);
+        if (_recent.Count > RememberedNotices)
         {
-            subscriber.Offer(numbered);
+            _recent.Dequeue();
         }
 
-        return Task.CompletedTask;
+        return _subscribers;
+    }
+
+    private static void Offer(Subscriber[] subscribers, StanceChangeNotice notice)
+    {
+        foreach (var subscriber in subscribers)
+        {
+            subscriber.Offer(notice);
+        }
     }
 
     public IReadOnlyList<StanceChangeNotice>? Since(long version)

@@ -18,12 +18,19 @@ public sealed record StanceChangeNotice(IReadOnlyList<StanceCell> Cells, string 
 public readonly record struct StanceCell(string MemberAlpha3, string ProposalSlug);
 
 /// <summary>
-/// Tells open pages, live streams and caches that the stance history changed. In-process today; a
-/// backplane (e.g. PostgreSQL LISTEN/NOTIFY for several app instances) can implement the same
-/// interface later.
+/// Tells open pages, live streams and caches that the stance history changed: in-process for one
+/// app instance on SQLite (<see cref="InProcessStanceChangeNotifier"/>), through PostgreSQL's
+/// LISTEN/NOTIFY for several (<see cref="PostgresStanceChangeNotifier"/>).
 /// </summary>
 public interface IStanceChangeNotifier
 {
+    /// <summary>
+    /// Called by the write path inside its transaction, just before it commits: a notifier that
+    /// announces through the database does it here, so a change is announced if and only if it
+    /// commits. <see cref="PublishAsync"/> follows the commit either way.
+    /// </summary>
+    Task EnlistAsync(Data.AllianceDbContext db, StanceChangeNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Grows with every published change; readers compare it to know whether what they hold is current.</summary>
     long Version { get; }
 

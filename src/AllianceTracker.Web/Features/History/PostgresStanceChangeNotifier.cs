@@ -1,0 +1,158 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using AllianceTracker.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AllianceTracker.Web.Features.History;
+
+/// <summary>
+/// Change notices for several app instances on one PostgreSQL database. The writer's transaction
+/// moves the data version (one row, so versions follow the order of commits) and sends
+/// <c>NOTIFY alliance_changes</c> with the version and the cells, which PostgreSQL delivers at
+/// commit and drops on rollback: every instance hears exactly the changes that committed, its own
+/// included, through one listening connection, and fans them out to its own streams, circuits and
+/// caches (an <see cref="InProcessStanceChangeNotifier"/> does that part). When the listening
+/// connection drops, the instance reconnects, reads the version, and tells its subscribers to
+/// resync if it moved meanwhile.
+/// </summary>
+public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, ILoggerFactory loggers)
+    : IStanceChangeNotifier, IHostedService
+{
+    public const string Channel = "alliance_changes";
+
+    /// <summary>How long to wait before listening again after the connection dropped.</summary>
+    public static readonly TimeSpan ReconnectAfter = TimeSpan.FromSeconds(1);
+
+    // NOTIFY payloads are limited to 8,000 bytes; more cells than this are sent as "anything may have changed".
+    private const int MaxCellsInPayload = 150;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly InProcessStanceChangeNotifier _local = new(loggers.CreateLogger<InProcessStanceChangeNotifier>());
+    private readonly ILogger _logger = loggers.CreateLogger<PostgresStanceChangeNotifier>();
+    private readonly ConditionalWeakTable<StanceChangeNotice, object> _enlisted = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _listening;
+
+    public long Version => _local.Version;
+
+    /// <summary>True while the listening connection is open (for tests and the logs).</summary>
+    public bool IsListening { get; private set; }
+
+    public IDisposable Subscribe(Func<StanceChangeNotice, Task> onChanged) => _local.Subscribe(onChanged);
+
+    public IReadOnlyList<StanceChangeNotice>? Since(long version) => _local.Since(version);
+
+    public async Task EnlistAsync(AllianceDbContext db, StanceChangeNotice notice, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlRawAsync(NotifySql, [Payload(notice)], cancellationToken);
+        _enlisted.AddOrUpdate(notice, notice);
+    }
+
+    /// <summary>
+    /// A notice enlisted in its writer's transaction was sent at commit and comes back through
+    /// LISTEN; any other (an account change) is sent now, in a transaction of its own.
+    /// </summary>
+    public async Task PublishAsync(StanceChangeNotice notice)
+    {
+        if (_enlisted.TryGetValue(notice, out _))
+        {
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(DatabaseOptions.PostgreSqlConnectionString(configuration));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(NotifySql.Replace("{0}", "@payload", StringComparison.Ordinal), connection);
+        command.Parameters.AddWithValue("payload", Payload(notice));
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _listening = Task.Run(() => ListenAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    // The token source is not disposed: the listener may still be reading it as the host stops.
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_listening is not null)
+        {
+            await _listening.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    // One statement: the counter's row lock is held to the commit, so versions are in commit order.
+    private static string NotifySql =>
+        "WITH v AS (UPDATE alliance_data_version SET value = value + 1 WHERE id = 1 RETURNING value) "
+        + "SELECT pg_notify('" + Channel + "', json_build_object('version', v.value, 'notice', {0}::json)::text) FROM v";
+
+    private static string Payload(StanceChangeNotice notice) => JsonSerializer.Serialize(new NoticeBody(
+        notice.Origin,
+        notice.Cells.Count > MaxCellsInPayload ? [] : [.. notice.Cells.Select(c => new[] { c.MemberAlpha3, c.ProposalSlug })]), Json);
+
+    private async Task ListenAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(
+                    new NpgsqlConnectionStringBuilder(DatabaseOptions.PostgreSqlConnectionString(configuration)) { Pooling = false, KeepAlive = 10 }.ConnectionString);
+                await connection.OpenAsync(stopping);
+                connection.Notification += (_, e) => Heard(e.Payload);
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stopping);
+                }
+
+                // Listening first, then reading the version: nothing committed in between is lost.
+                await using (var read = new NpgsqlCommand("SELECT value FROM alliance_data_version WHERE id = 1", connection))
+                {
+                    _local.CatchUpTo((long)(await read.ExecuteScalarAsync(stopping))!);
+                }
+
+                IsListening = true;
+                _logger.LogInformation("Listening for changes from every instance on PostgreSQL channel {Channel} at data version {Version}", Channel, Version);
+                while (!stopping.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stopping);
+                }
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or IOException or TimeoutException)
+            {
+                // Also at start-up, before the migration that makes the version's table has run.
+                _logger.LogWarning("Not listening for changes ({Reason}); trying again in {Delay}", ex.Message, ReconnectAfter);
+            }
+            finally
+            {
+                IsListening = false;
+            }
+
+            await Task.Delay(ReconnectAfter, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private void Heard(string payload)
+    {
+        try
+        {
+            var message = JsonSerializer.Deserialize<Message>(payload, Json)!;
+            _local.Deliver(new StanceChangeNotice([.. message.Notice.Cells.Select(c => new StanceCell(c[0], c[1]))], message.Notice.Origin) { Version = message.Version });
+        }
+        catch (Exception ex) when (ex is JsonException or NullReferenceException or IndexOutOfRangeException)
+        {
+            _logger.LogWarning(ex, "Ignored a malformed change notice on {Channel}", Channel);
+        }
+    }
+
+    private sealed record NoticeBody(string Origin, IReadOnlyList<string[]> Cells);
+
+    private sealed record Message(long Version, NoticeBody Notice);
+}
