@@ -30,14 +30,15 @@ fi
 export CHROMIUM_PATH
 echo "test.sh: end-to-end tests will drive $CHROMIUM_PATH"
 
-# The PostgreSQL tests start a throwaway server of their own from Debian's binaries (no Docker).
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+# The PostgreSQL tests start a throwaway server of their own from Debian's binaries (no Docker);
+# the cluster's browser test puts nginx in front of two instances (deploy/cluster.sh).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v nginx >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "test.sh: installing PostgreSQL for the PostgreSQL tests (apt-get install postgresql)..."
+    echo "test.sh: installing PostgreSQL and nginx for the cluster tests (apt-get install postgresql nginx)..."
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql nginx >/dev/null
   else
-    echo "test.sh: no PostgreSQL found. Install it (Debian: sudo apt-get install -y postgresql)." >&2
+    echo "test.sh: PostgreSQL or nginx is missing. Install them (Debian: sudo apt-get install -y postgresql nginx)." >&2
     exit 1
   fi
 fi

@@ -102,13 +102,24 @@ public sealed class PostgresServer
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        using var process = new Process { StartInfo = start };
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => output.AppendLine(e.Data);
+        process.ErrorDataReceived += (_, e) => output.AppendLine(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        // With a timeout, not waiting for the pipes to close: the server pg_ctl starts could keep
+        // an inherited one open for as long as it runs.
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} did not finish in 2 minutes: {output}");
+        }
+
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {error}{output.Result}");
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {output}");
         }
     }
 

@@ -69,9 +69,13 @@ public class AllianceDbContext : IdentityDbContext<IdentityUser>, IDataProtectio
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
+    // Stored to the microsecond, PostgreSQL's precision, on SQLite too: a deployment copied up
+    // (db copy) then reads exactly as it did, to the last digit of every timestamp.
     private sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
-        value => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc),
+        value => ToWholeMicroseconds(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc)),
         stored => DateTime.SpecifyKind(stored, DateTimeKind.Utc));
+
+    private static DateTime ToWholeMicroseconds(DateTime utc) => new(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -18,7 +18,7 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>The password of every account <see cref="SignedInPageAsync"/> creates.</summary>
     public const string Password = "a-long-enough-test-passphrase";
 
-    private static readonly string[] ChromiumArgs =
+    internal static readonly string[] ChromiumArgs =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -100,7 +100,7 @@ public sealed class BrowserApp : IAsyncLifetime
     /// Playwright cannot download its own browser here, so it drives an installed Chromium:
     /// CHROMIUM_PATH when set, else the usual install locations. No browser is a failure, not a skip.
     /// </summary>
-    private static string FindChromium()
+    internal static string FindChromium()
     {
         var configured = Environment.GetEnvironmentVariable("CHROMIUM_PATH");
         string[] candidates = string.IsNullOrEmpty(configured)

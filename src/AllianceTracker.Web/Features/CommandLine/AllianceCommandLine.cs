@@ -38,6 +38,7 @@ public static class AllianceCommandLine
             DiffCommand.Create(services, console),
             BackupCommands.Backup(services, console),
             BackupCommands.Restore(services, console),
+            DatabaseCopyCommand.Create(services, console),
         };
 
         var parse = root.Parse(args);

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using AllianceTracker.EndToEnd.Infrastructure;
+using AllianceTracker.EndToEnd.Pages;
+using Microsoft.Playwright;
+
+namespace AllianceTracker.EndToEnd.Cluster;
+
+/// <summary>
+/// The cluster deploy/cluster.sh brings up — PostgreSQL, two instances, nginx — driven in Chromium
+/// through nginx: an editor's circuit on one instance, a reading page served and streamed by the
+/// other, and the reading page updating live when the editor saves.
+/// </summary>
+public sealed partial class ClusterTests : IAsyncLifetime
+{
+    private Process _cluster = null!;
+    private readonly List<string> _log = [];
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private Uri _address = null!;
+    private string _passwordFile = null!;
+
+    public async Task InitializeAsync()
+    {
+        Assertions.SetDefaultExpectTimeout(15_000);
+        var root = FindRepositoryRoot();
+        var start = new ProcessStartInfo(Path.Combine(root, "deploy", "cluster.sh")) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--no-build" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _cluster = new Process { StartInfo = start, EnableRaisingEvents = true };
+        _cluster.OutputDataReceived += (_, e) => Heard(e.Data, ready);
+        _cluster.ErrorDataReceived += (_, e) => Heard(e.Data, ready);
+        _cluster.Exited += (_, _) => ready.TrySetException(new InvalidOperationException("deploy/cluster.sh stopped:\n" + string.Join('\n', _log)));
+        _cluster.Start();
+        _cluster.BeginOutputReadLine();
+        _cluster.BeginErrorReadLine();
+        _address = new Uri(await ready.Task.WaitAsync(TimeSpan.FromMinutes(3)));
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserApp.FindChromium(), Headless = true, Args = BrowserApp.ChromiumArgs });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        // TERM, as Ctrl+C: the script stops nginx, the instances and PostgreSQL and deletes its folder.
+        Process.Start("kill", ["-TERM", _cluster.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        if (!_cluster.WaitForExit(TimeSpan.FromSeconds(30)))
+        {
+            _cluster.Kill(entireProcessTree: true);
+        }
+
+        Assert.False(Directory.Exists(Path.GetDirectoryName(_passwordFile)), "cluster.sh left its folder behind");
+    }
+
+    [Fact]
+    public async Task An_editor_on_one_instance_updates_a_reading_page_on_the_other_live_through_nginx()
+    {
+        var password = PasswordLine().Match(await File.ReadAllTextAsync(_passwordFile)).Groups[1].Value;
+        var editorPage = await NewPageAsync();
+        var signIn = new SignInPage(editorPage);
+        await signIn.SignInAsync("editor@cluster.test", password);
+        var dashboard = new DashboardPage(editorPage);
+        var editorDocument = await editorPage.GotoAsync("/");
+        await dashboard.WaitUntilReadyAsync();
+        var editorInstance = editorDocument!.Headers["x-alliance-instance"];
+
+        // Readers go to the least busy instance: open reading pages until one streams from the other.
+        IPage? readerPage = null;
+        for (var attempt = 0; attempt < 6 && readerPage is null; attempt++)
+        {
+            var candidate = await NewPageAsync();
+            var stream = candidate.WaitForResponseAsync(r => r.Url.Contains("/api/v1/changes/stream", StringComparison.Ordinal));
+            await candidate.GotoAsync("/");
+            var streamedBy = (await stream).Headers["x-alliance-instance"];
+            if (streamedBy != editorInstance)
+            {
+                readerPage = candidate;
+            }
+        }
+
+        Assert.NotNull(readerPage);
+        var reader = new DashboardPage(readerPage);
+        await reader.WaitUntilReadyAsync();
+        Assert.True(await reader.IsReadingPageAsync());
+        await Assertions.Expect(reader.Cell("SVK", "ukraine-fund")).Not.ToHaveAttributeAsync("data-stance", "supports");
+
+        var dialog = await StanceEditDialog.OpenAsync(editorPage, "SVK", "ukraine-fund");
+        await dialog.ChooseStanceAsync("Supports");
+        await dialog.FillAsync("edit-reason", "Bratislava announced it will back the fund.");
+        await dialog.ChooseSourceAsync("Bolster Ukraine");
+        await dialog.FillAsync("edit-excerpt", "Slovakia will support the proposed fund, the prime minister said.");
+        await dialog.SaveAsync();
+
+        await Assertions.Expect(dashboard.Cell("SVK", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "supports");
+        await Assertions.Expect(reader.Cell("SVK", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "supports");
+    }
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var context = await _browser.NewContextAsync(new() { BaseURL = _address.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
+    private void Heard(string? line, TaskCompletionSource<string> ready)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.Add(line);
+        }
+
+        if (SignInFile().Match(line) is { Success: true } file)
+        {
+            _passwordFile = file.Groups[1].Value;
+        }
+
+        if (line.StartsWith("READY ", StringComparison.Ordinal))
+        {
+            ready.TrySetResult(line["READY ".Length..].Trim());
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "AllianceTracker.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (AllianceTracker.sln) was not found above the test's binaries.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"sign-in is in (\S+)$")]
+    private static partial Regex SignInFile();
+
+    [GeneratedRegex(@"password: (\S+)")]
+    private static partial Regex PasswordLine();
+}
