@@ -3,7 +3,7 @@
 # temporary folder), N app instances on it, and nginx in front — all on 127.0.0.1. Prints the
 # address and stops everything (and deletes the folder) on Ctrl+C. docs/deployment.md.
 #
-#   deploy/cluster.sh [--port 8080] [--instances 2] [--no-build]
+#   deploy/cluster.sh [--port 8080] [--instances 2] [--no-build | --app PUBLISHED.dll]
 #
 # Installs postgresql and nginx with apt when missing and run as root. Prints "READY <url>" once
 # every instance answers through nginx (tests wait for that line).
@@ -13,11 +13,13 @@ cd "$(dirname "$0")/.."
 port=8080
 instances=2
 build=1
+published=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --port) port="$2"; shift 2 ;;
     --instances) instances="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
+    --app) published="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
     -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "cluster.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -82,7 +84,12 @@ pgport=$(free_port)
 connection="Host=127.0.0.1;Port=$pgport;Database=alliance_tracker;Username=postgres"
 echo "cluster.sh: PostgreSQL on 127.0.0.1:$pgport ($work/pg)"
 
-if [ "$build" = 1 ]; then
+if [ -n "$published" ]; then
+  # A build published already (the load harness's): as deployed.
+  app=("dotnet" "$published")
+  content_root="$(dirname "$published")"
+  environment=Production
+elif [ "$build" = 1 ]; then
   dotnet publish src/AllianceTracker.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
   app=("dotnet" "$work/app/AllianceTracker.Web.dll")
   content_root="$work/app"

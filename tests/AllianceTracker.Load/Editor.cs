@@ -10,7 +10,9 @@ public sealed partial class Editor(HttpClient client)
 {
     private static readonly string[] Members = ["FRA", "DEU", "ITA", "ESP", "NLD", "BEL", "POL", "CZE", "DNK", "NOR"];
 
-    public static async Task<Editor> SignInAsync(Uri app)
+    public static Task<Editor> SignInAsync(Uri app) => SignInAsync(app, RunningApp.EditorEmail, RunningApp.EditorPassword);
+
+    public static async Task<Editor> SignInAsync(Uri app, string email, string password)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app };
         // API writes are script-only (docs/security.md).
@@ -21,8 +23,8 @@ public sealed partial class Editor(HttpClient client)
         {
             ["_handler"] = "sign-in",
             ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = RunningApp.EditorEmail,
-            ["Input.Password"] = RunningApp.EditorPassword,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
         }));
         return response.StatusCode == HttpStatusCode.Redirect
             ? new Editor(client)

@@ -12,8 +12,9 @@ var streams = new Option<int?>("--streams") { Description = "Live streams to hol
 var stretch = new Option<int?>("--stretch") { Description = "Streams for the stretch round, 0 to skip (default 10,000; 0 with --short)." };
 var edits = new Option<int?>("--edits") { Description = "Edits saved while the streams are open (default 10; 2 with --short)." };
 var heapReports = new Option<DirectoryInfo?>("--heap-reports") { Description = "Keep each heap measurement's objects-by-type report here, to see what grew." };
+var cluster = new Option<bool>("--cluster") { Description = "The two-instance mode instead: deploy/cluster.sh (PostgreSQL, two instances, nginx), streams split across the instances, edits on the first, throughput through nginx." };
 
-var root = new RootCommand("Measures AllianceTracker under load against the budgets of docs/performance.md.") { app, work, quick, streams, stretch, edits, heapReports };
+var root = new RootCommand("Measures AllianceTracker under load against the budgets of docs/performance.md.") { app, work, quick, streams, stretch, edits, heapReports, cluster };
 root.SetAction(async (result, cancellationToken) =>
 {
     var isShort = result.GetValue(quick);
@@ -33,6 +34,12 @@ root.SetAction(async (result, cancellationToken) =>
     Directory.CreateDirectory(folder);
     try
     {
+        if (result.GetValue(cluster))
+        {
+            await ClusterLoad.RunAsync(settings.AppDll, settings.Streams, settings.Edits, settings.ThroughputDuration, settings.ThroughputRounds, folder);
+            return 0;
+        }
+
         await Harness.RunAsync(settings, folder);
         return 0;
     }
