@@ -48,6 +48,17 @@ rm -rf TestResults
 status=0
 dotnet test AllianceTracker.sln --results-directory TestResults "$@" || status=$?
 
+# The integration suite again with every app it starts on PostgreSQL (a seeded copy per app on a
+# throwaway server) instead of SQLite. Left out: tests of SQLite's own file (backup, locked and
+# read-only files, its triggers' messages: trait Database=SqliteOnly) and the PostgreSQL and
+# two-instance tests (tests/AllianceTracker.Tests/Data), which ran above. Tests that start no app
+# run again unchanged. Skipped, like the interop suite, when arguments narrow the run.
+if [ "$#" -eq 0 ]; then
+  ALLIANCE_TRACKER_TESTS_DATABASE=PostgreSQL dotnet test tests/AllianceTracker.Tests --no-build --results-directory TestResults \
+    --logger "trx;LogFileName=AllianceTracker.Tests.PostgreSQL.trx" \
+    --filter "Database!=SqliteOnly&FullyQualifiedName!~AllianceTracker.Tests.Data." || status=$?
+fi
+
 # The interop suite opens the exports, feed, API and OpenAPI document with third-party Node
 # clients (exceljs, SheetJS, csv-parse, ajv, a feed parser, Redocly): TestResults/interop.junit.xml.
 # Skipped when arguments narrow the .NET run (a --filter is for one area).

@@ -22,9 +22,15 @@ public class AllianceAppFactory : WebApplicationFactory<Program>
     private readonly bool _startsFromSeededCopy;
 
     public AllianceAppFactory()
-        : this(startsFromSeededCopy: true)
+        : this(startsFromSeededCopy: true, OnPostgreSqlByDefault ? PostgresServer.Instance.CreateSeededDatabase() : null)
     {
     }
+
+    /// <summary>
+    /// ALLIANCE_TRACKER_TESTS_DATABASE=PostgreSQL: every app the tests start runs on PostgreSQL (a
+    /// seeded copy, or an empty database for <see cref="OnEmptyFolder"/>) — test.sh's second pass.
+    /// </summary>
+    public static bool OnPostgreSqlByDefault => string.Equals(Environment.GetEnvironmentVariable("ALLIANCE_TRACKER_TESTS_DATABASE"), "PostgreSQL", StringComparison.OrdinalIgnoreCase);
 
     private AllianceAppFactory(bool startsFromSeededCopy, string? postgreSql = null) =>
         (_startsFromSeededCopy, PostgreSqlConnectionString) = (startsFromSeededCopy, postgreSql);
@@ -38,7 +44,7 @@ public class AllianceAppFactory : WebApplicationFactory<Program>
     public bool KeepsFilesAfterStopping { get; init; }
 
     /// <summary>The app on an empty folder, as on a fresh machine: it migrates and seeds as it starts.</summary>
-    public static AllianceAppFactory OnEmptyFolder() => new(startsFromSeededCopy: false);
+    public static AllianceAppFactory OnEmptyFolder() => new(startsFromSeededCopy: false, OnPostgreSqlByDefault ? PostgresServer.Instance.CreateDatabase() : null);
 
     /// <summary>
     /// The app on a new, empty PostgreSQL database (<see cref="PostgresServer"/>): it migrates and
@@ -77,6 +83,12 @@ public class AllianceAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+            if (PostgreSqlConnectionString is not null)
+            {
+                // Idle connections would otherwise stay open for minutes, and hundreds of apps exhaust the server.
+                Npgsql.NpgsqlConnection.ClearAllPools();
+            }
+
             if (!KeepsFilesAfterStopping)
             {
                 DeleteQuietly(_directory);

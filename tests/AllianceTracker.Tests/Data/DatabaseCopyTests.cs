@@ -8,6 +8,7 @@ using Npgsql;
 namespace AllianceTracker.Tests.Data;
 
 /// <summary><c>db copy --to postgresql</c>: a SQLite deployment moves up whole, verified, or not at all.</summary>
+[Trait("Database", "SqliteOnly")]
 public sealed class DatabaseCopyTests : FreshAppTest
 {
     public override async Task InitializeAsync() => (await App.Anonymous().GetAsync("/healthz/ready")).EnsureSuccessStatusCode();

@@ -10,6 +10,7 @@ namespace AllianceTracker.Tests.Hosting;
 
 /// <summary>Owner-only file modes are a Unix notion; the CI machines are Linux.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Trait("Database", "SqliteOnly")]
 public sealed class BackupRestoreTests : IAsyncLifetime
 {
     private readonly AllianceAppFactory _app = new() { KeepsFilesAfterStopping = true };

@@ -5,6 +5,7 @@ using AllianceTracker.Tests.Support;
 
 namespace AllianceTracker.Tests.Hosting;
 
+[Trait("Database", "SqliteOnly")]
 public sealed class ConcurrentSavesTests : FreshAppTest
 {
     [Theory]

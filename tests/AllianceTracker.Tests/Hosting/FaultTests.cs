@@ -29,6 +29,7 @@ public sealed class FaultTests : FreshAppTest
     }
 
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task A_write_while_the_database_is_locked_is_a_503_with_retry_after_within_10_s_reads_go_on_and_it_succeeds_once_free()
     {
         var editor = await App.SignedInAsync("Editor");
@@ -54,6 +55,7 @@ public sealed class FaultTests : FreshAppTest
     }
 
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task A_write_while_the_database_files_are_read_only_is_a_503_reads_go_on_and_it_succeeds_once_writable()
     {
         var editor = await App.SignedInAsync("Editor");
@@ -107,6 +109,7 @@ public sealed class FaultTests : FreshAppTest
     }
 
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task Ready_is_503_when_a_migration_is_missing()
     {
         await App.Anonymous().GetAsync("/healthz");

@@ -89,6 +89,7 @@ public sealed class TextPolicyWritePathTests : FreshAppTest
     }
 
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task The_database_itself_refuses_over_long_text_whoever_writes_it()
     {
         await App.Anonymous().GetAsync("/api/v1/members");
@@ -99,6 +100,7 @@ public sealed class TextPolicyWritePathTests : FreshAppTest
     }
 
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task Text_stored_before_the_policy_cannot_break_the_feed_or_the_brief()
     {
         await App.Anonymous().GetAsync("/api/v1/members");

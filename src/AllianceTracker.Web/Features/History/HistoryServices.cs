@@ -29,10 +29,15 @@ public static class HistoryServices
     /// <summary>On PostgreSQL, listens for every instance's changes while the app runs.</summary>
     private sealed class ChangeListening(IServiceProvider provider) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) =>
-            OnPostgreSql(provider) ? provider.GetRequiredService<PostgresStanceChangeNotifier>().StartAsync(cancellationToken) : Task.CompletedTask;
+        // Chosen when the host starts: by the time it stops, its services may be disposed.
+        private PostgresStanceChangeNotifier? _listener;
 
-        public Task StopAsync(CancellationToken cancellationToken) =>
-            OnPostgreSql(provider) ? provider.GetRequiredService<PostgresStanceChangeNotifier>().StopAsync(cancellationToken) : Task.CompletedTask;
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _listener = OnPostgreSql(provider) ? provider.GetRequiredService<PostgresStanceChangeNotifier>() : null;
+            return _listener?.StartAsync(cancellationToken) ?? Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => _listener?.StopAsync(cancellationToken) ?? Task.CompletedTask;
     }
 }

@@ -31,7 +31,8 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
 
     private readonly InProcessStanceChangeNotifier _local = new(loggers.CreateLogger<InProcessStanceChangeNotifier>());
     private readonly ILogger _logger = loggers.CreateLogger<PostgresStanceChangeNotifier>();
-    private readonly ConditionalWeakTable<StanceChangeNotice, object> _enlisted = [];
+    // Notices this instance enlisted, with the version their transaction gave them.
+    private readonly ConditionalWeakTable<StanceChangeNotice, StrongBox<long>> _enlisted = [];
     private readonly CancellationTokenSource _stopping = new();
     private Task? _listening;
 
@@ -46,18 +47,21 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
 
     public async Task EnlistAsync(AllianceDbContext db, StanceChangeNotice notice, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlRawAsync(NotifySql, [Payload(notice)], cancellationToken);
-        _enlisted.AddOrUpdate(notice, notice);
+        var version = (await db.Database.SqlQueryRaw<long>(NotifySql, [Payload(notice)]).ToListAsync(cancellationToken)).Single();
+        _enlisted.AddOrUpdate(notice, new StrongBox<long>(version));
     }
 
     /// <summary>
-    /// A notice enlisted in its writer's transaction was sent at commit and comes back through
-    /// LISTEN; any other (an account change) is sent now, in a transaction of its own.
+    /// A notice enlisted in its writer's transaction was sent at commit; it is also delivered here
+    /// at once, so whoever saved reads their own change from this instance straight away (the
+    /// same notice coming back through LISTEN is then old news). Any other notice (an account
+    /// change) is sent now, in a transaction of its own.
     /// </summary>
     public async Task PublishAsync(StanceChangeNotice notice)
     {
-        if (_enlisted.TryGetValue(notice, out _))
+        if (_enlisted.TryGetValue(notice, out var version))
         {
+            _local.Deliver(notice with { Version = version.Value });
             return;
         }
 
@@ -65,7 +69,7 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(NotifySql.Replace("{0}", "@payload", StringComparison.Ordinal), connection);
         command.Parameters.AddWithValue("payload", Payload(notice));
-        await command.ExecuteNonQueryAsync();
+        _local.Deliver(notice with { Version = (long)(await command.ExecuteScalarAsync())! });
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -86,8 +90,9 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
 
     // One statement: the counter's row lock is held to the commit, so versions are in commit order.
     private static string NotifySql =>
-        "WITH v AS (UPDATE alliance_data_version SET value = value + 1 WHERE id = 1 RETURNING value) "
-        + "SELECT pg_notify('" + Channel + "', json_build_object('version', v.value, 'notice', {0}::json)::text) FROM v";
+        "WITH v AS (UPDATE alliance_data_version SET value = value + 1 WHERE id = 1 RETURNING value), "
+        + "sent AS (SELECT pg_notify('" + Channel + "', json_build_object('version', v.value, 'notice', {0}::json)::text) FROM v) "
+        + "SELECT v.value AS \"Value\" FROM v, sent";
 
     private static string Payload(StanceChangeNotice notice) => JsonSerializer.Serialize(new NoticeBody(
         notice.Origin,

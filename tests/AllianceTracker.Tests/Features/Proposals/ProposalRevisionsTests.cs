@@ -73,6 +73,7 @@ public sealed class ProposalRevisionsTests : FreshAppTest<AccountsAppFactory>
     }
 
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task The_database_refuses_to_rewrite_a_revision()
     {
         await using var db = await App.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Web.Data.AllianceDbContext>>().CreateDbContextAsync();

@@ -49,6 +49,7 @@ public sealed class SnapshotsTests : FreshAppTest<AccountsAppFactory>
     }
 
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task Later_changes_do_not_touch_a_snapshot_and_the_database_refuses_to_alter_one()
     {
         var editor = await App.SignedInAsync("Editor");
