@@ -43,9 +43,9 @@ public static class ApiParameters
             return false;
         }
 
-        if (date > today)
+        if (date is { } asOf && IsoDate.PictureDateProblem(asOf, today) is { } message)
         {
-            problem = Invalid("asOf", IsoDate.InTheFuture(date.Value, today));
+            problem = Invalid("asOf", message);
             date = null;
             return false;
         }

@@ -1,3 +1,4 @@
+using AllianceTracker.Web.Components.Shell;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.History;
 using AllianceTracker.Web.Features.Positions;
@@ -26,6 +27,9 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
     [Inject]
     protected NavigationManager Navigation { get; set; } = null!;
 
+    [Inject]
+    private LiveAnnouncements Announcements { get; set; } = null!;
+
     /// <summary>The date in the URL, <c>YYYY-MM-DD</c>; absent means today.</summary>
     [SupplyParameterFromQuery(Name = "asOf")]
     public string? AsOfText { get; set; }
@@ -48,12 +52,44 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
     /// <summary>The date asked for, or null for today (also when the URL's date is not a date).</summary>
     protected DateOnly? AsOfDate { get; private set; }
 
-    /// <summary>Set when <c>asOf</c> in the URL is not a date or is in the future; the page then shows today.</summary>
+    /// <summary>Set when <c>asOf</c> in the URL is not a date, is in the future or before the alliance; the page then shows today.</summary>
     protected string? AsOfProblem { get; private set; }
 
     protected IReadOnlySet<StanceCell> RecentlyChanged { get; private set; } = new HashSet<StanceCell>();
 
+    /// <summary>The consensus counts ("proposal:stance") that the last live change moved.</summary>
+    protected IReadOnlySet<string> RecentlyChangedCounts { get; private set; } = new HashSet<string>();
+
     protected bool WasChanged(string member, string proposal) => RecentlyChanged.Contains(new StanceCell(member, proposal));
+
+    protected bool WasCountChanged(string countKey) => RecentlyChangedCounts.Contains(countKey);
+
+    /// <summary>
+    /// The address whose view is on screen, set once the picture for it has loaded: the page
+    /// script waits for it after applying a view control (see <see cref="LiveMarker"/>).
+    /// </summary>
+    protected string? ShownView { get; private set; }
+
+    /// <summary>The page's <see cref="LiveMarker"/>, for the page script: render it once, inside the page's content.</summary>
+    protected RenderFragment Marker => builder =>
+    {
+        builder.OpenComponent<LiveMarker>(0);
+        builder.AddComponentParameter(1, nameof(LiveMarker.Version), DataVersion);
+        builder.AddComponentParameter(2, nameof(LiveMarker.Scope), LiveScope);
+        builder.AddComponentParameter(3, nameof(LiveMarker.ShownView), ShownView);
+        builder.AddComponentParameter(4, nameof(LiveMarker.Summary), ViewSummary);
+        builder.AddComponentParameter(5, nameof(LiveMarker.Picture), Picture);
+        builder.CloseComponent();
+    };
+
+    /// <summary>What the page covers, for live updates: "all", "member:HUN" or "proposal:ukraine-fund".</summary>
+    protected virtual string LiveScope => "all";
+
+    /// <summary>
+    /// The view in one sentence ("Showing 12 of 32 members, as of 20 June 2024"), announced to
+    /// screen readers after a view control changed it.
+    /// </summary>
+    protected virtual string? ViewSummary => null;
 
     protected override void OnInitialized()
     {
@@ -70,6 +106,14 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
         DataVersion = Notifier.Version;
         Picture = await Pictures.GetAsync(AsOfDate);
         await OnPictureLoadedAsync(notice: null);
+        var previous = ShownView;
+        ShownView = Navigation.Uri;
+        // An editor's view control navigates inside the circuit; say what the new view shows. (A
+        // reader's page script reads the same summary from the page.)
+        if (RendererInfo.IsInteractive && previous is not null && previous != ShownView && ViewSummary is { } summary)
+        {
+            Announcements.Announce(summary);
+        }
     }
 
     /// <summary>
@@ -91,7 +135,7 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
             return (null, $"{IsoDate.NotADate(text)} Showing today instead.");
         }
 
-        return date > today ? (null, $"{IsoDate.InTheFuture(date, today)} Showing today instead.") : (date, null);
+        return IsoDate.PictureDateProblem(date, today) is { } problem ? (null, $"{problem} Showing today instead.") : (date, null);
     }
 
     private Task OnStancesChangedAsync(StanceChangeNotice notice) => InvokeAsync(async () =>
@@ -101,13 +145,26 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
         Picture = await Pictures.GetAsync(AsOfDate);
         await OnPictureLoadedAsync(notice);
         RecentlyChanged = before is null ? new HashSet<StanceCell>() : Picture.ChangedSince(before);
+        RecentlyChangedCounts = before is null ? new HashSet<string>() : Picture.CountsChangedSince(before);
         StateHasChanged();
+        if (LiveChangeWording.Describe(RecentlyChanged.Where(Concerns).ToList(), Picture) is { } words)
+        {
+            Announcements.Announce(words);
+        }
+
         if (RecentlyChanged.Count > 0)
         {
             // Not awaited: the next notice for this page waits until this handler returns.
             _ = ClearHighlightLaterAsync();
         }
     });
+
+    private bool Concerns(StanceCell cell) => LiveScope.Split(':') switch
+    {
+        ["member", var member] => cell.MemberAlpha3 == member,
+        ["proposal", var proposal] => cell.ProposalSlug == proposal,
+        _ => true,
+    };
 
     private async Task ClearHighlightLaterAsync()
     {
@@ -121,6 +178,7 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
             await InvokeAsync(() =>
             {
                 RecentlyChanged = new HashSet<StanceCell>();
+                RecentlyChangedCounts = new HashSet<string>();
                 StateHasChanged();
             });
         }

@@ -25,5 +25,20 @@ public static class IsoDate
     public static string InTheFuture(DateOnly date, DateOnly today) =>
         $"{date.ToIso()} is in the future: the picture can be read up to today, {today.ToIso()}.";
 
+    /// <summary>
+    /// The signing of the Washington Treaty: there is no alliance, and so no picture, before it. A
+    /// date typed one digit at a time passes through years like 0002 and 0024 on its way to 2024.
+    /// </summary>
+    public static readonly DateOnly AllianceFounded = new(1949, 4, 4);
+
+    /// <summary>
+    /// Why a picture cannot be shown on <paramref name="date"/>, or null when it can: between the
+    /// signing of the Washington Treaty and <paramref name="today"/>, both included.
+    /// </summary>
+    public static string? PictureDateProblem(DateOnly date, DateOnly today) =>
+        date > today ? InTheFuture(date, today)
+        : date < AllianceFounded ? $"{date.ToIso()} is before the Washington Treaty was signed ({AllianceFounded.ToIso()}): there is no picture before it."
+        : null;
+
     public static string ToIso(this DateOnly date) => date.ToString(Pattern, CultureInfo.InvariantCulture);
 }

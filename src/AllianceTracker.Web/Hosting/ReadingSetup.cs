@@ -47,12 +47,38 @@ public static class ReadingSetup
     /// <summary>After authentication (the cache and compression look at who asks), before the endpoints.</summary>
     public static WebApplication UseAllianceReading(this WebApplication app)
     {
+        app.Use(KeepEnhancedNavigationHeader);
         app.UseOutputCache();
         app.UseWhen(
             context => context.User.Identity?.IsAuthenticated != true && !StreamedResponse.Is(context),
             anonymous => anonymous.UseResponseCompression());
         return app;
     }
+
+    // The output cache stores common header strings as tokens and matches them ignoring case, so a
+    // page served from it says "blazor-enhanced-nav: Allow" where the page said "allow" — and
+    // blazor.web.js compares case-sensitively: every enhanced navigation to a cached page failed
+    // and fell back to a full page load, losing the reader's scroll and focus. Put the value back.
+    private static Task KeepEnhancedNavigationHeader(HttpContext context, RequestDelegate next)
+    {
+        if (CacheableReadAttribute.Applies(context))
+        {
+            context.Response.OnStarting(static state =>
+            {
+                var headers = ((HttpResponse)state).Headers;
+                if (string.Equals(headers[EnhancedNavigationHeader], "allow", StringComparison.OrdinalIgnoreCase))
+                {
+                    headers[EnhancedNavigationHeader] = "allow";
+                }
+
+                return Task.CompletedTask;
+            }, context.Response);
+        }
+
+        return next(context);
+    }
+
+    private const string EnhancedNavigationHeader = "blazor-enhanced-nav";
 
     // Every Razor component response asks for antiforgery tokens, which sets a cookie for a new
     // visitor and marks the response no-store: no cache would keep a reading page. Cacheable

@@ -125,8 +125,32 @@ public static class TransportSetup
         .AddContentTypeOptionsNoSniff()
         .AddFrameOptionsDeny()
         .AddReferrerPolicyStrictOriginWhenCrossOrigin()
-        .AddPermissionsPolicyWithDefaultSecureDirectives()
+        .AddPermissionsPolicy(PermissionsPolicy)
         .RemoveServerHeader();
+
+    // The library's secure defaults, less web-share: readers may share a page through the browser
+    // (and Chromium on Linux does not know the feature, so naming it put a warning in every console).
+    private static void PermissionsPolicy(PermissionsPolicyBuilder policy)
+    {
+        policy.AddAccelerometer().None();
+        policy.AddAutoplay().None();
+        policy.AddCamera().None();
+        policy.AddDisplayCapture().None();
+        policy.AddEncryptedMedia().None();
+        policy.AddFullscreen().None();
+        policy.AddGeolocation().None();
+        policy.AddGyroscope().None();
+        policy.AddMagnetometer().None();
+        policy.AddMicrophone().None();
+        policy.AddMidi().None();
+        policy.AddPayment().None();
+        policy.AddPictureInPicture().None();
+        policy.AddPublickeyCredentialsGet().None();
+        policy.AddScreenWakeLock().None();
+        policy.AddSyncXHR().None();
+        policy.AddUsb().None();
+        policy.AddXrSpatialTracking().None();
+    }
 
     private static void PageCsp(CspBuilder csp, string? importMapHash, bool inlineScripts = false)
     {

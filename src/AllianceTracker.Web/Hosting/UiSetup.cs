@@ -21,6 +21,7 @@ public static class UiSetup
             .AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment());
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<ThemeStylesheets>();
+        builder.Services.AddScoped<LiveAnnouncements>();
         builder.Services.AddProblemDetails();
         return builder;
     }

@@ -142,4 +142,18 @@ public sealed class AlliancePicture
                 : true)
             .Select(p => new StanceCell(p.MemberAlpha3, p.ProposalSlug))
             .ToHashSet();
+
+    /// <summary>
+    /// The consensus counts ("proposal:stance") that differ from <paramref name="earlier"/>'s, so a
+    /// live update can mark a changed count the way it marks a changed cell.
+    /// </summary>
+    public IReadOnlySet<string> CountsChangedSince(AlliancePicture earlier) =>
+        Consensus
+            .SelectMany(c => StanceVocabulary.All
+                .Where(d => earlier.FindProposal(c.Proposal.Slug) is not { } before || before.Result.Counts[d.Stance] != c.Result.Counts[d.Stance])
+                .Select(d => CountKey(c.Proposal.Slug, d.Stance)))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>How pages and the page script name one consensus count: "ukraine-fund:opts-out".</summary>
+    public static string CountKey(string proposalSlug, Stance stance) => $"{proposalSlug}:{stance.ToCode()}";
 }

@@ -43,8 +43,8 @@ public sealed class SnapshotComparison(SnapshotService snapshots, PictureDocumen
         if (IsoDate.TryParse(date, out var asOf))
         {
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            return asOf > today
-                ? (null, "", new ComparisonError(parameter, $"{date} is in the future: compare dates up to today ({today.ToIso()})."))
+            return IsoDate.PictureDateProblem(asOf, today) is { } problem
+                ? (null, "", new ComparisonError(parameter, problem))
                 : (await documents.CurrentAsync(asOf, cancellationToken: cancellationToken), asOf.ToString("d MMMM yyyy"), null);
         }
 

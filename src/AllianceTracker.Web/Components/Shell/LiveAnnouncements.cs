@@ -1,0 +1,14 @@
+namespace AllianceTracker.Web.Components.Shell;
+
+/// <summary>
+/// What the page's one polite live region says next, for pages in a circuit (editors): a page
+/// announces, the <see cref="LiveRegion"/> in the layout renders it. Readers' pages have no circuit;
+/// their page script writes the same region (wwwroot/AllianceTracker.Web.lib.module.js).
+/// Scoped: one per circuit.
+/// </summary>
+public sealed class LiveAnnouncements
+{
+    public event Action<string>? Announced;
+
+    public void Announce(string text) => Announced?.Invoke(text);
+}
