@@ -40,6 +40,9 @@ public class AllianceAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_directory, "alliance-tracker.db");
 
+    /// <summary>Every Error-level line the app logged: tests that use the app as people do expect none.</summary>
+    public RecordedErrors ErrorsLogged { get; } = new();
+
     /// <summary>Leave the database folder behind when the app stops (for tests that go on with the stopped app's files, and delete them).</summary>
     public bool KeepsFilesAfterStopping { get; init; }
 
@@ -74,7 +77,11 @@ public class AllianceAppFactory : WebApplicationFactory<Program>
         // The demo editor is for people trying the app by hand, not for tests.
         builder.UseSetting("Access:CreateDemoEditor", "false");
         // Tests sign in hundreds of times; the hash stays PBKDF2 through Identity, with fewer rounds.
-        builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+        builder.ConfigureTestServices(services =>
+        {
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            services.AddSingleton<Serilog.Core.ILogEventSink>(ErrorsLogged);
+        });
     }
 
     protected override void Dispose(bool disposing)

@@ -1,4 +1,3 @@
-using AllianceTracker.Web.Components.Shell;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.History;
 using AllianceTracker.Web.Features.Positions;

@@ -1,3 +1,4 @@
+using AllianceTracker.Web.Components;
 using AllianceTracker.Web.Components.Shell;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.Exchange;

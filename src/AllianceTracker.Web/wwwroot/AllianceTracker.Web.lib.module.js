@@ -29,17 +29,21 @@ let pendingCells = [];
 let pendingResync = false;
 let refreshTimer;
 let restore = null;
+let liveState = null;
+// What each view field held when it took focus: leaving it unchanged applies nothing. (Not the
+// value attribute: an editor's circuit sets the value property and leaves the attribute empty.)
+const valueOnFocus = new WeakMap();
 
 export function afterWebStarted(api) {
     blazor = api;
     reading = document.body.dataset.mode === 'reading';
-    document.documentElement.classList.add('js-live');
     // Capture: before blazor.web.js's own document listeners, which would submit the form themselves.
     document.addEventListener('submit', onSubmit, true);
     document.addEventListener('invalid', onInvalid, true);
     document.addEventListener('click', onClick, true);
     document.addEventListener('change', onChange);
     document.addEventListener('input', onInput);
+    document.addEventListener('focusin', onFocusIn);
     document.addEventListener('focusout', onFocusOut);
     blazor.addEventListener('enhancedload', onEnhancedLoad);
     if (reading) {
@@ -116,14 +120,29 @@ function onInput(event) {
     }
 }
 
+function onFocusIn(event) {
+    if (isViewField(event.target) && !valueOnFocus.has(event.target)) {
+        valueOnFocus.set(event.target, event.target.value);
+    }
+}
+
+function isChanged(field) {
+    return field.validity.badInput || (valueOnFocus.has(field) && valueOnFocus.get(field) !== field.value);
+}
+
 function onFocusOut(event) {
     const field = event.target;
     // Only leaving the field counts: not the window losing focus (another tab, the calendar popup).
-    if (!isViewField(field) || field.type !== 'date' || !document.hasFocus()) {
+    if (!isViewField(field) || !document.hasFocus()) {
         return;
     }
 
-    if (field.value === field.defaultValue && !field.validity.badInput) {
+    const changed = isChanged(field);
+    valueOnFocus.delete(field);
+    if (field.type !== 'date') {
+        return;
+    }
+    if (!changed) {
         clearProblem(field);
         return;
     }
@@ -207,6 +226,10 @@ function apply(form) {
             continue;
         }
         clearProblem(field);
+        // What is applied is what the field holds now: leaving it afterwards changes nothing.
+        if (valueOnFocus.has(field)) {
+            valueOnFocus.set(field, field.value);
+        }
         query.delete(field.name);
         if (field.value !== '') {
             query.set(field.name, field.value);
@@ -242,6 +265,8 @@ function navigate(url, { cells = [], resync = false, announceView = false, repla
 }
 
 function onEnhancedLoad() {
+    // Enhanced navigation sets <html>'s attributes to the server's: say again that the stream is followed.
+    showLiveState();
     if (restore && shownView() && !sameView(shownView(), restore.url)) {
         // Another navigation (a link followed meanwhile) replaced the page: nothing to put back.
         restore = null;
@@ -268,17 +293,18 @@ function settle() {
         return;
     }
 
-    window.scrollTo(done.x, done.y);
-    const element = done.focus && document.querySelector(done.focus);
-    if (element && document.activeElement !== element) {
-        element.focus({ preventScroll: true });
-    }
     // Enhanced navigation sets attributes to the server's; a list the reader opened stays open.
+    // Reopened first: the page is as tall as before when the scroll position is put back.
     for (const id of done.open) {
         const details = document.getElementById(id);
         if (details instanceof HTMLDetailsElement) {
             details.open = true;
         }
+    }
+    window.scrollTo(done.x, done.y);
+    const element = done.focus && document.querySelector(done.focus);
+    if (element && document.activeElement !== element) {
+        element.focus({ preventScroll: true });
     }
 
     // Editors' circuits mark and announce their own changes; readers' pages are told here.
@@ -338,11 +364,18 @@ function follow() {
     const page = shown();
     // From the version the page was rendered at, so nothing published meanwhile is missed.
     const source = new EventSource('api/v1/changes/stream' + (page ? `?since=${page.version}` : ''));
-    // On <html>: enhanced navigation replaces the body's attributes, not the document's.
-    source.addEventListener('open', () => { document.documentElement.dataset.live = 'listening'; });
-    source.addEventListener('error', () => { document.documentElement.dataset.live = 'reconnecting'; });
+    source.addEventListener('open', () => showLiveState('listening'));
+    source.addEventListener('error', () => showLiveState('reconnecting'));
     source.addEventListener('change', event => heard(JSON.parse(event.data)));
     source.addEventListener('resync', event => heard({ version: JSON.parse(event.data).version, cells: 'all' }));
+}
+
+// On <html>, for tests and styles: "listening" while the stream is open, "reconnecting" while not.
+function showLiveState(state = liveState) {
+    liveState = state;
+    if (state) {
+        document.documentElement.dataset.live = state;
+    }
 }
 
 function concerns(scope, cells) {
@@ -388,8 +421,7 @@ function scheduleRefresh() {
 
 function isTyping() {
     const field = document.activeElement;
-    return field instanceof HTMLInputElement && field.type !== 'hidden'
-        && (field.value !== field.defaultValue || field.validity.badInput);
+    return field instanceof HTMLInputElement && isViewField(field) && isChanged(field);
 }
 
 function cellElements(cell) {

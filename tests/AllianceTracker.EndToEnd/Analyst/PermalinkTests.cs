@@ -38,8 +38,7 @@ public sealed class PermalinkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await dashboard.OpenAsync();
 
         await dashboard.SearchAsync("hun");
-        await dashboard.Page.Locator("[data-testid=as-of]").FillAsync("2024-04-02");
-        await dashboard.WaitForAddressAsync("asOf=2024-04-02");
+        await dashboard.ShowDateAsync(new DateOnly(2024, 4, 2));
 
         // On 2 April 2024 only the invitation (no tabled date in the source) was on the table.
         Assert.Equal(["HUN"], await dashboard.MemberCodesAsync());

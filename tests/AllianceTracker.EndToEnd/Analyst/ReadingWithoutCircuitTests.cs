@@ -31,8 +31,7 @@ public sealed class ReadingWithoutCircuitTests : FreshBrowserAppTest
 
         await reader.OpenAsync();
         await reader.ChooseAsync("region", "Northern Europe", "region=Northern");
-        await reader.Page.Locator("[data-testid=as-of]").FillAsync("2024-04-02");
-        await reader.WaitForAddressAsync("asOf=2024-04-02");
+        await reader.ShowDateAsync(new DateOnly(2024, 4, 2));
 
         Assert.Empty(circuitTraffic);
         await reader.CloseAsync();

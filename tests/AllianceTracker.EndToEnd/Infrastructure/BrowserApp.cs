@@ -38,6 +38,9 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>The running app's services, for arranging data through the service layer.</summary>
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>Every Error-level line the app logged since it started.</summary>
+    public RecordedErrors ErrorsLogged => _factory.ErrorsLogged;
+
     public async Task InitializeAsync()
     {
         // A ceiling, not a sleep: an assertion passes as soon as the page shows what it expects,
@@ -57,7 +60,12 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1400, int height = 900, ColorScheme colorScheme = ColorScheme.Light, bool acceptDownloads = false)
+    /// <summary>
+    /// A page in a browser context of its own. The locale is fixed (en-US), so a date field takes its
+    /// digits in one known order (month, day, year); <paramref name="javaScript"/> false is a reader
+    /// whose browser runs no script.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1400, int height = 900, ColorScheme colorScheme = ColorScheme.Light, bool acceptDownloads = false, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -65,19 +73,21 @@ public sealed class BrowserApp : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = colorScheme,
             AcceptDownloads = acceptDownloads,
+            JavaScriptEnabled = javaScript,
+            Locale = "en-US",
         });
         return await context.NewPageAsync();
     }
 
     /// <summary>A new account with <paramref name="role"/>, signed in through the sign-in page, on a page of its own.</summary>
-    public async Task<IPage> SignedInPageAsync(string role, int width = 1400, int height = 900, bool acceptDownloads = false)
+    public async Task<IPage> SignedInPageAsync(string role, int width = 1400, int height = 900, bool acceptDownloads = false, ColorScheme colorScheme = ColorScheme.Light)
     {
         // Readable, because the header shows it in the README's screenshots; numbered, because an app may have several.
         var number = Interlocked.Increment(ref _accountsCreated);
         var email = $"{role.ToLowerInvariant()}{(number == 1 ? "" : $"-{number}")}@alliancetracker.example";
         var created = await Services.GetRequiredService<AllianceTracker.Web.Features.Accounts.AccountAdministration>().CreateTrustedAsync(email, DisplayNameOf(role, number), Password, role);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors));
-        var signIn = new SignInPage(await NewPageAsync(width, height, acceptDownloads: acceptDownloads));
+        var signIn = new SignInPage(await NewPageAsync(width, height, colorScheme, acceptDownloads: acceptDownloads));
         await signIn.SignInAsync(email, Password);
         return signIn.Page;
     }

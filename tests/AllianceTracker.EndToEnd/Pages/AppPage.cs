@@ -22,6 +22,28 @@ public abstract class AppPage(IPage page)
     /// <summary>The page script has finished a navigation it started (a filter, a live refresh).</summary>
     public Task WaitUntilSettledAsync() => Assertions.Expect(Page.Locator("html")).Not.ToHaveAttributeAsync("data-navigating", "true");
 
+    /// <summary>
+    /// Waits until the address contains <paramref name="fragment"/> and the page shows that
+    /// address's view: the page script (readers) or the circuit (editors) has finished applying it,
+    /// and the page's marker names the same address. Without a script, the page that loaded is it.
+    /// </summary>
+    public async Task WaitForViewAsync(string fragment)
+    {
+        await WaitForAddressAsync(fragment);
+        await Page.WaitForFunctionAsync(ShowsItsAddress, null, new() { Timeout = 15_000 });
+    }
+
+    private const string ShowsItsAddress = """
+        () => {
+            const marker = document.querySelector('[data-view-url]');
+            if (!marker) return false;
+            const sorted = url => Array.from(url.searchParams.entries()).map(p => p.join('=')).sort().join('&');
+            const shown = new URL(marker.dataset.viewUrl, document.baseURI);
+            const here = new URL(location.href);
+            return shown.pathname.toLowerCase() === here.pathname.toLowerCase() && sorted(shown) === sorted(here);
+        }
+        """;
+
     /// <summary>The page is a reading page: rendered on the server, no circuit.</summary>
     public async Task<bool> IsReadingPageAsync() => await Page.Locator("body[data-mode='reading']").CountAsync() == 1;
 

@@ -29,10 +29,20 @@ public sealed class DashboardPage(IPage page) : AppPage(page)
         return codes;
     }
 
+    /// <summary>Types the search key by key and clicks Apply, as a person does.</summary>
     public async Task SearchAsync(string text)
     {
-        await Page.Locator("[data-testid=filter-text]").FillAsync(text);
-        await WaitForAddressAsync("q=" + Uri.EscapeDataString(text));
+        await new Person(Page).TypeAsync(Page.Locator("[data-testid=filter-text]"), text, TypingSpeed.Fast);
+        await Page.Locator("[data-testid=filters-apply]").ClickAsync();
+        await WaitForViewAsync("q=" + Uri.EscapeDataString(text));
+    }
+
+    /// <summary>Types the as-of date digit by digit and clicks Show, as a person does.</summary>
+    public async Task ShowDateAsync(DateOnly date)
+    {
+        await new Person(Page).TypeDateAsync(Page.Locator("[data-testid=as-of]"), date, TypingSpeed.Fast);
+        await Page.Locator("[data-testid=as-of-apply]").ClickAsync();
+        await WaitForViewAsync($"asOf={date:yyyy-MM-dd}");
     }
 
     /// <summary>Picks an option in one of the filter selects; the page applies it, so wait for the address to say so.</summary>

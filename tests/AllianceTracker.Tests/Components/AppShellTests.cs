@@ -30,12 +30,18 @@ public sealed class AppShellTests(AllianceAppFactory app) : IClassFixture<Allian
     }
 
     [Fact]
-    public async Task Pages_declare_their_language_and_a_main_landmark()
+    public async Task Pages_declare_their_language_one_banner_one_main_landmark_a_skip_link_to_it_and_a_live_region()
     {
-        var html = await _client.GetStringAsync("/");
+        var html = await _client.GetStringAsync("/members/HUN");
 
         Assert.Contains("<html lang=\"en\"", html);
-        Assert.Contains("role=\"main\"", html);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<main "));
+        Assert.Contains("<main id=\"main\"", html);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<header class=\"mud-appbar"));
+        // The skip link comes before the header, and names this page's address with #main.
+        Assert.True(html.IndexOf("class=\"skip-link\"", StringComparison.Ordinal) < html.IndexOf("<header", StringComparison.Ordinal));
+        Assert.Contains("/members/HUN#main\" class=\"skip-link\"", html);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "aria-live=\"polite\""));
         Assert.Contains("<h1", html);
     }
 }

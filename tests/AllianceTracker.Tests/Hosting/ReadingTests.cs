@@ -43,6 +43,25 @@ public sealed class ReadingTests : FreshAppTest<AccountsAppFactory>
         Assert.Contains("data-stance=\"supports\"", await afterChange.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/?asOf=2024-06-20")]
+    [InlineData("/members/HUN")]
+    public async Task A_page_served_from_the_cache_still_allows_enhanced_navigation(string address)
+    {
+        // blazor.web.js compares the header case-sensitively and falls back to a full page load
+        // (losing the reader's scroll and focus) unless it says exactly "allow".
+        var reader = App.Anonymous();
+        reader.DefaultRequestHeaders.Accept.ParseAdd("text/html; blazor-enhanced-nav=on");
+        reader.DefaultRequestHeaders.AcceptEncoding.ParseAdd("br");
+
+        var first = await reader.GetAsync(address);
+        var cached = await reader.GetAsync(address);
+
+        Assert.True(cached.Headers.Age.HasValue, "the second read should come from the output cache");
+        Assert.Equal(["allow"], first.Headers.GetValues("blazor-enhanced-nav"));
+        Assert.Equal(["allow"], cached.Headers.GetValues("blazor-enhanced-nav"));
+    }
+
     [Fact]
     public async Task Nothing_is_cached_or_compressed_for_a_signed_in_user()
     {

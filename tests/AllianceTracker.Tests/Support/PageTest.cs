@@ -34,6 +34,7 @@ public abstract class PageTest : MudComponentTest
         Context.Services.AddSingleton<IDbContextFactory<Web.Data.AllianceDbContext>>(Database);
         Context.Services.AddSingleton<TimeProvider>(Clock);
         Context.Services.AddSingleton<IStanceChangeNotifier>(Notifier);
+        Context.Services.AddScoped<Web.Components.LiveAnnouncements>();
         ConfigureServices();
         // Last: setting the renderer builds the service provider, after which nothing can be added.
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -53,6 +53,31 @@ public sealed partial class HistoryWriter
         return revision;
     }
 
+    /// <summary>
+    /// Adds a summit, and announces it like every other write: the cached pictures and the open
+    /// pages list summits, so one saved without a notice stayed invisible until the next change.
+    /// </summary>
+    /// <exception cref="EditValidationException">A rule is broken; nothing was written.</exception>
+    public async Task AddSummitAsync(string author, SummitInput input, CancellationToken cancellationToken = default)
+    {
+        StanceChangeNotice notice;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var problems = new FieldProblems();
+            problems.Add(SummitRules.Check(input));
+            problems.Add("slug", await db.Summits.AnyAsync(s => s.Slug == input.Slug, cancellationToken) ? $"A summit '{input.Slug}' exists already." : null);
+            problems.ThrowIfAny();
+
+            db.Summits.Add(input.ToSummit());
+            notice = await AnnounceInAsync(db, [], author, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await notifier.PublishAsync(notice);
+    }
+
     /// <summary>Adds a source on its own (to cite later), with a key made from its outlet and date.</summary>
     /// <exception cref="EditValidationException">A rule is broken; nothing was written.</exception>
     public async Task<Source> AddSourceAsync(string author, SourceInput input, CancellationToken cancellationToken = default)

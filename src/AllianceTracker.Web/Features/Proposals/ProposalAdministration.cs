@@ -31,14 +31,7 @@ public sealed class ProposalAdministration(
     public async Task AddSummitAsync(ClaimsPrincipal user, SummitInput input, CancellationToken cancellationToken = default)
     {
         await authorization.DemandAsync(user, Policies.CanEdit);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var problems = new FieldProblems();
-        problems.Add(SummitRules.Check(input));
-        problems.Add("slug", await db.Summits.AnyAsync(s => s.Slug == input.Slug, cancellationToken) ? $"A summit '{input.Slug}' exists already." : null);
-        problems.ThrowIfAny();
-
-        db.Summits.Add(input.ToSummit());
-        await db.SaveChangesAsync(cancellationToken);
+        await writer.AddSummitAsync(user.AuthorName(), input, cancellationToken);
     }
 
     /// <summary>Adds a proposal through the history's write path, with its text as tabled as its first revision.</summary>

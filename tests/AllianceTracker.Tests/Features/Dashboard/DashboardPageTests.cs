@@ -94,6 +94,18 @@ public sealed class DashboardPageTests : PageTest
         Assert.Equal("opposes", page.Find("tr[data-member='HUN'] td[data-proposal='ukraine-fund']").GetAttribute("data-stance"));
     }
 
+    [Theory]
+    [InlineData("0024-06-20")]
+    [InlineData("1949-04-03")]
+    public void A_date_before_the_washington_treaty_says_so_and_shows_today(string asOf)
+    {
+        // Typed digit by digit, a date passes through years like 0024: no picture of one is drawn.
+        var page = RenderAt($"/?asOf={asOf}");
+
+        Assert.Contains($"{asOf} is before the Washington Treaty was signed (1949-04-04)", page.Find(".mud-alert").TextContent);
+        Assert.Contains("28 November 2026", page.Find(".page-subtitle").TextContent);
+    }
+
     [Fact]
     public void Consensus_cards_link_to_their_proposal_and_member_names_to_their_member_page()
     {

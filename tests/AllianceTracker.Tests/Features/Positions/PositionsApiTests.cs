@@ -111,6 +111,8 @@ public sealed class PositionsApiTests(AllianceAppFactory app) : IClassFixture<Al
     [InlineData("/api/v1/positions?asOf=09/07/2024", "asOf")]
     [InlineData("/api/v1/positions?proposal=nato-space-force", "proposal")]
     [InlineData("/api/v1/consensus?asOf=2024-7-9", "asOf")]
+    [InlineData("/api/v1/positions?asOf=0024-06-20", "asOf")]
+    [InlineData("/api/v1/consensus?asOf=1949-04-03", "asOf")]
     public async Task A_bad_parameter_is_a_400_problem_naming_the_parameter(string url, string parameter)
     {
         var response = await _client.GetAsync(url);

@@ -1,8 +1,8 @@
-namespace AllianceTracker.Web.Components.Shell;
+namespace AllianceTracker.Web.Components;
 
 /// <summary>
 /// What the page's one polite live region says next, for pages in a circuit (editors): a page
-/// announces, the <see cref="LiveRegion"/> in the layout renders it. Readers' pages have no circuit;
+/// announces, the live region in the layout (Shell/LiveRegion.razor) renders it. Readers' pages have no circuit;
 /// their page script writes the same region (wwwroot/AllianceTracker.Web.lib.module.js).
 /// Scoped: one per circuit.
 /// </summary>
