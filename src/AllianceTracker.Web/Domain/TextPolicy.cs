@@ -46,7 +46,9 @@ public static class TextPolicy
             return null;
         }
 
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
+        // Unicode's own line and paragraph separators are line breaks too (and would break a
+        // one-line field, a script or a feed reader that does not know them).
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n').Trim();
         try
         {
             return lines.IsNormalized(NormalizationForm.FormC) ? lines : lines.Normalize(NormalizationForm.FormC);
@@ -92,6 +94,11 @@ public static class TextPolicy
                 return $"It contains a control character (U+{(int)c:X4}) at position {i + 1}; remove it.";
             }
 
+            if (InvisibleName(clean, i) is { } invisible)
+            {
+                return $"It contains an invisible character (U+{char.ConvertToUtf32(clean, i):X4}, {invisible}) at position {i + 1}; remove it.";
+            }
+
             if (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < clean.Length && char.IsLowSurrogate(clean[i + 1])) && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(clean[i - 1])))
             {
                 return $"It contains a broken character (U+{(int)c:X4}) at position {i + 1}.";
@@ -100,6 +107,26 @@ public static class TextPolicy
 
         return null;
     }
+
+    /// <summary>
+    /// Characters that show nothing yet change what text is: two titles that look the same are not,
+    /// a search misses, a quote is not verbatim. Refused: zero width space, word joiner, byte order
+    /// mark, the direction marks (LRM, RLM, ALM) and the tag characters. Kept: the zero width
+    /// non-joiner, which Persian and Indic scripts need, and the zero width joiner inside an emoji
+    /// sequence (between two emoji, e.g. a family), where it is what the writer typed.
+    /// </summary>
+    private static string? InvisibleName(string text, int i) => text[i] switch
+    {
+        '\u200B' => "zero width space",
+        '\u2060' => "word joiner",
+        '\uFEFF' => "byte order mark",
+        '\u200E' => "left-to-right mark",
+        '\u200F' => "right-to-left mark",
+        '\u061C' => "Arabic letter mark",
+        '\u200D' when !(i > 0 && i + 1 < text.Length && (char.IsLowSurrogate(text[i - 1]) || text[i - 1] == '\uFE0F') && char.IsHighSurrogate(text[i + 1])) => "zero width joiner outside an emoji",
+        '\uDB40' when i + 1 < text.Length && text[i + 1] is >= '\uDC00' and <= '\uDC7F' => "tag character",
+        _ => null,
+    };
 
     /// <summary>The problems of several fields at once, each under its own name.</summary>
     public static IEnumerable<FieldProblem> Problems(params (string Field, string? Text, TextField Kind)[] fields)

@@ -31,6 +31,36 @@ public sealed class TextPolicyTests
         }
     }
 
+    [Theory]
+    [InlineData("Hun\u200Bgary", "U+200B, zero width space")]
+    [InlineData("\uFEFFHungary", "U+FEFF, byte order mark")]
+    [InlineData("Hungary\u2060", "U+2060, word joiner")]
+    [InlineData("Hun\u200Egary", "U+200E, left-to-right mark")]
+    [InlineData("Hun\u200Fgary", "U+200F, right-to-left mark")]
+    [InlineData("Hun\u061Cgary", "U+061C, Arabic letter mark")]
+    [InlineData("Hun\u200Dgary", "U+200D, zero width joiner outside an emoji")]
+    [InlineData("Hungary\U000E0041", "U+E0041, tag character")]
+    public void Invisible_characters_are_refused_naming_what_and_where(string text, string problem)
+    {
+        Assert.Contains(problem, TextPolicy.Check(text, TextPolicy.Title));
+        Assert.Contains(problem, TextPolicy.Check(text, TextPolicy.Note));
+    }
+
+    [Theory]
+    [InlineData("Family 👨\u200D👩\u200D👧")]
+    [InlineData("Heart ❤\uFE0F\u200D🔥")]
+    [InlineData("می\u200Cخواهم")]
+    public void A_joiner_inside_an_emoji_and_a_non_joiner_are_text_people_typed(string text) =>
+        Assert.Null(TextPolicy.Check(text, TextPolicy.Title));
+
+    [Fact]
+    public void Unicode_line_and_paragraph_separators_are_line_breaks()
+    {
+        Assert.Equal("first\nsecond\nthird", TextPolicy.Clean("first\u2028second\u2029third"));
+        Assert.Equal("Write it on one line.", TextPolicy.Check("first\u2028second", TextPolicy.Title));
+        Assert.Null(TextPolicy.Check("first\u2029second", TextPolicy.Note));
+    }
+
     [Fact]
     public void Half_of_a_surrogate_pair_is_refused() =>
         Assert.Contains("broken character", TextPolicy.Check("Broken " + (char)0xD800 + " pair", TextPolicy.Note));

@@ -109,10 +109,16 @@ public sealed class ReadingTests : FreshAppTest<AccountsAppFactory>
     [InlineData("https://evil.example/")]
     [InlineData("//evil.example/")]
     [InlineData("/\\evil.example/")]
+    [InlineData("/\t/evil.example/pwned")]
+    [InlineData("/\n/evil.example/")]
+    [InlineData("/\r/evil.example/")]
+    [InlineData("/members/Türkiye")]
     public async Task The_theme_switch_only_goes_back_into_this_site(string returnUrl)
     {
+        // Browsers drop a tab from an address: "/\t/evil.example" would be "//evil.example", another site.
         var response = await App.Anonymous().GetAsync("/theme?set=light&returnUrl=" + Uri.EscapeDataString(returnUrl));
 
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 

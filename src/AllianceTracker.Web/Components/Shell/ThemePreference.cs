@@ -41,11 +41,8 @@ public static class ThemePreference
                 });
             }
 
-            // Only back into this site: an absolute or protocol-relative address would be an open redirect.
-            var back = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-                ? returnUrl
-                : "/";
-            return Results.Redirect(back);
+            // Only back into this site (LocalReturnUrl): anything else would be an open redirect.
+            return Results.LocalRedirect(Api.LocalReturnUrl.OrHome(returnUrl));
         }).ExcludeFromDescription().AllowAnonymous();
         return endpoints;
     }

@@ -1,3 +1,4 @@
+using AllianceTracker.Web.Api;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -27,16 +28,8 @@ public static class AccountEndpoints
             }
 
             await signIn.SignOutAsync();
-            return Results.LocalRedirect(SafeReturnUrl(form["returnUrl"]));
+            return Results.LocalRedirect(LocalReturnUrl.OrHome(form["returnUrl"]));
         }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         return endpoints;
     }
-
-    /// <summary>Only local paths: a crafted link must not bounce a user off to another site after sign-in.</summary>
-    /// <remarks>Only printable ASCII: anything else (control characters, non-ASCII) is not a link this site makes, and LocalRedirect would refuse it with a 500.</remarks>
-    public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.Length <= 2048 && returnUrl.All(c => c is > ' ' and < '\u007f')
-            && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
 }

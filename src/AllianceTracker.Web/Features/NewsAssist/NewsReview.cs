@@ -211,6 +211,20 @@ public sealed partial class NewsReview(
             .ToDictionary(g => g.Key, g => g.Select(a => a.Phrase).ToArray());
     }
 
+    // By position, not by value: NUL is a control character too, and also what "none found" would be.
+    private static int FirstControlCharacter(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsControl(text[i]) && text[i] is not ('\n' or '\r' or '\t'))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The text cleaned as stored text is (trimmed, NFC, \n), or null with the problem in <paramref name="errors"/>.</summary>
     private static string? CheckText(string? text, Dictionary<string, string[]> errors)
     {
@@ -222,9 +236,9 @@ public sealed partial class NewsReview(
         {
             errors["text"] = [$"The text is {Encoding.UTF8.GetByteCount(text) / 1024:N0} KB; paste at most {MaxTextBytes / 1024} KB (one article)."];
         }
-        else if (text.FirstOrDefault(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) is var control && control != default)
+        else if (FirstControlCharacter(text) is var at and >= 0)
         {
-            errors["text"] = [$"The text holds a control character (U+{(int)control:X4}); paste it as plain text."];
+            errors["text"] = [$"The text holds a control character (U+{(int)text[at]:X4}); paste it as plain text."];
         }
         else
         {

@@ -136,6 +136,7 @@ public sealed class SignInTests : FreshAppTest<AccountsAppFactory>
     [InlineData("https://evil.example.org/", "/")]
     [InlineData("/members/HUN\u0001", "/")]
     [InlineData("/members/Türkiye", "/")]
+    [InlineData("/\t/evil.example.org/", "/")]
     public async Task After_signing_in_only_local_return_addresses_are_followed(string returnUrl, string expected)
     {
         var email = await App.CreateAsync("Editor");

@@ -53,6 +53,7 @@ public sealed class NewsAssistApiTests : FreshAppTest<AccountsAppFactory>
     [InlineData("", "news-report", "text")]
     [InlineData("Hungary rejects the fund.", "rumour", "source.kind")]
     [InlineData("Hungary rejects\u0007 the fund.", "news-report", "text")]
+    [InlineData("Hungary rejects\u0000 the fund.", "news-report", "text")]
     public async Task Bad_input_is_a_400_naming_the_field(string text, string kind, string field)
     {
         var editor = await App.SignedInAsync("Editor");
