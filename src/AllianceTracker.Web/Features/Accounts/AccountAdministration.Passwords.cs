@@ -78,8 +78,12 @@ public sealed partial class AccountAdministration
         return AccountResult.Ok;
     }
 
-    /// <summary>The signed-in user changes their own password; their other sessions end (a new stamp).</summary>
-    public async Task<AccountResult> ChangeOwnPasswordAsync(ClaimsPrincipal caller, string currentPassword, string newPassword)
+    /// <summary>
+    /// The signed-in user changes their own password; their other sessions end (a new stamp). Wrong
+    /// current passwords count like failed sign-ins (per account and client address, SignInGuard):
+    /// a stolen session must not become a way to guess the password and take the account.
+    /// </summary>
+    public async Task<AccountResult> ChangeOwnPasswordAsync(ClaimsPrincipal caller, string currentPassword, string newPassword, string? clientAddress)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
@@ -88,6 +92,20 @@ public sealed partial class AccountAdministration
             throw new AccessDeniedException("Sign in first.");
         }
 
+        var email = user.Email ?? user.UserName ?? user.Id;
+        if (!guard.MayTryPassword(email, clientAddress))
+        {
+            return AccountResult.Failed($"Too many wrong passwords for this account from your address. Wait {SignInGuard.Window.TotalMinutes:0} minutes, or ask an admin for a password link.");
+        }
+
+        // The current password first, whatever else is wrong: every wrong one counts, and gets one answer.
+        if (!await users.CheckPasswordAsync(user, currentPassword))
+        {
+            guard.CountWrongPassword(email, clientAddress);
+            return AccountResult.Failed(WrongCurrentPassword);
+        }
+
+        guard.ForgetWrongPasswords(email, clientAddress);
         if (currentPassword == newPassword)
         {
             return AccountResult.Failed("Choose a password different from the current one.");
@@ -96,12 +114,14 @@ public sealed partial class AccountAdministration
         var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
         if (!changed.Succeeded)
         {
-            return changed.Errors.Any(e => e.Code == "PasswordMismatch") ? AccountResult.Failed("The current password is not right.") : AccountResult.From(changed);
+            return changed.Errors.Any(e => e.Code == "PasswordMismatch") ? AccountResult.Failed(WrongCurrentPassword) : AccountResult.From(changed);
         }
 
         await ClearMustChangeAsync(users, user);
         return AccountResult.Ok;
     }
+
+    private const string WrongCurrentPassword = "The current password is not right.";
 
     /// <summary>Marks an account whose password someone else chose (the command line's <c>--must-change-password</c>): it edits nothing until it changes it.</summary>
     public async Task RequirePasswordChangeAsync(string email)

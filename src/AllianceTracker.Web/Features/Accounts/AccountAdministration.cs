@@ -25,7 +25,7 @@ public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors)
 /// store (and its DbContext) lives as long as a circuit. Every operation a user triggers checks
 /// the caller is an admin here, on the server.
 /// </summary>
-public sealed partial class AccountAdministration(IServiceScopeFactory scopes, IAuthorizationService authorization, AuthorDirectory authors, IStanceChangeNotifier notifier)
+public sealed partial class AccountAdministration(IServiceScopeFactory scopes, IAuthorizationService authorization, AuthorDirectory authors, IStanceChangeNotifier notifier, SignInGuard guard)
 {
     public const string DemoEditorEmail = "demo-editor@alliancetracker.local";
 

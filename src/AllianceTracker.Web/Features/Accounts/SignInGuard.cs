@@ -45,9 +45,9 @@ public sealed class SignInGuard(TimeProvider clock, Microsoft.Extensions.Options
 
     public async Task<SignInOutcome> SignInAsync(SignInManager<IdentityUser> signIn, string email, string password, string? clientAddress)
     {
-        var key = $"{email.Trim().ToLowerInvariant()}|{clientAddress ?? "unknown"}";
+        var key = KeyOf(email, clientAddress);
         var now = clock.GetUtcNow();
-        if (_failures.TryGetValue(key, out var failures) && now - failures.Since < Window && failures.Count >= MaxFailures)
+        if (IsThrottled(key, now))
         {
             return SignInOutcome.Throttled;
         }
@@ -69,8 +69,7 @@ public sealed class SignInGuard(TimeProvider clock, Microsoft.Extensions.Options
 
         if (!passwordMatches)
         {
-            ForgetOldFailures(now);
-            _failures.AddOrUpdate(key, _ => new Failures(1, now), (_, old) => now - old.Since < Window ? old with { Count = old.Count + 1 } : new Failures(1, now));
+            CountFailure(key, now);
             return SignInOutcome.Refused;
         }
 
@@ -79,6 +78,30 @@ public sealed class SignInGuard(TimeProvider clock, Microsoft.Extensions.Options
         return (await signIn.UserManager.GetClaimsAsync(user!)).Any(c => c.Type == MustChangePasswordClaim)
             ? SignInOutcome.SignedInMustChangePassword
             : SignInOutcome.SignedIn;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="email"/> may guess its current password again from
+    /// <paramref name="clientAddress"/>: the change-password form counts against the same budget as
+    /// sign-in, so a stolen session cannot guess its way to the password either.
+    /// </summary>
+    public bool MayTryPassword(string email, string? clientAddress) => !IsThrottled(KeyOf(email, clientAddress), clock.GetUtcNow());
+
+    /// <summary>A wrong current password given to the change-password form.</summary>
+    public void CountWrongPassword(string email, string? clientAddress) => CountFailure(KeyOf(email, clientAddress), clock.GetUtcNow());
+
+    /// <summary>The right one: the count starts again.</summary>
+    public void ForgetWrongPasswords(string email, string? clientAddress) => _failures.TryRemove(KeyOf(email, clientAddress), out _);
+
+    private static string KeyOf(string email, string? clientAddress) => $"{email.Trim().ToLowerInvariant()}|{clientAddress ?? "unknown"}";
+
+    private bool IsThrottled(string key, DateTimeOffset now) =>
+        _failures.TryGetValue(key, out var failures) && now - failures.Since < Window && failures.Count >= MaxFailures;
+
+    private void CountFailure(string key, DateTimeOffset now)
+    {
+        ForgetOldFailures(now);
+        _failures.AddOrUpdate(key, _ => new Failures(1, now), (_, old) => now - old.Since < Window ? old with { Count = old.Count + 1 } : new Failures(1, now));
     }
 
     // Failures are kept in memory; made-up emails must not grow it without bound.

@@ -68,6 +68,40 @@ public sealed partial class PasswordsTests : FreshAppTest<AccountsAppFactory>
     }
 
     [Fact]
+    public async Task Guessing_the_current_password_from_a_stolen_session_is_throttled_like_sign_in()
+    {
+        var email = await App.CreateAsync(Roles.Editor);
+        var thief = App.Anonymous();
+        thief.DefaultRequestHeaders.Add(AccountsAppFactory.ClientAddressHeader, "203.0.113.9");
+        await thief.PostSignInAsync(email, TestAccounts.Password);
+        var answers = new List<string>();
+
+        for (var guess = 1; guess <= SignInGuard.MaxFailures; guess++)
+        {
+            var page = await PostFormAsync(thief, "/account/password", "change-password",
+                ("Input.Current", $"wrong-guess-number-{guess}"), ("Input.New", "harbour-violet-sextant-4"), ("Input.Confirm", "harbour-violet-sextant-4"));
+            answers.Add(ErrorOf(page));
+        }
+
+        // Every wrong guess had one answer; then even the right password is refused from there.
+        Assert.All(answers, answer => Assert.Equal("The current password is not right.", answer));
+        var right = await PostFormAsync(thief, "/account/password", "change-password",
+            ("Input.Current", TestAccounts.Password), ("Input.New", "harbour-violet-sextant-4"), ("Input.Confirm", "harbour-violet-sextant-4"));
+        Assert.StartsWith("Too many wrong passwords for this account from your address.", ErrorOf(right));
+        Assert.Equal(HttpStatusCode.Redirect, (await App.Anonymous().PostSignInAsync(email, TestAccounts.Password)).StatusCode);
+
+        // The owner, from their own address, is not locked out.
+        var owner = App.Anonymous();
+        owner.DefaultRequestHeaders.Add(AccountsAppFactory.ClientAddressHeader, "198.51.100.20");
+        await owner.PostSignInAsync(email, TestAccounts.Password);
+        Assert.Contains("password-done", await PostFormAsync(owner, "/account/password", "change-password",
+            ("Input.Current", TestAccounts.Password), ("Input.New", "compass-amber-orchard-2"), ("Input.Confirm", "compass-amber-orchard-2")));
+    }
+
+    private static string ErrorOf(string page) =>
+        System.Net.WebUtility.HtmlDecode(Regex.Match(page, "data-testid=\"password-error\"[^>]*>([^<]*)<").Groups[1].Value);
+
+    [Fact]
     public async Task An_account_given_a_password_by_the_command_line_must_change_it_before_editing()
     {
         var email = $"handed-over-{Guid.NewGuid():N}@example.org";
