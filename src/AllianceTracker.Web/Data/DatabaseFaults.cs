@@ -40,4 +40,21 @@ public static class DatabaseFaults
 
         return false;
     }
+
+    /// <summary>An exception in one sentence for an operator: a busy database named as such, anything else by its innermost message.</summary>
+    public static string Describe(Exception exception)
+    {
+        if (IsUnavailable(exception))
+        {
+            return "the database is busy or cannot take changes right now; try again in a few seconds.";
+        }
+
+        var innermost = exception;
+        while (innermost.InnerException is not null)
+        {
+            innermost = innermost.InnerException;
+        }
+
+        return innermost.Message;
+    }
 }

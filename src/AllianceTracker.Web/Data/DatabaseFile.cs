@@ -82,33 +82,22 @@ public sealed class DatabaseFile(string path) : IDisposable
     /// <summary>
     /// A consistent copy of the live database, taken while the app runs (VACUUM INTO reads one
     /// snapshot of the file, WAL included), written owner-only and checked. Refuses to overwrite.
+    /// <paramref name="target"/> is a full path (<see cref="OutputFile.Resolve(string)"/>).
     /// </summary>
     public async Task<long> BackUpAsync(string target, CancellationToken cancellationToken = default)
     {
-        target = System.IO.Path.GetFullPath(target);
-        if (File.Exists(target))
+        // Made inside an owner-only folder, checked, then moved into place: never readable by others,
+        // never half there, never over an existing file or through a link (OutputFile).
+        await OutputFile.MakeAsync(target, force: false, async inside =>
         {
-            throw new InvalidOperationException($"{target} already exists; choose a new file name (a backup never overwrites).");
-        }
-
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-
-        await using (var connection = new SqliteConnection($"Data Source={Path};Mode=ReadOnly;Pooling=False;Default Timeout={DatabaseFaults.BusyTimeoutSeconds}"))
-        {
+            await using var connection = new SqliteConnection($"Data Source={Path};Mode=ReadOnly;Pooling=False;Default Timeout={DatabaseFaults.BusyTimeoutSeconds}");
             await connection.OpenAsync(cancellationToken);
             await using var vacuum = connection.CreateCommand();
             vacuum.CommandText = "VACUUM INTO $target";
-            vacuum.Parameters.AddWithValue("$target", target);
+            vacuum.Parameters.AddWithValue("$target", inside);
             await vacuum.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(target, OwnerOnly);
-        }
-
-        var problem = await CheckAsync(target, cancellationToken);
-        return problem is null ? new FileInfo(target).Length : throw new InvalidOperationException($"The copy failed its check: {problem}");
+        }, inside => CheckAsync(inside, cancellationToken));
+        return new FileInfo(target).Length;
     }
 
     /// <summary>

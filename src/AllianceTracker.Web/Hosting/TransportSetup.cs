@@ -88,8 +88,21 @@ public static class TransportSetup
     /// <summary>First in the pipeline, so every response (cached, static, error) gets the headers.</summary>
     public static WebApplication UseAllianceTransport(this WebApplication app)
     {
+        var site = app.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
+        if (!app.Environment.IsDevelopment() && string.IsNullOrEmpty(site.PublicBaseUrl))
+        {
+            app.Logger.LogWarning(
+                "{Setting:l} is not set: absolute links (feed entry ids, \"Cite as\") follow each request's Host header, and cookies are not marked Secure. Set it to the address readers use, e.g. https://tracker.example.org (docs/operations.md).",
+                $"{SiteOptions.Section}:{nameof(SiteOptions.PublicBaseUrl)}");
+        }
+
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        if (site.IsHttps)
+        {
+            app.Use((context, next) => ToHttps(context, next, site.PublicBaseUrl!));
+        }
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -97,6 +110,33 @@ public static class TransportSetup
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// Served over HTTPS (the public base URL says so), a request that arrived over plain HTTP goes to
+    /// the same address over HTTPS — a GET or HEAD by redirect, anything else refused — instead of
+    /// reaching pages whose Secure cookies cannot be set on it (each answered 500). The health checks
+    /// stay reachable over plain HTTP on the host, for the proxy and the supervisor.
+    /// </summary>
+    private static Task ToHttps(HttpContext context, RequestDelegate next, string publicBaseUrl)
+    {
+        if (context.Request.IsHttps || context.Request.Path.StartsWithSegments("/healthz"))
+        {
+            return next(context);
+        }
+
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        {
+            var target = new Uri(new Uri(publicBaseUrl), context.Request.PathBase + context.Request.Path + context.Request.QueryString);
+            context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;
+            context.Response.Headers.Location = target.AbsoluteUri;
+            return Task.CompletedTask;
+        }
+
+        return Results.Problem(
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "Use HTTPS",
+            detail: $"This site is served over HTTPS: send the request to {publicBaseUrl}.").ExecuteAsync(context);
     }
 
     /// <summary>

@@ -74,7 +74,9 @@ public static class UiSetup
         app.MapExportsApi();
         app.MapImportApi();
         app.MapNewsAssistApi();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // No compression on the circuit's WebSocket: compressed frames mixing what an editor types
+        // with what the page shows are what BREACH-style attacks read secrets from.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.DisableWebSocketCompression = true);
         return app;
     }
 }

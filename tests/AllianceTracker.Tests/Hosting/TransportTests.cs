@@ -7,6 +7,7 @@ using AllianceTracker.Tests.Shared;
 using AllianceTracker.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AllianceTracker.Tests.Hosting;
 
@@ -126,6 +127,25 @@ public sealed class PublicSiteTests(PublicSiteAppFactory app) : IClassFixture<Pu
         Assert.DoesNotContain("domain=", session, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("/account/sign-in")]
+    [InlineData("/members/HUN?asOf=2024-06-20")]
+    public async Task A_plain_http_request_goes_to_the_same_address_over_https_instead_of_failing(string address)
+    {
+        // With Secure cookies configured, a form page reached over plain HTTP answered 500.
+        var plain = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://tracker.example.org") });
+
+        var response = await plain.GetAsync(address);
+        var write = await plain.PostAsync("/api/v1/stances", new StringContent("{}", Encoding.UTF8, "application/json"));
+        var health = await plain.GetAsync("/healthz/ready");
+
+        Assert.Equal(HttpStatusCode.PermanentRedirect, response.StatusCode);
+        Assert.Equal(PublicSiteAppFactory.PublicBaseUrl + address, response.Headers.Location!.AbsoluteUri);
+        Assert.Equal(HttpStatusCode.BadRequest, write.StatusCode);
+        Assert.Equal("application/problem+json", write.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
     [Fact]
     public async Task Production_errors_and_refusals_to_api_clients_are_problem_json_never_html()
     {
@@ -133,5 +153,25 @@ public sealed class PublicSiteTests(PublicSiteAppFactory app) : IClassFixture<Pu
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
+
+/// <summary>Production started without saying where it is served: it runs, and says what that costs.</summary>
+public sealed class UnnamedSiteTests
+{
+    [Fact]
+    public async Task Production_without_a_public_base_url_warns_at_start()
+    {
+        var log = new CapturedLog();
+        await using var app = new AllianceAppFactory().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(log));
+        });
+
+        using var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+        Assert.Contains(log.Lines, line => line.Contains("Site:PublicBaseUrl is not set", StringComparison.Ordinal));
     }
 }

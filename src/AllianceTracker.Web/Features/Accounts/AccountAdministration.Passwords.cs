@@ -43,9 +43,21 @@ public sealed partial class AccountAdministration
             return null;
         }
 
+        // Each link names itself; issuing a new one replaces the name on the account, so every older
+        // link is void from then on (without ending the account's sessions, as a new stamp would).
+        var linkId = WebEncoders.Base64UrlEncode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+        foreach (var old in (await users.GetClaimsAsync(user)).Where(c => c.Type == PasswordLinkClaim))
+        {
+            await users.RemoveClaimAsync(user, old);
+        }
+
+        await users.AddClaimAsync(user, new Claim(PasswordLinkClaim, linkId));
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        return $"{SetPasswordPath}?email={Uri.EscapeDataString(user.Email!)}&code={code}";
+        return $"{SetPasswordPath}?email={Uri.EscapeDataString(user.Email!)}&code={code}.{linkId}";
     }
+
+    /// <summary>The name of the one password link that may still be used for an account.</summary>
+    private const string PasswordLinkClaim = "alliance:password-link";
 
     /// <summary>Sets the password chosen with a link. Every refusal of the link itself reads the same, whether or not the account exists.</summary>
     public async Task<AccountResult> SetPasswordWithLinkAsync(string email, string code, string password)
@@ -54,16 +66,18 @@ public sealed partial class AccountAdministration
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var user = await users.FindByEmailAsync(email.Trim());
         string token;
+        var parts = code.Split('.');
         try
         {
-            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(parts[0]));
         }
         catch (FormatException)
         {
             return AccountResult.Failed(InvalidLink);
         }
 
-        if (user is null || IsDisabled(user))
+        if (user is null || IsDisabled(user) || parts.Length != 2
+            || !(await users.GetClaimsAsync(user)).Any(c => c.Type == PasswordLinkClaim && c.Value == parts[1]))
         {
             return AccountResult.Failed(InvalidLink);
         }
@@ -72,6 +86,11 @@ public sealed partial class AccountAdministration
         if (!reset.Succeeded)
         {
             return reset.Errors.Any(e => e.Code == "InvalidToken") ? AccountResult.Failed(InvalidLink) : AccountResult.From(reset);
+        }
+
+        foreach (var used in (await users.GetClaimsAsync(user)).Where(c => c.Type == PasswordLinkClaim))
+        {
+            await users.RemoveClaimAsync(user, used);
         }
 
         await ClearMustChangeAsync(users, user);

@@ -53,6 +53,16 @@ public static class AllianceCommandLine
             return BadUsage;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException
+            or Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException)
+        {
+            // What went wrong, in a sentence an operator can act on: no stack trace on their terminal.
+            await console.Error.WriteLineAsync($"Nothing was done: {Data.DatabaseFaults.Describe(ex)}");
+            return Refused;
+        }
     }
 }

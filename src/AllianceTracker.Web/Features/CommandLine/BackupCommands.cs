@@ -12,11 +12,11 @@ internal static class BackupCommands
 {
     public static Command Backup(IServiceProvider services, CommandConsole console)
     {
-        var output = new Option<FileInfo>("--out") { Description = "The new file to write the copy to (never overwritten).", Required = true };
+        var output = new Option<string>("--out") { Description = "The new file to write the copy to, relative to where you run the command (never overwritten).", Required = true };
         var command = new Command("backup", "Takes a consistent copy of the database, also while the app runs.") { output };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var target = parse.GetRequiredValue(output);
+            var target = OutputFile.Resolve(parse.GetRequiredValue(output));
             if (await OnADatabaseServerAsync(services, console))
             {
                 return AllianceCommandLine.Refused;
@@ -24,8 +24,8 @@ internal static class BackupCommands
 
             try
             {
-                var bytes = await services.GetRequiredService<DatabaseFile>().BackUpAsync(target.FullName, cancellationToken);
-                await console.Out.WriteLineAsync($"Backed up {bytes:N0} bytes to {target.FullName} (integrity ok, readable by its owner only).");
+                var bytes = await services.GetRequiredService<DatabaseFile>().BackUpAsync(target, cancellationToken);
+                await console.Out.WriteLineAsync($"Backed up {bytes:N0} bytes to {target} (integrity ok, readable by its owner only).");
                 return AllianceCommandLine.Done;
             }
             catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
@@ -39,7 +39,7 @@ internal static class BackupCommands
 
     public static Command Restore(IServiceProvider services, CommandConsole console)
     {
-        var from = new Option<FileInfo>("--from") { Description = "A file made by backup.", Required = true };
+        var from = new Option<string>("--from") { Description = "A file made by backup, relative to where you run the command.", Required = true };
         var command = new Command("restore", "Replaces the database with a backup (stop the app first); the previous file is kept beside it.") { from };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,8 +51,9 @@ internal static class BackupCommands
             var database = services.GetRequiredService<DatabaseFile>();
             try
             {
-                var result = await database.RestoreAsync(parse.GetRequiredValue(from).FullName, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
-                await console.Out.WriteLineAsync($"Restored {database.Path} from {parse.GetRequiredValue(from).FullName}.");
+                var source = OutputFile.Resolve(parse.GetRequiredValue(from));
+                var result = await database.RestoreAsync(source, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
+                await console.Out.WriteLineAsync($"Restored {database.Path} from {source}.");
                 if (result.PreviousKeptAs is { } kept)
                 {
                     await console.Out.WriteLineAsync($"The previous database is kept as {kept}.");

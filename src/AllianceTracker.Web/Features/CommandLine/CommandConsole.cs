@@ -7,8 +7,13 @@ public sealed record CommandConsole(TextReader In, TextWriter Out, TextWriter Er
 {
     public static CommandConsole System { get; } = new(Console.In, Console.Out, Console.Error);
 
-    /// <summary>Writes an export to <paramref name="path"/>, or to standard output when there is none.</summary>
-    public async Task WriteAsync(ExportFile file, FileInfo? path)
+    /// <summary>
+    /// Writes an export to <paramref name="path"/> (relative to where the command was run, owner-only,
+    /// never over an existing file without <paramref name="force"/>, never through a link), or to
+    /// standard output when there is none.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The file is refused; nothing was written.</exception>
+    public async Task WriteAsync(ExportFile file, string? path, bool force)
     {
         if (path is null)
         {
@@ -16,8 +21,9 @@ public sealed record CommandConsole(TextReader In, TextWriter Out, TextWriter Er
             return;
         }
 
-        await File.WriteAllBytesAsync(path.FullName, file.Content);
-        await Out.WriteLineAsync($"Wrote {file.Content.Length} bytes to {path}.");
+        var target = Data.OutputFile.Resolve(path);
+        await Data.OutputFile.WriteAsync(target, force, stream => stream.WriteAsync(file.Content).AsTask());
+        await Out.WriteLineAsync($"Wrote {file.Content.Length} bytes to {target}.");
     }
 
     /// <summary>A secret typed at a terminal is not echoed; piped in, it is read as a line.</summary>

@@ -40,5 +40,8 @@ internal static class CommandOptions
         },
     };
 
-    public static Option<FileInfo?> Out() => new("--out") { Description = "The file to write; standard output when left out." };
+    /// <summary>A file name, read relative to the directory the command was run in (not parsed as a FileInfo, which would read it from the app's).</summary>
+    public static Option<string?> Out() => new("--out") { Description = "The file to write, relative to where you run the command; standard output when left out. Never replaces an existing file unless --force." };
+
+    public static Option<bool> Force() => new("--force") { Description = "Replace the --out file if it exists (a link is never followed)." };
 }

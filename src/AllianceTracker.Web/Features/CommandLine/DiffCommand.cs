@@ -14,7 +14,8 @@ internal static class DiffCommand
         var to = new Option<string>("--to") { Description = "now, a date (YYYY-MM-DD) or snapshot:ID", DefaultValueFactory = _ => "now" };
         var format = CommandOptions.Format();
         var output = CommandOptions.Out();
-        var command = new Command("diff", "What changed between two pictures.") { from, to, format, output };
+        var force = CommandOptions.Force();
+        var command = new Command("diff", "What changed between two pictures.") { from, to, format, output, force };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await services.MigrateAllianceDatabaseAsync(cancellationToken);
@@ -25,7 +26,7 @@ internal static class DiffCommand
                 return AllianceCommandLine.Refused;
             }
 
-            await console.WriteAsync(ExportFormats.Write(result.Diff!, parse.GetValue(format), "alliance-diff"), parse.GetValue(output));
+            await console.WriteAsync(ExportFormats.Write(result.Diff!, parse.GetValue(format), "alliance-diff"), parse.GetValue(output), parse.GetValue(force));
             return AllianceCommandLine.Done;
         });
         return command;

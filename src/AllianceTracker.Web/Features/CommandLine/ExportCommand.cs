@@ -12,12 +12,13 @@ internal static class ExportCommand
         var format = CommandOptions.Format();
         var asOf = CommandOptions.AsOf("The day to export (YYYY-MM-DD); today when left out.");
         var output = CommandOptions.Out();
-        var command = new Command("export", "Writes the picture, today or as of a date.") { format, asOf, output };
+        var force = CommandOptions.Force();
+        var command = new Command("export", "Writes the picture, today or as of a date.") { format, asOf, output, force };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await services.MigrateAllianceDatabaseAsync(cancellationToken);
             var document = await services.GetRequiredService<PictureDocuments>().CurrentAsync(parse.GetValue(asOf), cancellationToken: cancellationToken);
-            await console.WriteAsync(ExportFormats.Write(document, parse.GetValue(format), $"alliance-consensus-{document.AsOf}"), parse.GetValue(output));
+            await console.WriteAsync(ExportFormats.Write(document, parse.GetValue(format), $"alliance-consensus-{document.AsOf}"), parse.GetValue(output), parse.GetValue(force));
             return AllianceCommandLine.Done;
         });
         return command;

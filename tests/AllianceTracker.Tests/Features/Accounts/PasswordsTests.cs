@@ -52,6 +52,24 @@ public sealed partial class PasswordsTests : FreshAppTest<AccountsAppFactory>
     }
 
     [Fact]
+    public async Task A_new_password_link_voids_the_older_ones_without_signing_the_owner_out()
+    {
+        var email = await App.CreateAsync(Roles.Editor);
+        var owner = App.Anonymous();
+        await owner.PostSignInAsync(email, TestAccounts.Password);
+        var id = (await Accounts.FindIdByEmailAsync(email))!;
+        var older = await Accounts.IssuePasswordLinkAsync(TestEditors.Admin(), id);
+
+        var newer = await Accounts.IssuePasswordLinkAsync(TestEditors.Admin(), id);
+
+        Assert.NotEqual(older, newer);
+        Assert.Contains("not valid any more", await PostFormAsync(App.Anonymous(), older!, "set-password", ("Input.New", "lantern-quartz-meadow-7"), ("Input.Confirm", "lantern-quartz-meadow-7")));
+        Assert.Contains("Sign out", await owner.GetStringAsync("/"));
+        Assert.Contains("password-done", await PostFormAsync(App.Anonymous(), newer!, "set-password", ("Input.New", "lantern-quartz-meadow-7"), ("Input.Confirm", "lantern-quartz-meadow-7")));
+        Assert.Contains("not valid any more", await PostFormAsync(App.Anonymous(), newer!, "set-password", ("Input.New", "another-long-choice-9"), ("Input.Confirm", "another-long-choice-9")));
+    }
+
+    [Fact]
     public async Task A_signed_in_user_changes_their_password_and_their_other_sessions_end()
     {
         var (first, email) = await App.SignedInAsAsync(Roles.Editor);

@@ -60,6 +60,56 @@ public sealed class CommandLineTests : FreshAppTest
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Export_and_diff_refuse_to_replace_a_file_without_force_and_say_so()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"alliance-export-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, "kept");
+        try
+        {
+            var (exit, output, error) = await App.RunCommandAsync("", "export", "--format", "csv", "--out", path);
+            var (diffExit, _, diffError) = await App.RunCommandAsync("", "diff", "--from", "2024-04-02", "--to", "now", "--format", "csv", "--out", path);
+
+            Assert.Equal(1, exit);
+            Assert.Equal("", output);
+            Assert.Equal($"Nothing was done: {path} already exists; choose a new name, or add --force to replace it.", error.Trim());
+            Assert.Equal(1, diffExit);
+            Assert.Contains("add --force", diffError);
+            Assert.Equal("kept", await File.ReadAllTextAsync(path));
+
+            var (forced, _, _) = await App.RunCommandAsync("", "export", "--format", "csv", "--out", path, "--force");
+            Assert.Equal(0, forced);
+            Assert.StartsWith("as_of,member,", await File.ReadAllTextAsync(path));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task A_relative_out_path_lands_where_the_command_was_run_not_in_the_apps_folder()
+    {
+        // dotnet run starts the app in the project's folder; the caller's shell says where they are.
+        var caller = Directory.CreateTempSubdirectory("alliance-caller-").FullName;
+        var database = Path.Combine(Path.GetTempPath(), "alliance-tracker-tests", Guid.NewGuid().ToString("N"), "alliance-tracker.db");
+        try
+        {
+            var (exit, output, error) = await AppProcess.RunAsync(database, new Dictionary<string, string> { ["PWD"] = caller }, "export", "--format", "csv", "--out", "brief.csv");
+
+            Assert.True(exit == 0, error);
+            Assert.True(File.Exists(Path.Combine(caller, "brief.csv")), output);
+            Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(database)!, "brief.csv")));
+        }
+        finally
+        {
+            Directory.Delete(caller, recursive: true);
+            Directory.Delete(Path.GetDirectoryName(database)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_dry_run_import_reports_what_it_would_change_and_a_bad_file_exits_1_with_the_path()
     {
         var good = Path.Combine(Path.GetTempPath(), $"alliance-import-{Guid.NewGuid():N}.json");
