@@ -106,7 +106,7 @@ upstreams=""
 for i in $(seq 1 "$instances"); do
   instance_port=$(free_port)
   mkdir -p "$work/instance-$i"
-  ASPNETCORE_URLS="http://127.0.0.1:$instance_port" \
+  ASPNETCORE_URLS="http://127.0.0.1:$instance_port" Site__InstanceName="$i" \
     Database__Provider=PostgreSQL ConnectionStrings__PostgreSQL="$connection" Database__Path="$work/instance-$i/unused.db" \
     "${app[@]}" >"$work/instance-$i.log" 2>&1 &
   pids+=($!)

@@ -1,6 +1,7 @@
 using AllianceTracker.Web.Features.CommandLine;
 using AllianceTracker.Web.Features.Exchange;
 using AllianceTracker.Web.Features.History;
+using AllianceTracker.Web.Features.Live;
 using AllianceTracker.Web.Features.Map;
 using AllianceTracker.Web.Features.NewsAssist;
 using AllianceTracker.Web.Features.Positions;
@@ -28,6 +29,7 @@ try
     builder.AddAllianceApi();
     builder.AddAllianceReading();
     builder.Services
+        .AddLive(builder.Configuration)
         .AddHistory()
         .AddPositions()
         .AddStances()

@@ -40,6 +40,9 @@ public class AllianceAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_directory, "alliance-tracker.db");
 
+    /// <summary>More configuration for this app (e.g. <c>Live:StreamsPerClient</c>), set last.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Every Error-level line the app logged: tests that use the app as people do expect none.</summary>
     public RecordedErrors ErrorsLogged { get; } = new();
 
@@ -77,6 +80,11 @@ public class AllianceAppFactory : WebApplicationFactory<Program>
         // The demo editor is for people trying the app by hand, not for tests.
         builder.UseSetting("Access:CreateDemoEditor", "false");
         // Tests sign in hundreds of times; the hash stays PBKDF2 through Identity, with fewer rounds.
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);

@@ -72,6 +72,8 @@ public static class AccessSetup
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
+        // After AddSignInManager, which registers Identity's own validator: this one also refuses disabled accounts.
+        builder.Services.AddScoped<ISecurityStampValidator, AccountStateValidator>();
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(options =>
         {

@@ -25,10 +25,14 @@ public static class DataSetup
         builder.Services.AddDbContextFactory<AllianceDbContext>((services, options) =>
             // Default Timeout is the busy timeout: a write waits that long for another writer's
             // lock, then fails and is answered 503 (DatabaseFaults) instead of hanging for 30 s.
-            options.UseSqlite($"Data Source={services.GetRequiredService<DatabaseFile>().Path};Default Timeout={DatabaseFaults.BusyTimeoutSeconds}"));
+            options.UseSqlite($"Data Source={services.GetRequiredService<DatabaseFile>().Path};Default Timeout={DatabaseFaults.BusyTimeoutSeconds}")
+                .AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         builder.Services.AddDbContextFactory<PostgresAllianceDbContext>((services, options) =>
-            options.UseNpgsql(DatabaseOptions.PostgreSqlConnectionString(services.GetRequiredService<IConfiguration>())));
+            options.UseNpgsql(DatabaseOptions.PostgreSqlConnectionString(services.GetRequiredService<IConfiguration>()))
+                .AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
 
+        // Interceptors registered as services join every context: none in the app; tests inject
+        // database faults at a chosen statement with one (the revocation tests).
         // Everything asks for IDbContextFactory<AllianceDbContext> (and Identity, Data Protection
         // and the health check for the context itself); which database answers is read from the
         // options when first asked, like the file's path, so test hosts can choose it.

@@ -19,6 +19,12 @@ public sealed class SiteOptions
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// A name for this instance in a cluster (e.g. "1"), sent as <c>X-Alliance-Instance</c> on every
+    /// response so operators and tests can tell which instance answered; never its address. Empty: not sent.
+    /// </summary>
+    public string? InstanceName { get; set; }
+
     /// <summary>Reverse proxies whose X-Forwarded-For/-Proto are believed (loopback always is).</summary>
     public List<string> KnownProxies { get; set; } = [];
 
@@ -46,7 +52,17 @@ public static class TransportSetup
 
         builder.Services.AddSingleton(new PublicAddress(site.PublicBaseUrl));
         // Kestrel writes its own Server header after every middleware has run: switched off at the source.
-        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+        // Connections are limited to what the live streams' ceiling and pages need (the stream answers
+        // 503 past its own limits first), unless Kestrel:Limits sets them; the process checks at start
+        // that its open-file limit holds them (OpenFileLimit).
+        var streamCeiling = builder.Configuration.GetValue($"{Features.Live.LiveStreamOptions.Section}:{nameof(Features.Live.LiveStreamOptions.StreamCeiling)}", new Features.Live.LiveStreamOptions().StreamCeiling);
+        builder.WebHost.ConfigureKestrel(options =>
+        {
+            options.AddServerHeader = false;
+            options.Limits.MaxConcurrentConnections ??= streamCeiling + OpenFileLimit.Headroom / 2;
+            options.Limits.MaxConcurrentUpgradedConnections ??= 1_000;
+        });
+        builder.Services.AddHostedService<OpenFileLimit>();
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -98,6 +114,15 @@ public static class TransportSetup
 
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        if (site.InstanceName is { Length: > 0 } instance)
+        {
+            app.Use((context, next) =>
+            {
+                context.Response.Headers["X-Alliance-Instance"] = instance;
+                return next(context);
+            });
+        }
+
         if (site.IsHttps)
         {
             app.Use((context, next) => ToHttps(context, next, site.PublicBaseUrl!));

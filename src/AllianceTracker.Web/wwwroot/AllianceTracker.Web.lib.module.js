@@ -21,6 +21,7 @@
 const refreshAfterMs = 150;
 const highlightForMs = 4000;
 const viewTimeoutMs = 15000;
+const pausedRetryMs = 30000;
 const viewForm = 'form[data-view]';
 
 let blazor;
@@ -365,7 +366,17 @@ function follow() {
     // From the version the page was rendered at, so nothing published meanwhile is missed.
     const source = new EventSource('api/v1/changes/stream' + (page ? `?since=${page.version}` : ''));
     source.addEventListener('open', () => showLiveState('listening'));
-    source.addEventListener('error', () => showLiveState('reconnecting'));
+    source.addEventListener('error', () => {
+        if (source.readyState !== EventSource.CLOSED) {
+            showLiveState('reconnecting');
+            return;
+        }
+        // Refused (the server's stream limits answer 503) or gone for good: the browser will not
+        // try again by itself. Say so, and follow again later, from the version on screen.
+        showLiveState('paused');
+        announce('Live updates are paused; this page catches up when they resume.');
+        setTimeout(follow, pausedRetryMs + Math.random() * pausedRetryMs / 2);
+    });
     source.addEventListener('change', event => heard(JSON.parse(event.data)));
     source.addEventListener('resync', event => heard({ version: JSON.parse(event.data).version, cells: 'all' }));
 }

@@ -24,9 +24,19 @@ public sealed class BrowserApp : IAsyncLifetime
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    private readonly AllianceAppFactory _factory = new();
+    private readonly AllianceAppFactory _factory;
     private IPlaywright? _playwright;
     private int _accountsCreated;
+
+    public BrowserApp()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    private BrowserApp(IReadOnlyDictionary<string, string> settings) => _factory = new AllianceAppFactory { Settings = settings };
+
+    /// <summary>The app with more configuration (<see cref="AllianceAppFactory.Settings"/>); a fixture needs one public constructor, so this is not one.</summary>
+    public static BrowserApp With(IReadOnlyDictionary<string, string> settings) => new(settings);
 
     public Uri BaseAddress { get; private set; } = null!;
 

@@ -18,7 +18,11 @@ public sealed partial class AccountAdministration
 
     public static bool IsDisabled(IdentityUser user) => user.LockoutEnd is { } end && end.Year > 9000;
 
-    /// <summary>Disables (or enables again) an account; disabling also ends every session it has.</summary>
+    /// <summary>
+    /// Disables (or enables again) an account; disabling also ends every session it has. One
+    /// transaction with the new stamp (ChangeAccountAsync); and a cookie or circuit of a disabled
+    /// account is refused at its next check whatever its stamp (AccountStateValidator).
+    /// </summary>
     public Task<AccountResult> SetDisabledAsync(ClaimsPrincipal caller, string userId, bool disabled) =>
         ChangeAccountAsync(caller, userId, async (users, user) =>
         {
@@ -60,16 +64,26 @@ public sealed partial class AccountAdministration
             return AccountResult.Failed($"No account has the email {email}.");
         }
 
-        foreach (var each in Roles.All)
+        // Every role at once, with one new stamp: one transaction (ChangeAccountAsync).
+        return await ChangeAccountAsync(caller, id, async (users, user) =>
         {
-            var result = await SetRoleAsync(caller, id, each, member: each == role);
-            if (!result.Succeeded)
+            if (role != Roles.Admin && await users.IsInRoleAsync(user, Roles.Admin) && user.UserName == caller.Identity?.Name)
             {
-                return result;
+                return AccountResult.Failed("You cannot remove your own admin role; ask another admin.");
             }
-        }
 
-        return AccountResult.Ok;
+            var current = await users.GetRolesAsync(user);
+            var remove = current.Where(r => Roles.All.Contains(r) && r != role).ToList();
+            var add = role != NoRole && !current.Contains(role) ? [role] : new List<string>();
+            if (remove.Count == 0 && add.Count == 0)
+            {
+                return AccountResult.Ok;
+            }
+
+            var removed = remove.Count > 0 ? await users.RemoveFromRolesAsync(user, remove) : IdentityResult.Success;
+            var added = removed.Succeeded && add.Count > 0 ? await users.AddToRolesAsync(user, add) : removed;
+            return added.Succeeded ? await RevokeSessionsOfAsync(users, user) : AccountResult.From(added);
+        });
     }
 
     /// <summary>The account id behind a sign-in email, for the command line; null when there is none.</summary>

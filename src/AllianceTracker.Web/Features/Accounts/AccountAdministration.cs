@@ -67,13 +67,45 @@ public sealed partial class AccountAdministration(IServiceScopeFactory scopes, I
     /// An admin's change to one account: checks the caller is an admin, finds the account, and runs
     /// <paramref name="change"/> on it with its own short-lived Identity store.
     /// </summary>
+    /// <remarks>
+    /// All or nothing: the change and the new security stamp that goes with it are one transaction,
+    /// so an account is never left disabled (or without a role) while its cookies still carry the old
+    /// stamp. A busy database is waited for and the whole change tried again a few times; if it still
+    /// fails, nothing changed and the caller is told (the exception passes).
+    /// </remarks>
     private async Task<AccountResult> ChangeAccountAsync(ClaimsPrincipal caller, string userId, Func<UserManager<IdentityUser>, IdentityUser, Task<AccountResult>> change)
     {
         await authorization.DemandAsync(caller, Policies.CanAdminister);
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        return await users.FindByIdAsync(userId) is { } user ? await change(users, user) : AccountResult.Failed("That account no longer exists.");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+                var db = scope.ServiceProvider.GetRequiredService<Data.AllianceDbContext>();
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                if (await users.FindByIdAsync(userId) is not { } user)
+                {
+                    return AccountResult.Failed("That account no longer exists.");
+                }
+
+                var result = await change(users, user);
+                if (result.Succeeded)
+                {
+                    await transaction.CommitAsync();
+                }
+
+                return result;
+            }
+            catch (Exception ex) when (attempt < ChangeAttempts && Data.DatabaseFaults.IsUnavailable(ex))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt));
+            }
+        }
     }
+
+    /// <summary>How often an account change is tried on a busy database before the caller hears it failed.</summary>
+    private const int ChangeAttempts = 4;
 
     public async Task EnsureRolesAsync()
     {

@@ -14,8 +14,19 @@ public static class ChangeStreamApi
 
     public static IEndpointRouteBuilder MapChangeStream(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/changes/stream", (HttpRequest request, IStanceChangeNotifier notifier, long? since) =>
-                new ChangeStreamResult(notifier, ResumeFrom(request, since), HeartbeatEvery))
+        endpoints.MapGet("/api/v1/changes/stream", (HttpContext context, IStanceChangeNotifier notifier, LiveStreamLimits limits, Microsoft.Extensions.Options.IOptions<LiveStreamOptions> options, long? since) =>
+            {
+                if (HeadRequests.Is(context))
+                {
+                    return new ChangeStreamResult(notifier, null, HeartbeatEvery, lease: null);
+                }
+
+                return limits.TryOpen(context.Connection.RemoteIpAddress, out var lease) switch
+                {
+                    StreamRefusal.None => new ChangeStreamResult(notifier, ResumeFrom(context.Request, since), HeartbeatEvery, lease),
+                    var refusal => Refused(context, refusal, options.Value),
+                };
+            })
             .WithTags("Live updates")
             .WithName("StreamChanges")
             .WithSummary("Follow committed changes as server-sent events")
@@ -25,10 +36,24 @@ public static class ChangeStreamApi
                 + "or `\"cells\": \"all\"` when anything may have changed (a new proposal). A comment is sent every 20 s. "
                 + "To resume after a drop, reconnect with the `Last-Event-ID` header (browsers do) or `?since=<version>`: the "
                 + "missed changes are sent first, or one `resync` event (`{\"version\": 18}`) when they are no longer known, "
-                + "after which everything should be read again.")
+                + "after which everything should be read again. Open streams are limited per client address and per instance: "
+                + "past either limit the answer is 503 with `Retry-After`; follow the stream again after it.")
             .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithMetadata(StreamedResponse.Instance);
         return endpoints;
+    }
+
+    // A reader past a limit is told when to come back; a page shows "live updates paused" and tries again then.
+    private static IResult Refused(HttpContext context, StreamRefusal refusal, LiveStreamOptions options)
+    {
+        context.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Live updates are paused",
+            detail: refusal == StreamRefusal.TooManyFromThisClient
+                ? $"Your address already follows {options.StreamsPerClient} live streams (one per open page): close some pages, or try again in {options.RetryAfterSeconds} s."
+                : $"This server follows as many live streams as it can hold: try again in {options.RetryAfterSeconds} s. Pages still show the latest data when reloaded.");
     }
 
     /// <summary>The version the listener last saw: the header a reconnecting EventSource sends wins over the query.</summary>

@@ -10,10 +10,12 @@ namespace AllianceTracker.Web.Features.Live;
 /// Writes the change stream by hand: the format is a few lines of text, and the heartbeat must be
 /// an SSE comment, which <c>TypedResults.ServerSentEvents</c> cannot write (ADR 0011).
 /// </summary>
-internal sealed class ChangeStreamResult(IStanceChangeNotifier notifier, long? resumeFrom, TimeSpan heartbeatEvery) : IResult
+internal sealed class ChangeStreamResult(IStanceChangeNotifier notifier, long? resumeFrom, TimeSpan heartbeatEvery, IDisposable? lease) : IResult
 {
     public async Task ExecuteAsync(HttpContext context)
     {
+        // The stream's place under the limits (LiveStreamLimits), given back however it ends.
+        using var place = lease;
         var response = context.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";

@@ -116,7 +116,7 @@ public sealed class ChangeStreamHeartbeatTests
         var context = new DefaultHttpContext { RequestAborted = stop.Token };
         context.Response.Body = pipe.Writer.AsStream();
 
-        var streaming = new ChangeStreamResult(notifier, null, TimeSpan.FromMilliseconds(50)).ExecuteAsync(context);
+        var streaming = new ChangeStreamResult(notifier, null, TimeSpan.FromMilliseconds(50), lease: null).ExecuteAsync(context);
         var text = "";
         using var reader = new StreamReader(pipe.Reader.AsStream());
         using var ceiling = new CancellationTokenSource(TimeSpan.FromSeconds(10));
