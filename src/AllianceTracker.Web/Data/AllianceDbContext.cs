@@ -97,7 +97,11 @@ public class AllianceDbContext : IdentityDbContext<IdentityUser>, IDataProtectio
             summit.HasMany(s => s.Proposals).WithOne(p => p.Summit).HasForeignKey(p => p.SummitId);
         });
 
-        modelBuilder.Entity<Proposal>(proposal => proposal.HasIndex(p => p.Slug).IsUnique());
+        modelBuilder.Entity<Proposal>(proposal =>
+        {
+            proposal.HasIndex(p => p.Slug).IsUnique();
+            proposal.Property(p => p.Version).IsConcurrencyToken();
+        });
 
         modelBuilder.Entity<ProposalRevision>(revision =>
         {
@@ -138,6 +142,7 @@ public class AllianceDbContext : IdentityDbContext<IdentityUser>, IDataProtectio
         {
             source.HasIndex(s => s.Key).IsUnique();
             source.Property(s => s.Kind).HasConversion<string>();
+            source.Property(s => s.Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<StanceChange>(change =>
@@ -220,4 +225,15 @@ public class AllianceDbContext : IdentityDbContext<IdentityUser>, IDataProtectio
         StanceVocabulary.TryParse(code, out var stance)
             ? stance
             : throw new InvalidOperationException($"The database holds an unknown stance code '{code}'.");
+}
+
+/// <summary>
+/// For <c>dotnet ef migrations add … --context AllianceDbContext</c>: SQLite's migrations, made from
+/// the model without a database. Without it the tools took PostgreSQL's design-time factory (its
+/// context derives from this one) and wrote PostgreSQL's column types into SQLite's folder.
+/// </summary>
+public sealed class SqliteDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<AllianceDbContext>
+{
+    public AllianceDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<AllianceDbContext>().UseSqlite("Data Source=design-time.db").Options);
 }

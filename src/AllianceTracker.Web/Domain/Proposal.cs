@@ -23,6 +23,12 @@ public sealed class Proposal
 
     /// <summary>True when the tabling date is inferred rather than stated by a source.</summary>
     public bool TabledOnIsApproximate { get; init; }
+
+    /// <summary>
+    /// Moves with every change of the proposal's texts or decisions. A write that names the version
+    /// it read is refused once another has moved it on (409), as a stance is; the API's ETag.
+    /// </summary>
+    public Guid Version { get; set; }
 }
 
 /// <summary>

@@ -35,6 +35,9 @@ public sealed class Source
     public bool PublishedOnIsApproximate { get; set; }
 
     public required SourceKind Kind { get; set; }
+
+    /// <summary>Moves with every correction; a correction made on an older one is refused (409). The API's ETag.</summary>
+    public Guid Version { get; set; }
 }
 
 /// <summary>The published codes of <see cref="SourceKind"/> ("news-report", …), used by seed files and the API.</summary>

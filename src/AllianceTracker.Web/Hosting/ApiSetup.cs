@@ -92,7 +92,10 @@ public static class ApiSetup
 
         if (context.Response.StatusCode == StatusCodes.Status200OK)
         {
-            var tag = $"\"{Convert.ToBase64String(SHA256.HashData(buffer.ToArray())).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
+            // A resource that carries a version (VersionTags) is tagged by it, so If-Match can name it.
+            var tag = context.Response.Headers.ETag is { Count: > 0 } own
+                ? own.ToString()
+                : $"\"{Convert.ToBase64String(SHA256.HashData(buffer.ToArray())).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
             context.Response.Headers.ETag = tag;
             context.Response.Headers.CacheControl = "no-cache";
             if (IfNoneMatch(context.Request.Headers.IfNoneMatch, tag))

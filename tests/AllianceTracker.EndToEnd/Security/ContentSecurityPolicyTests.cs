@@ -80,4 +80,28 @@ public sealed class ContentSecurityPolicyTests(BrowserApp app) : IClassFixture<B
         await AssertNoViolationsAsync(page, messages);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_editors_circuit_websocket_is_not_compressed()
+    {
+        // Compressed frames mixing what an editor types with what the page shows are what BREACH-style attacks read.
+        var page = await app.SignedInPageAsync("Editor");
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        var handshakes = new List<string>();
+        cdp.Event("Network.webSocketHandshakeResponseReceived").OnEvent += (_, e) => handshakes.Add(e?.ToString() ?? "");
+        await cdp.SendAsync("Network.enable");
+
+        await page.GotoAsync("/members/HUN");
+        await page.Locator("[data-interactive='true']").WaitForAsync();
+
+        // The browser offers permessage-deflate; the server's answer takes up no extension.
+        Assert.NotEmpty(handshakes);
+        Assert.All(handshakes, handshake =>
+        {
+            var response = System.Text.Json.JsonDocument.Parse(handshake).RootElement.GetProperty("response");
+            Assert.Equal(101, response.GetProperty("status").GetInt32());
+            Assert.DoesNotContain(response.GetProperty("headers").EnumerateObject(), header => header.NameEquals("Sec-WebSocket-Extensions"));
+        });
+        await page.Context.CloseAsync();
+    }
 }

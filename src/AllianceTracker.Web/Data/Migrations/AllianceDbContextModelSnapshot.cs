@@ -182,6 +182,10 @@ namespace AllianceTracker.Web.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasAnnotation("AllianceTracker:TextField", "title");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
@@ -413,6 +417,10 @@ namespace AllianceTracker.Web.Data.Migrations
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT")
                         .HasAnnotation("AllianceTracker:TextField", "url");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

@@ -9,18 +9,20 @@ public sealed partial class HistoryWriter
     /// <summary>
     /// Records a summit's decision on a proposal with the evidence that reports it, adding the new
     /// sources it cites. From its decision date the decision, not the members' count, is the
-    /// proposal's status. Decisions are dated entries: the latest one on a date wins, and a wrong
-    /// one is retracted, so there is no version to check.
+    /// proposal's status. A decision moves the proposal's version: one recorded on a version read
+    /// before another decision (or retraction, or revision) is refused, so two editors recording
+    /// the same summit night cannot both win unseen.
     /// </summary>
     /// <exception cref="EditValidationException">A rule is broken; nothing was written.</exception>
-    public async Task<ProposalOutcomeRecord> RecordDecisionAsync(string author, string proposalSlug, DecisionInput input, CancellationToken cancellationToken = default)
+    /// <exception cref="VersionConflictException"><paramref name="expectedVersion"/> is not the proposal's version any more; nothing was written.</exception>
+    public async Task<ProposalOutcomeRecord> RecordDecisionAsync(string author, string proposalSlug, DecisionInput input, Guid? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         ProposalOutcomeRecord entry;
         StanceChangeNotice notice;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var proposal = await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == proposalSlug, cancellationToken);
+            var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.Slug == proposalSlug, cancellationToken);
             var problems = new FieldProblems();
             problems.Add("proposal", proposal is null ? $"There is no proposal '{proposalSlug}'." : null);
             problems.Add(DecisionRules.Check(input, proposalSlug, Today));
@@ -67,8 +69,9 @@ public sealed partial class HistoryWriter
                 RecordedBy = author,
             };
             db.ProposalOutcomes.Add(entry);
+            proposal.Version = NextVersion("proposal", proposalSlug, proposal.Version, expectedVersion);
             notice = await AnnounceInAsync(db, [], author, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveVersionedAsync(db, "proposal", proposalSlug, () => ProposalVersionAsync(proposalSlug, cancellationToken), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -79,7 +82,8 @@ public sealed partial class HistoryWriter
 
     /// <summary>Marks a wrong decision entry as retracted: pictures skip it from now on, the audit trail keeps it.</summary>
     /// <exception cref="EditValidationException">There is no such decision, or it is retracted already; nothing was written.</exception>
-    public async Task<DecisionRetraction> RetractDecisionAsync(string author, string proposalSlug, long decisionId, string reason, CancellationToken cancellationToken = default)
+    /// <exception cref="VersionConflictException"><paramref name="expectedVersion"/> is not the proposal's version any more; nothing was written.</exception>
+    public async Task<DecisionRetraction> RetractDecisionAsync(string author, string proposalSlug, long decisionId, string reason, Guid? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         DecisionRetraction retraction;
         StanceChangeNotice notice;
@@ -104,8 +108,10 @@ public sealed partial class HistoryWriter
                 RecordedBy = author,
             };
             db.DecisionRetractions.Add(retraction);
+            var proposal = await db.Proposals.SingleAsync(p => p.Slug == proposalSlug, cancellationToken);
+            proposal.Version = NextVersion("proposal", proposalSlug, proposal.Version, expectedVersion);
             notice = await AnnounceInAsync(db, [], author, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveVersionedAsync(db, "proposal", proposalSlug, () => ProposalVersionAsync(proposalSlug, cancellationToken), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -12,7 +12,8 @@ public sealed partial class HistoryWriter
     /// one in force today.
     /// </summary>
     /// <exception cref="EditValidationException">A rule is broken; nothing was written.</exception>
-    public async Task<ProposalRevision> ReviseProposalAsync(string author, string proposalSlug, ProposalTextsInput input, CancellationToken cancellationToken = default)
+    /// <exception cref="VersionConflictException"><paramref name="expectedVersion"/> is not the proposal's version any more; nothing was written.</exception>
+    public async Task<ProposalRevision> ReviseProposalAsync(string author, string proposalSlug, ProposalTextsInput input, Guid? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         ProposalRevision revision;
         StanceChangeNotice notice;
@@ -44,13 +45,28 @@ public sealed partial class HistoryWriter
             proposal.Title = inForceToday.Title;
             proposal.Description = inForceToday.Description;
             proposal.Proposer = inForceToday.Proposer;
+            proposal.Version = NextVersion("proposal", proposalSlug, proposal.Version, expectedVersion);
             notice = await AnnounceInAsync(db, [], author, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveVersionedAsync(db, "proposal", proposalSlug, () => ProposalVersionAsync(proposalSlug, cancellationToken), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         await notifier.PublishAsync(notice);
         return revision;
+    }
+
+    /// <summary>A proposal's version as saved now (what a refused write is told).</summary>
+    public async Task<Guid> ProposalVersionAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Proposals.Where(p => p.Slug == slug).Select(p => p.Version).SingleAsync(cancellationToken);
+    }
+
+    /// <summary>A source's version as saved now.</summary>
+    public async Task<Guid> SourceVersionAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Sources.Where(s => s.Key == key).Select(s => s.Version).SingleAsync(cancellationToken);
     }
 
     /// <summary>
@@ -101,7 +117,8 @@ public sealed partial class HistoryWriter
     /// source's corrections. Every quote from it reads the corrected details from then on.
     /// </summary>
     /// <exception cref="EditValidationException">A rule is broken; nothing was written.</exception>
-    public async Task<Source> CorrectSourceAsync(string author, string key, SourceInput input, string reason, CancellationToken cancellationToken = default)
+    /// <exception cref="VersionConflictException"><paramref name="expectedVersion"/> is not the source's version any more; nothing was written.</exception>
+    public async Task<Source> CorrectSourceAsync(string author, string key, SourceInput input, string reason, Guid? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         Source source;
         StanceChangeNotice notice;
@@ -127,8 +144,9 @@ public sealed partial class HistoryWriter
             var corrected = input.ToSource(key);
             (source.Title, source.Outlet, source.Url, source.PublishedOn, source.PublishedOnIsApproximate, source.Kind) =
                 (corrected.Title, corrected.Outlet, corrected.Url, corrected.PublishedOn, corrected.PublishedOnIsApproximate, corrected.Kind);
+            source.Version = NextVersion("source", key, source.Version, expectedVersion);
             notice = await AnnounceInAsync(db, [], author, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveVersionedAsync(db, "source", key, () => SourceVersionAsync(key, cancellationToken), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -195,6 +195,26 @@ public sealed partial class HistoryWriter(
     private async Task<StanceConflictException> ConflictAsync(StanceCell cell, CancellationToken cancellationToken) =>
         new(cell.MemberAlpha3, cell.ProposalSlug, await history.ReadCellAsync(cell.MemberAlpha3, cell.ProposalSlug, cancellationToken));
 
+    /// <summary>
+    /// Checks the version a write was read at (none given: no check) and moves it on. The version
+    /// is a concurrency token, so a write racing this one fails at its save and is answered the same.
+    /// </summary>
+    private static Guid NextVersion(string kind, string key, Guid current, Guid? expected) =>
+        expected is { } read && read != current ? throw new VersionConflictException(kind, key, current) : Guid.NewGuid();
+
+    /// <summary>Saves, answering a racing write's moved version as the conflict it is.</summary>
+    private static async Task SaveVersionedAsync(AllianceDbContext db, string kind, string key, Func<Task<Guid>> currentVersion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new VersionConflictException(kind, key, await currentVersion());
+        }
+    }
+
     // After the commit, never before: nothing is announced that was not saved.
     private static StanceChangeNotice Notice(IEnumerable<StanceCell> cells, string author) => new(cells.Distinct().ToList(), Origin: author);
 

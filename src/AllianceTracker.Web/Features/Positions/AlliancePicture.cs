@@ -22,6 +22,9 @@ public sealed record ProposalSummary(
 {
     public ProposalOutcome Outcome => Decision?.Outcome ?? ProposalOutcome.Pending;
 
+    /// <summary>The proposal's version now (its texts and decisions): what a write names to be checked against.</summary>
+    public Guid Version { get; init; }
+
     public DateOnly? DecidedOn => Decision?.DecidedOn;
 }
 

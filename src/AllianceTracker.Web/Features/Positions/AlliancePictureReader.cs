@@ -35,7 +35,7 @@ public sealed class AlliancePictureReader(IDbContextFactory<AllianceDbContext> d
             .Select(p => new
             {
                 p.Id,
-                Summary = new ProposalSummary(p.Slug, p.Title, p.Description, p.Proposer, p.TabledOn, p.TabledOnIsApproximate, p.Summit!.Slug, p.Summit.Name),
+                Summary = new ProposalSummary(p.Slug, p.Title, p.Description, p.Proposer, p.TabledOn, p.TabledOnIsApproximate, p.Summit!.Slug, p.Summit.Name) { Version = p.Version },
             })
             .ToListAsync(cancellationToken);
         var revisions = (await db.ProposalRevisions.AsNoTracking()

@@ -6,9 +6,10 @@ namespace AllianceTracker.Web.Features.Positions;
 
 public sealed record MemberDto(string Alpha3, string Alpha2, string Numeric, string Name, int Joined, string Subregion, bool Eu, bool B9);
 
+/// <summary>A proposal; <c>version</c> (also its ETag) is what a write to its texts or decisions names, to be refused if another came first.</summary>
 public sealed record ProposalDto(
     string Slug, string Title, string Description, string Proposer, string? TabledOn, bool TabledOnApproximate,
-    string Summit, string SummitName, string Outcome, string? DecidedOn);
+    string Summit, string SummitName, string Outcome, string? DecidedOn, Guid Version);
 
 public sealed record SummitDto(string Slug, string Name, string City, string StartsOn, string EndsOn);
 
@@ -29,10 +30,16 @@ public static class ReferenceApi
         v1.MapGet("/proposals", async (AlliancePictureCache pictures, CancellationToken ct) =>
             TypedResults.Ok((await pictures.GetAsync(cancellationToken: ct)).Proposals.Select(ToDto).ToList())).WithName("ListProposals")
             .WithSummary("The proposals before the summits, with their outcome");
-        v1.MapGet("/proposals/{slug}", async Task<Results<Ok<ProposalDto>, ProblemHttpResult>> (string slug, AlliancePictureCache pictures, CancellationToken ct) =>
-            (await pictures.GetAsync(cancellationToken: ct)).FindProposal(slug) is { } proposal
-                ? TypedResults.Ok(ToDto(proposal.Proposal))
-                : TypedResults.Problem(statusCode: 404, title: "No such proposal", detail: $"There is no proposal with the slug '{slug}'.")).WithName("GetProposal")
+        v1.MapGet("/proposals/{slug}", async Task<Results<Ok<ProposalDto>, ProblemHttpResult>> (string slug, HttpResponse response, AlliancePictureCache pictures, CancellationToken ct) =>
+        {
+            if ((await pictures.GetAsync(cancellationToken: ct)).FindProposal(slug) is not { } proposal)
+            {
+                return TypedResults.Problem(statusCode: 404, title: "No such proposal", detail: $"There is no proposal with the slug '{slug}'.");
+            }
+
+            VersionTags.Set(response, proposal.Proposal.Version);
+            return TypedResults.Ok(ToDto(proposal.Proposal));
+        }).WithName("GetProposal")
             .WithSummary("One proposal by its slug (lower case; another case redirects)");
         v1.MapGet("/summits", async (AlliancePictureCache pictures, CancellationToken ct) =>
             TypedResults.Ok((await pictures.GetAsync(cancellationToken: ct)).Summits.Select(ToDto).ToList())).WithName("ListSummits")
@@ -50,7 +57,8 @@ public static class ReferenceApi
     private static MemberDto ToDto(MemberSummary m) =>
         new(m.Alpha3, m.Alpha2, m.NumericCode, m.Name, m.AccessionYear, m.Subregion, m.IsEuMember, m.IsBucharestNine);
 
-    private static ProposalDto ToDto(ProposalSummary p) => new(
+    /// <summary>A proposal as the API writes it, in reads and in a conflict's "what is saved now".</summary>
+    public static ProposalDto ToDto(ProposalSummary p) => new(
         p.Slug, p.Title, p.Description, p.Proposer, p.TabledOn is { } tabled ? tabled.ToIso() : null, p.TabledOnIsApproximate, p.SummitSlug, p.SummitName,
-        p.Outcome.ToCode(), p.DecidedOn?.ToIso());
+        p.Outcome.ToCode(), p.DecidedOn?.ToIso(), p.Version);
 }

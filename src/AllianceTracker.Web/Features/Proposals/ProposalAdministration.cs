@@ -58,28 +58,35 @@ public sealed class ProposalAdministration(
         }
     }
 
-    /// <summary>Revises the proposal's texts (a correction for every date, or a change from a date) through the history's write path.</summary>
-    public async Task UpdateTextsAsync(ClaimsPrincipal user, string slug, ProposalTextsInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Revises the proposal's texts (a correction for every date, or a change from a date) through
+    /// the history's write path. <paramref name="expectedVersion"/> is the proposal's version the
+    /// editor read; a later one refuses the write (<see cref="VersionConflictException"/>).
+    /// </summary>
+    public async Task UpdateTextsAsync(ClaimsPrincipal user, string slug, ProposalTextsInput input, Guid? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         await authorization.DemandAsync(user, Policies.CanEdit);
-        await writer.ReviseProposalAsync(user.AuthorName(), slug, input, cancellationToken);
+        await writer.ReviseProposalAsync(user.AuthorName(), slug, input, expectedVersion, cancellationToken);
     }
 
     /// <summary>Records a summit's decision on the proposal through the history's one write path.</summary>
     /// <returns>The decision entry's id.</returns>
-    public async Task<long> RecordDecisionAsync(ClaimsPrincipal user, string slug, DecisionInput input, CancellationToken cancellationToken = default)
+    public async Task<long> RecordDecisionAsync(ClaimsPrincipal user, string slug, DecisionInput input, Guid? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         await authorization.DemandAsync(user, Policies.CanEdit);
-        return (await writer.RecordDecisionAsync(user.AuthorName(), slug, input, cancellationToken)).Id;
+        return (await writer.RecordDecisionAsync(user.AuthorName(), slug, input, expectedVersion, cancellationToken)).Id;
     }
 
     /// <summary>Retracts a wrong decision entry, with the reason, through the history's one write path.</summary>
     /// <returns>The retraction's id.</returns>
-    public async Task<long> RetractDecisionAsync(ClaimsPrincipal user, string slug, long decisionId, string reason, CancellationToken cancellationToken = default)
+    public async Task<long> RetractDecisionAsync(ClaimsPrincipal user, string slug, long decisionId, string reason, Guid? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         await authorization.DemandAsync(user, Policies.CanEdit);
-        return (await writer.RetractDecisionAsync(user.AuthorName(), slug, decisionId, reason, cancellationToken)).Id;
+        return (await writer.RetractDecisionAsync(user.AuthorName(), slug, decisionId, reason, expectedVersion, cancellationToken)).Id;
     }
+
+    /// <summary>The proposal's version now: what an edit page reads before it writes, and a conflict reports.</summary>
+    public Task<Guid> VersionAsync(string slug, CancellationToken cancellationToken = default) => writer.ProposalVersionAsync(slug, cancellationToken);
 
     /// <summary>The phrases the news assist reads for the proposal besides its title, oldest first.</summary>
     public async Task<IReadOnlyList<ProposalAlias>> ListAliasesAsync(string slug, CancellationToken cancellationToken = default)

@@ -5,13 +5,19 @@ using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.History;
 using AllianceTracker.Web.Features.Positions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AllianceTracker.Web.Features.Proposals;
 
 /// <summary>A summit's decision on a proposal: <c>outcome</c> is one of the decision codes; <c>replacedBy</c> a proposal's slug, for "replaced" only.</summary>
-public sealed record DecisionBody(string Outcome, string DecidedOn, string? Note, IReadOnlyList<EvidenceBody> Evidence, string? ReplacedBy = null);
+/// <remarks><c>expectedVersion</c>: the proposal's version the decision was made on (or send it as <c>If-Match</c>).</remarks>
+public sealed record DecisionBody(string Outcome, string DecidedOn, string? Note, IReadOnlyList<EvidenceBody> Evidence, string? ReplacedBy = null, Guid? ExpectedVersion = null);
 
-public sealed record DecisionRetractionBody(string Reason);
+/// <remarks><c>expectedVersion</c>: the proposal's version the retraction was made on (or send it as <c>If-Match</c>).</remarks>
+public sealed record DecisionRetractionBody(string Reason, Guid? ExpectedVersion = null);
+
+/// <summary>A revision of a proposal's texts; <c>expectedVersion</c> (or <c>If-Match</c>) is the proposal's version it was written on.</summary>
+public sealed record ProposalTextsBody(string Title, string Description, string Proposer, string? InForceFrom = null, string? Note = null, Guid? ExpectedVersion = null);
 
 public sealed record DecisionWrittenDto(long Id);
 
@@ -32,13 +38,16 @@ public static class ProposalsApi
         v1.MapPost("/proposals", (ProposalInput body, ClaimsPrincipal user, ProposalAdministration admin, CancellationToken ct) =>
             Write(() => admin.AddProposalAsync(user, body, ct), $"/api/v1/proposals/{body.Slug}")).WithName("AddProposal")
             .WithSummary("Table a proposal at a summit");
-        v1.MapPut("/proposals/{slug}", (string slug, ProposalTextsInput body, ClaimsPrincipal user, ProposalAdministration admin, CancellationToken ct) =>
-            Write(() => admin.UpdateTextsAsync(user, slug, body, ct), null)).WithName("UpdateProposal")
-            .WithSummary("Revise a proposal's title or description; the earlier text is kept");
+        // Each write names the proposal's version it was made on (expectedVersion, or If-Match with the GET's ETag).
+        v1.MapPut("/proposals/{slug}", UpdateTextsAsync).WithName("UpdateProposal")
+            .WithSummary("Revise a proposal's title or description; the earlier text is kept")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         v1.MapPost("/proposals/{slug}/outcomes", RecordDecisionAsync).WithName("RecordProposalDecision")
-            .WithSummary("Record a summit's decision on a proposal, with the evidence that reports it.");
+            .WithSummary("Record a summit's decision on a proposal, with the evidence that reports it.")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         v1.MapPost("/proposals/{slug}/outcomes/{id:long}/retraction", RetractDecisionAsync).WithName("RetractProposalDecision")
-            .WithSummary("Retract a wrongly recorded decision, saying why; the entry stays in the audit trail.");
+            .WithSummary("Retract a wrongly recorded decision, saying why; the entry stays in the audit trail.")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         // Decisions are public, as on the proposal page: where a 201 points.
         endpoints.MapGet("/api/v1/proposals/{slug}/outcomes/{id:long}", GetDecisionAsync).WithTags("Proposals").WithName("GetProposalDecision")
             .WithMetadata(CacheableReadAttribute.Instance).AllowAnonymous()
@@ -54,10 +63,38 @@ public static class ProposalsApi
                 d.RecordedAtUtc, d.RecordedBy, RetractionDto.Of(d.RetractedAtUtc, d.RetractedBy, d.RetractionReason)))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such decision", detail: $"There is no decision {id} on the proposal '{slug}'.");
 
-    internal static async Task<Results<Created<DecisionWrittenDto>, ValidationProblem>> RecordDecisionAsync(
-        string slug, DecisionBody body, ClaimsPrincipal user, ProposalAdministration admin, CancellationToken cancellationToken)
+    internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UpdateTextsAsync(
+        string slug, ProposalTextsBody body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpResponse response, ClaimsPrincipal user,
+        ProposalAdministration admin, AlliancePictureCache pictures, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
+        var expected = ExpectedVersion.Read(ifMatch, body.ExpectedVersion, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The change was refused");
+        }
+
+        try
+        {
+            await admin.UpdateTextsAsync(user, slug, new ProposalTextsInput(body.Title, body.Description, body.Proposer, body.InForceFrom, body.Note), expected.Version, cancellationToken);
+            return TypedResults.NoContent();
+        }
+        catch (EditValidationException ex)
+        {
+            return TypedResults.ValidationProblem(ex.Errors.ToDictionary(), title: "The change was refused");
+        }
+        catch (VersionConflictException ex)
+        {
+            return await ConflictAsync(expected, ex, slug, response, pictures, cancellationToken);
+        }
+    }
+
+    internal static async Task<Results<Created<DecisionWrittenDto>, ValidationProblem, ProblemHttpResult>> RecordDecisionAsync(
+        string slug, DecisionBody body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpResponse response, ClaimsPrincipal user,
+        ProposalAdministration admin, AlliancePictureCache pictures, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var expected = ExpectedVersion.Read(ifMatch, body.ExpectedVersion, errors);
         if (!ProposalOutcomeCodes.Map.TryParse(body.Outcome, out var outcome))
         {
             errors["outcome"] = [$"'{body.Outcome}' is not a decision; use one of {string.Join(", ", ProposalOutcomeCodes.DecisionCodes)}."];
@@ -72,27 +109,51 @@ public static class ProposalsApi
 
         try
         {
-            var id = await admin.RecordDecisionAsync(user, slug, new DecisionInput(outcome, decidedOn!.Value, body.Note, evidence, body.ReplacedBy), cancellationToken);
+            var id = await admin.RecordDecisionAsync(user, slug, new DecisionInput(outcome, decidedOn!.Value, body.Note, evidence, body.ReplacedBy), expected.Version, cancellationToken);
             return TypedResults.Created($"/api/v1/proposals/{slug}/outcomes/{id}", new DecisionWrittenDto(id));
         }
         catch (EditValidationException ex)
         {
             return TypedResults.ValidationProblem(ex.Errors.ToDictionary(), title: "The decision was refused");
         }
+        catch (VersionConflictException ex)
+        {
+            return await ConflictAsync(expected, ex, slug, response, pictures, cancellationToken);
+        }
     }
 
-    internal static async Task<Results<Created<DecisionWrittenDto>, ValidationProblem>> RetractDecisionAsync(
-        string slug, long id, DecisionRetractionBody body, ClaimsPrincipal user, ProposalAdministration admin, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<DecisionWrittenDto>, ValidationProblem, ProblemHttpResult>> RetractDecisionAsync(
+        string slug, long id, DecisionRetractionBody body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpResponse response, ClaimsPrincipal user,
+        ProposalAdministration admin, AlliancePictureCache pictures, CancellationToken cancellationToken)
     {
+        var errors = new Dictionary<string, string[]>();
+        var expected = ExpectedVersion.Read(ifMatch, body.ExpectedVersion, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The retraction was refused");
+        }
+
         try
         {
-            var retraction = await admin.RetractDecisionAsync(user, slug, id, body.Reason ?? "", cancellationToken);
+            var retraction = await admin.RetractDecisionAsync(user, slug, id, body.Reason ?? "", expected.Version, cancellationToken);
             return TypedResults.Created($"/api/v1/proposals/{slug}/outcomes/{id}", new DecisionWrittenDto(retraction));
         }
         catch (EditValidationException ex)
         {
             return TypedResults.ValidationProblem(ex.Errors.ToDictionary(), title: "The retraction was refused");
         }
+        catch (VersionConflictException ex)
+        {
+            return await ConflictAsync(expected, ex, slug, response, pictures, cancellationToken);
+        }
+    }
+
+    // What is saved now: the proposal as the read API writes it, from the picture the conflicting write moved on.
+    private static async Task<ProblemHttpResult> ConflictAsync(
+        ExpectedVersion expected, VersionConflictException ex, string slug, HttpResponse response, AlliancePictureCache pictures, CancellationToken cancellationToken)
+    {
+        var now = (await pictures.GetAsync(cancellationToken: cancellationToken)).FindProposal(slug)!.Proposal;
+        return expected.Conflict(response, ex.Message, ex.Current, ReferenceApi.ToDto(now));
     }
 
     private static async Task<Results<Created, NoContent, ValidationProblem>> Write(Func<Task> write, string? location)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AllianceTracker.Web.Features.Sources;
 
 /// <summary>A source with how often it is cited and how it was corrected.</summary>
-public sealed record SourceRecord(SourceSummary Source, int CitedByStances, int CitedByDecisions, IReadOnlyList<SourceCorrectionView> Corrections);
+public sealed record SourceRecord(SourceSummary Source, int CitedByStances, int CitedByDecisions, IReadOnlyList<SourceCorrectionView> Corrections, Guid Version);
 
 public sealed record SourceCorrectionView(string Before, string Reason, DateTime RecordedAtUtc, string RecordedBy);
 
@@ -54,7 +54,8 @@ public sealed class SourceCatalog(IDbContextFactory<AllianceDbContext> dbFactory
             .Select(r => new SourceRecord(
                 SourceSummary.From(r.Source), r.Stances, r.Decisions,
                 corrections[r.Source.Id].OrderBy(c => c.RecordedAtUtc).ThenBy(c => c.Id)
-                    .Select(c => new SourceCorrectionView(c.Before, c.Reason, c.RecordedAtUtc, publicName(c.RecordedBy))).ToList()))
+                    .Select(c => new SourceCorrectionView(c.Before, c.Reason, c.RecordedAtUtc, publicName(c.RecordedBy))).ToList(),
+                r.Source.Version))
             .ToList();
     }
 }

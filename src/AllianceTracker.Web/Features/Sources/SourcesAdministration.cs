@@ -15,10 +15,11 @@ public sealed class SourcesAdministration(HistoryWriter writer, IAuthorizationSe
         return (await writer.AddSourceAsync(user.AuthorName(), input, cancellationToken)).Key;
     }
 
-    public async Task CorrectAsync(ClaimsPrincipal user, string key, SourceInput input, string reason, CancellationToken cancellationToken = default)
+    /// <summary>Corrects a source; <paramref name="expectedVersion"/> is its version the editor read, and a later one refuses the correction (<see cref="VersionConflictException"/>).</summary>
+    public async Task CorrectAsync(ClaimsPrincipal user, string key, SourceInput input, string reason, Guid? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         await authorization.DemandAsync(user, Policies.CanEdit);
-        await writer.CorrectSourceAsync(user.AuthorName(), key, input, reason, cancellationToken);
+        await writer.CorrectSourceAsync(user.AuthorName(), key, input, reason, expectedVersion, cancellationToken);
     }
 }
 

@@ -2,8 +2,10 @@ using System.Security.Claims;
 using AllianceTracker.Web.Api;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
+using AllianceTracker.Web.Features.History;
 using AllianceTracker.Web.Features.Positions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AllianceTracker.Web.Features.Sources;
 
@@ -11,10 +13,13 @@ namespace AllianceTracker.Web.Features.Sources;
 /// <summary><c>published</c> is the export format's name for the date; <c>publishedDate</c>, the name v1 first took, is still read.</summary>
 public sealed record SourceBody(string Title, string Outlet, string? Kind, string? Url = null, string? PublishedDate = null, bool PublishedApproximate = false, string? Published = null);
 
+/// <summary>A correction; <c>expectedVersion</c> is the source's version it was read at (or send it as <c>If-Match</c>).</summary>
 public sealed record SourceCorrectionBody(
-    string Title, string Outlet, string? Kind, string Reason, string? Url = null, string? PublishedDate = null, bool PublishedApproximate = false, string? Published = null);
+    string Title, string Outlet, string? Kind, string Reason, string? Url = null, string? PublishedDate = null, bool PublishedApproximate = false, string? Published = null,
+    Guid? ExpectedVersion = null);
 
-public sealed record SourceListItemDto(SourceDto Source, int CitedByStances, int CitedByDecisions, int Corrections);
+/// <summary>A source with its citations; <c>version</c> (also its ETag) is what a correction names.</summary>
+public sealed record SourceListItemDto(SourceDto Source, int CitedByStances, int CitedByDecisions, int Corrections, Guid Version);
 
 public sealed record SourceWrittenDto(string Key);
 
@@ -31,6 +36,7 @@ public static class SourcesApi
         v1.MapPost("/", AddAsync).WithName("AddSource")
             .WithSummary("Add a source that evidence can quote").RequireAuthorization(Policies.CanEdit);
         v1.MapPut("/{key}", CorrectAsync).WithName("CorrectSource").RequireAuthorization(Policies.CanEdit)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .WithSummary("Correct a source's details; the previous ones are kept with the reason.");
         return endpoints;
     }
@@ -51,12 +57,18 @@ public static class SourcesApi
         return TypedResults.Ok((await catalog.SearchAsync(q, only, cancellationToken)).Select(ToDto).ToList());
     }
 
-    internal static async Task<Results<Ok<SourceListItemDto>, ProblemHttpResult>> GetAsync(string key, SourceCatalog catalog, CancellationToken cancellationToken) =>
-        (await catalog.SearchAsync(key, null, cancellationToken)).FirstOrDefault(r => r.Source.Key == key) is { } r
-            ? TypedResults.Ok(ToDto(r))
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such source", detail: $"There is no source with the key '{key}'.");
+    internal static async Task<Results<Ok<SourceListItemDto>, ProblemHttpResult>> GetAsync(string key, HttpResponse response, SourceCatalog catalog, CancellationToken cancellationToken)
+    {
+        if ((await catalog.SearchAsync(key, null, cancellationToken)).FirstOrDefault(r => r.Source.Key == key) is not { } found)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such source", detail: $"There is no source with the key '{key}'.");
+        }
 
-    private static SourceListItemDto ToDto(SourceRecord r) => new(SourceDto.From(r.Source), r.CitedByStances, r.CitedByDecisions, r.Corrections.Count);
+        VersionTags.Set(response, found.Version);
+        return TypedResults.Ok(ToDto(found));
+    }
+
+    private static SourceListItemDto ToDto(SourceRecord r) => new(SourceDto.From(r.Source), r.CitedByStances, r.CitedByDecisions, r.Corrections.Count, r.Version);
 
     internal static async Task<Results<Created<SourceWrittenDto>, ValidationProblem>> AddAsync(SourceBody body, ClaimsPrincipal user, SourcesAdministration admin, CancellationToken cancellationToken)
     {
@@ -78,11 +90,13 @@ public static class SourcesApi
         }
     }
 
-    internal static async Task<Results<NoContent, ValidationProblem>> CorrectAsync(
-        string key, SourceCorrectionBody body, ClaimsPrincipal user, SourcesAdministration admin, CancellationToken cancellationToken)
+    internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> CorrectAsync(
+        string key, SourceCorrectionBody body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpResponse response, ClaimsPrincipal user,
+        SourcesAdministration admin, SourceCatalog catalog, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var input = Read(body.Title, body.Outlet, body.Kind, body.Url, body.Published ?? body.PublishedDate, body.PublishedApproximate, errors);
+        var expected = ExpectedVersion.Read(ifMatch, body.ExpectedVersion, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The correction was refused");
@@ -90,12 +104,17 @@ public static class SourcesApi
 
         try
         {
-            await admin.CorrectAsync(user, key, input, body.Reason ?? "", cancellationToken);
+            await admin.CorrectAsync(user, key, input, body.Reason ?? "", expected.Version, cancellationToken);
             return TypedResults.NoContent();
         }
         catch (EditValidationException ex)
         {
             return TypedResults.ValidationProblem(ex.Errors.ToDictionary(), title: "The correction was refused");
+        }
+        catch (VersionConflictException ex)
+        {
+            var now = (await catalog.SearchAsync(key, null, cancellationToken)).First(r => r.Source.Key == key);
+            return expected.Conflict(response, ex.Message, ex.Current, ToDto(now));
         }
     }
 

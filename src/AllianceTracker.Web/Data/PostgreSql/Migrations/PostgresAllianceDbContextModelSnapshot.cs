@@ -193,6 +193,10 @@ namespace AllianceTracker.Web.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(300)")
                         .HasAnnotation("AllianceTracker:TextField", "title");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
@@ -432,6 +436,10 @@ namespace AllianceTracker.Web.Data.PostgreSql.Migrations
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)")
                         .HasAnnotation("AllianceTracker:TextField", "url");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
