@@ -34,7 +34,7 @@ public class PictureReadBenchmarks
         }
 
         var notifier = new InProcessStanceChangeNotifier(NullLogger<InProcessStanceChangeNotifier>.Instance);
-        var writer = new HistoryWriter(factory, TimeProvider.System, notifier, new StanceHistoryReader(factory, new AuthorDirectory(factory)));
+        var writer = HistoryWriter.Over(factory, TimeProvider.System, notifier);
         new SeedImporter(factory, writer, TimeProvider.System).ImportAsync(Path.Combine(AppContext.BaseDirectory, "seeds")).GetAwaiter().GetResult();
         _reader = new AlliancePictureReader(factory, TimeProvider.System);
         _cache = new AlliancePictureCache(_reader, notifier);

@@ -39,7 +39,7 @@ public static class AsOfReads
 
         // The seeded dataset through the app's own import, as a real database starts.
         var notifier = new InProcessStanceChangeNotifier(NullLogger<InProcessStanceChangeNotifier>.Instance);
-        var writer = new HistoryWriter(factory, TimeProvider.System, notifier, new StanceHistoryReader(factory, new AuthorDirectory(factory)));
+        var writer = HistoryWriter.Over(factory, TimeProvider.System, notifier);
         await new SeedImporter(factory, writer, TimeProvider.System).ImportAsync(Path.Combine(AppContext.BaseDirectory, "seeds"));
 
         var reader = new AlliancePictureReader(factory, TimeProvider.System);

@@ -27,7 +27,7 @@ public static class TestEditors
 
     /// <summary>The history's write path over <paramref name="database"/>, announcing through <paramref name="notifier"/>.</summary>
     public static HistoryWriter Writer(IDbContextFactory<Web.Data.AllianceDbContext> database, TimeProvider clock, IStanceChangeNotifier notifier) =>
-        new(database, clock, notifier, HistoryReader(database));
+        HistoryWriter.Over(database, clock, notifier);
 
     public static StanceRecorder Recorder(IDbContextFactory<Web.Data.AllianceDbContext> database, TimeProvider clock, IStanceChangeNotifier notifier) =>
         new(Writer(database, clock, notifier), HistoryReader(database), Authorization);

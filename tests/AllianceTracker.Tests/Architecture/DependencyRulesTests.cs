@@ -95,4 +95,40 @@ public sealed class DependencyRulesTests
         Types().That().Are(AnythingBut("Hosting", "Components.Shell"))
             .Should().NotDependOnAny(In("Components.Shell")).Check(Compiled);
     }
+
+    /// <summary>
+    /// Where a DbContext may be saved: the history's ledger (every write to the history, ADR 0009;
+    /// its write kinds only add rows), and by name the few writers of what is not the history — the
+    /// context's own override, the snapshots (frozen documents), the database copy; accounts save
+    /// through Identity's stores.
+    /// </summary>
+    public static IReadOnlyList<string> SavesOutsideTheLedger(ArchUnitNET.Domain.Architecture architecture, string root, params string[] allowedTypes) =>
+        architecture.Types
+            .Where(t => t.FullName.StartsWith(root + ".", StringComparison.Ordinal))
+            .SelectMany(t => t.Dependencies.OfType<ArchUnitNET.Domain.Dependencies.MethodCallDependency>().Select(d => (Type: t, Call: d)))
+            .Where(c => c.Call.TargetMember.Name.StartsWith("SaveChanges", StringComparison.Ordinal)
+                && c.Call.Target.FullName is "Microsoft.EntityFrameworkCore.DbContext" or $"{App}.Data.AllianceDbContext")
+            .Select(c => c.Type.FullName)
+            .Where(type => !allowedTypes.Append($"{root}.Features.History.HistoryLedger").Any(allowed => type == allowed || type.StartsWith(allowed + "+", StringComparison.Ordinal) || type.StartsWith(allowed + "/", StringComparison.Ordinal)))
+            .Distinct()
+            .ToList();
+
+    [Fact]
+    public void Only_the_ledger_saves_the_history()
+    {
+        var elsewhere = SavesOutsideTheLedger(Compiled, App, $"{App}.Data.AllianceDbContext", $"{App}.Features.Snapshots.SnapshotService", $"{App}.Data.PostgreSql.DatabaseCopy");
+
+        Assert.True(elsewhere.Count == 0, "SaveChanges outside the ledger: " + string.Join(", ", elsewhere));
+    }
+
+    [Fact]
+    public void The_ledger_rule_fails_on_a_save_outside_the_ledger()
+    {
+        var fixture = new ArchLoader().LoadAssemblies(typeof(SaveFixture.Features.Elsewhere.SavesOnItsOwn).Assembly).Build();
+
+        var elsewhere = SavesOutsideTheLedger(fixture, "AllianceTracker.Tests.Architecture.SaveFixture");
+
+        Assert.Contains(elsewhere, type => type.Contains("SavesOnItsOwn", StringComparison.Ordinal));
+        Assert.DoesNotContain(elsewhere, type => type.Contains("HistoryLedger", StringComparison.Ordinal));
+    }
 }

@@ -17,6 +17,8 @@ public static class HistoryServices
             ? provider.GetRequiredService<PostgresStanceChangeNotifier>()
             : provider.GetRequiredService<InProcessStanceChangeNotifier>())
         .AddHostedService<ChangeListening>()
+        .AddSingleton<HistoryLedger>()
+        .AddSingleton<HistoryVersions>()
         .AddSingleton<HistoryWriter>()
         .AddSingleton<StanceHistoryReader>()
         .AddSingleton<DecisionHistoryReader>()

@@ -17,6 +17,7 @@ public sealed class ProposalAdministration(
     IDbContextFactory<AllianceDbContext> dbFactory,
     TimeProvider clock,
     HistoryWriter writer,
+    HistoryVersions versions,
     IAuthorizationService authorization)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -86,7 +87,7 @@ public sealed class ProposalAdministration(
     }
 
     /// <summary>The proposal's version now: what an edit page reads before it writes, and a conflict reports.</summary>
-    public Task<Guid> VersionAsync(string slug, CancellationToken cancellationToken = default) => writer.ProposalVersionAsync(slug, cancellationToken);
+    public Task<Guid> VersionAsync(string slug, CancellationToken cancellationToken = default) => versions.OfProposalAsync(slug, cancellationToken);
 
     /// <summary>The phrases the news assist reads for the proposal besides its title, oldest first.</summary>
     public async Task<IReadOnlyList<ProposalAlias>> ListAliasesAsync(string slug, CancellationToken cancellationToken = default)
@@ -102,20 +103,7 @@ public sealed class ProposalAdministration(
     public async Task<ProposalAlias> AddAliasAsync(ClaimsPrincipal user, string slug, string? phrase, CancellationToken cancellationToken = default)
     {
         await authorization.DemandAsync(user, Policies.CanEdit);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var proposal = await db.Proposals.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.Id, p.Title }).SingleOrDefaultAsync(cancellationToken);
-        var problems = new FieldProblems();
-        problems.Add("proposal", proposal is null ? $"There is no proposal '{slug}'." : null);
-        problems.ThrowIfAny();
-
-        var current = await db.ProposalAliases.Where(a => a.ProposalId == proposal!.Id && a.RemovedAtUtc == null).Select(a => a.Phrase).ToListAsync(cancellationToken);
-        problems.Add("phrase", ProposalAliasRules.Check(phrase, [proposal!.Title, .. current]));
-        problems.ThrowIfAny();
-
-        var alias = new ProposalAlias { ProposalId = proposal.Id, Phrase = TextPolicy.Clean(phrase)!, AddedAtUtc = clock.GetUtcNow().UtcDateTime, AddedBy = user.AuthorName() };
-        db.ProposalAliases.Add(alias);
-        await db.SaveChangesAsync(cancellationToken);
-        return alias;
+        return await writer.AddAliasAsync(user.AuthorName(), slug, phrase, cancellationToken);
     }
 
     /// <summary>Takes an alias off the list; the row keeps who removed it and when.</summary>
@@ -123,14 +111,6 @@ public sealed class ProposalAdministration(
     public async Task RemoveAliasAsync(ClaimsPrincipal user, string slug, long aliasId, CancellationToken cancellationToken = default)
     {
         await authorization.DemandAsync(user, Policies.CanEdit);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var alias = await db.ProposalAliases.SingleOrDefaultAsync(a => a.Id == aliasId && a.Proposal!.Slug == slug && a.RemovedAtUtc == null, cancellationToken);
-        var problems = new FieldProblems();
-        problems.Add("alias", alias is null ? "That alias is not on this proposal's list (any more)." : null);
-        problems.ThrowIfAny();
-
-        alias!.RemovedAtUtc = clock.GetUtcNow().UtcDateTime;
-        alias.RemovedBy = user.AuthorName();
-        await db.SaveChangesAsync(cancellationToken);
+        await writer.RemoveAliasAsync(user.AuthorName(), slug, aliasId, cancellationToken);
     }
 }

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace AllianceTracker.Web.Features.Seeding;
 
@@ -45,31 +43,6 @@ internal static class SeedAliases
         }
 
         return errors.Count > 0 ? throw new SeedImportException(errors) : checkedAliases;
-    }
-
-    /// <summary>Adds the aliases of every listed proposal that exists and never had one; returns how many.</summary>
-    public static async Task<int> AddAsync(
-        IDbContextFactory<AllianceDbContext> dbFactory, IReadOnlyDictionary<string, IReadOnlyList<string>> aliases, DateTime now, CancellationToken cancellationToken)
-    {
-        if (aliases.Count == 0)
-        {
-            return 0;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var slugs = aliases.Keys.ToList();
-        var proposals = await db.Proposals.AsNoTracking()
-            .Where(p => slugs.Contains(p.Slug) && !db.ProposalAliases.Any(a => a.ProposalId == p.Id))
-            .Select(p => new { p.Id, p.Slug, p.Title })
-            .ToListAsync(cancellationToken);
-        var added = proposals
-            .SelectMany(p => aliases[p.Slug]
-                .Where(phrase => !string.Equals(phrase, p.Title, StringComparison.OrdinalIgnoreCase))
-                .Select(phrase => new ProposalAlias { ProposalId = p.Id, Phrase = phrase, AddedAtUtc = now, AddedBy = SeedImporter.SeedAuthor }))
-            .ToList();
-        db.ProposalAliases.AddRange(added);
-        await db.SaveChangesAsync(cancellationToken);
-        return added.Count;
     }
 
     private static Dictionary<string, string[]> Read(string json)

@@ -50,14 +50,14 @@ public sealed class SeedImporter(IDbContextFactory<AllianceDbContext> dbFactory,
         {
             // Already imported: the usual case at start-up, and no reason to open a write transaction.
             // A database seeded before aliases were kept gets them now, once.
-            await SeedAliases.AddAsync(dbFactory, aliases, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            await writer.SeedAliasesAsync(SeedAuthor, aliases, cancellationToken);
             return new SeedImportReport(0, 0, 0, 0, 0);
         }
 
         try
         {
             var added = await writer.AppendAsync(plan.Fresh, cancellationToken);
-            await SeedAliases.AddAsync(dbFactory, aliases, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            await writer.SeedAliasesAsync(SeedAuthor, aliases, cancellationToken);
             return new SeedImportReport(added.MembersAdded, added.SourcesAdded, added.SummitsAdded, added.ProposalsAdded, added.Recorded.Count);
         }
         catch (HistoryAppendRefusedException ex)

@@ -135,7 +135,9 @@ public sealed class InterruptedRevocationTests : FreshAppTest<LockedAccountsAppF
         // What a half-finished disable used to leave: the lockout, with the old stamp.
         await using (var db = await App.Services.GetRequiredService<IDbContextFactory<Web.Data.AllianceDbContext>>().CreateDbContextAsync())
         {
-            await db.Database.ExecuteSqlRawAsync("UPDATE AspNetUsers SET LockoutEnabled = 1, LockoutEnd = '9999-12-31 23:59:59+00:00' WHERE Email = {0}", email);
+            var account = await db.Users.SingleAsync(u => u.Email == email);
+            (account.LockoutEnabled, account.LockoutEnd) = (true, DateTimeOffset.MaxValue);
+            await db.SaveChangesAsync();
         }
 
         Assert.Equal(stamp, await StampOfAsync(email));
