@@ -37,6 +37,13 @@ public sealed class StanceChange
     /// <summary>Which way the entry came in (editor, seed, import, news assist); null for entries recorded before this was kept.</summary>
     public EntryOrigin? Origin { get; init; }
 
+    /// <summary>
+    /// Set when this entry only adds evidence to an earlier one (its id): the same stance, conditions,
+    /// date and reason, with that entry's evidence and more. Corroboration is recorded, not
+    /// displacement: the picture shows every source, and the trail says who added which.
+    /// </summary>
+    public long? AddsEvidenceTo { get; init; }
+
     public List<StanceEvidence> Evidence { get; init; } = [];
 }
 

@@ -94,9 +94,10 @@ public sealed partial class ClusterTests : IAsyncLifetime
 
         var dialog = await StanceEditDialog.OpenAsync(editorPage, "SVK", "ukraine-fund");
         await dialog.ChooseStanceAsync("Supports");
-        await dialog.FillAsync("edit-reason", "Bratislava announced it will back the fund.");
+        await dialog.TypeEffectiveDateAsync(new DateOnly(2024, 4, 20));
+        await dialog.TypeAsync("edit-reason", "Bratislava announced it will back the fund.");
         await dialog.ChooseSourceAsync("Bolster Ukraine");
-        await dialog.FillAsync("edit-excerpt", "Slovakia will support the proposed fund, the prime minister said.");
+        await dialog.TypeAsync("edit-excerpt", "Slovakia will support the proposed fund, the prime minister said.");
         await dialog.SaveAsync();
 
         await Assertions.Expect(dashboard.Cell("SVK", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "supports");

@@ -25,13 +25,14 @@ public sealed class EditorFlowTests : FreshBrowserAppTest
 
         var dialog = await StanceEditDialog.OpenAsync(dashboard.Page, "SVK", "ukraine-fund");
         await dialog.ChooseStanceAsync("Supports");
-        await dialog.FillAsync("edit-reason", "Bratislava announced it will back the fund.");
+        await dialog.TypeEffectiveDateAsync(new DateOnly(2024, 4, 20));
+        await dialog.TypeAsync("edit-reason", "Bratislava announced it will back the fund.");
         await dialog.CiteNewSourceAsync();
-        await dialog.FillAsync("edit-source-title", "Slovakia backs NATO Ukraine fund");
-        await dialog.FillAsync("edit-source-outlet", "Example Wire");
+        await dialog.TypeAsync("edit-source-title", "Slovakia backs NATO Ukraine fund");
+        await dialog.TypeAsync("edit-source-outlet", "Example Wire");
         await dialog.ChooseSourceKindAsync("News report");
-        await dialog.FillAsync("edit-source-url", "https://example.org/slovakia-fund");
-        await dialog.FillAsync("edit-excerpt", "Slovakia will support the proposed fund, the prime minister said.");
+        await dialog.TypeAsync("edit-source-url", "https://example.org/slovakia-fund");
+        await dialog.TypeAsync("edit-excerpt", "Slovakia will support the proposed fund, the prime minister said.");
         await dialog.SaveAsync();
 
         await Assertions.Expect(reader.Cell("SVK", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "supports");
@@ -53,9 +54,10 @@ public sealed class EditorFlowTests : FreshBrowserAppTest
         await dashboard.OpenAsync();
         var dialog = await StanceEditDialog.OpenAsync(editorPage, "SVK", "ukraine-fund");
         await dialog.ChooseStanceAsync("Supports");
-        await dialog.FillAsync("edit-reason", "Bratislava announced it will back the fund.");
+        await dialog.TypeEffectiveDateAsync(new DateOnly(2024, 6, 10));
+        await dialog.TypeAsync("edit-reason", "Bratislava announced it will back the fund.");
         await dialog.ChooseSourceAsync("Bolster Ukraine");
-        await dialog.FillAsync("edit-excerpt", "Slovakia will support the proposed fund, the prime minister said.");
+        await dialog.TypeAsync("edit-excerpt", "Slovakia will support the proposed fund, the prime minister said.");
 
         // Meanwhile an admin imports a dataset that records Slovakia as opposed.
         await ImportAsync("SVK", "ukraine-fund", "opposes", TestEditors.Admin("import-admin"));
@@ -90,9 +92,10 @@ public sealed class EditorFlowTests : FreshBrowserAppTest
 
         var dialog = await StanceEditDialog.OpenAsync(member.Page, "GRC", "ramstein-coordination");
         await dialog.ChooseStanceAsync("Undecided");
-        await dialog.FillAsync("edit-reason", payload);
+        await dialog.TypeEffectiveDateAsync(new DateOnly(2024, 4, 20));
+        await dialog.TypeAsync("edit-reason", payload);
         await dialog.ChooseSourceAsync("Bolster Ukraine");
-        await dialog.FillAsync("edit-excerpt", "<b onmouseover=alert(1)>quoted</b>");
+        await dialog.TypeAsync("edit-excerpt", "<b onmouseover=alert(1)>quoted</b>");
         await dialog.SaveAsync();
 
         var viewer = new MemberPage(await App.NewPageAsync());

@@ -25,11 +25,11 @@ public sealed class NewsAssistFlowTests : FreshBrowserAppTest
         var dashboard = new DashboardPage(page);
         await dashboard.GoToAsync("/news");
 
-        await FormFields.FillAsync(page, "news-text", Text);
-        await FormFields.FillAsync(page, "news-source-title", "Allies weigh the Ukraine fund");
-        await FormFields.FillAsync(page, "news-source-outlet", "Example Wire");
+        await FormFields.TypeAsync(page, "news-text", Text);
+        await FormFields.TypeAsync(page, "news-source-title", "Allies weigh the Ukraine fund");
+        await FormFields.TypeAsync(page, "news-source-outlet", "Example Wire");
         await FormFields.ChooseAsync(page, "news-source-kind", "News report");
-        await FormFields.FillAsync(page, "news-source-published", "2024-06-17");
+        await FormFields.TypeAsync(page, "news-source-published", "2024-06-17");
         await page.Locator("[data-testid=news-read]").ClickAsync();
 
         var suggestions = page.Locator("[data-testid=news-suggestion]");
@@ -46,7 +46,7 @@ public sealed class NewsAssistFlowTests : FreshBrowserAppTest
         await portugal.GetByText("Accept").ClickAsync();
         await greece.GetByText("Accept").ClickAsync();
         // The sentence is longer than it needs to be: the editor keeps the words that say it.
-        await FormFields.FillAsync(greece, "news-excerpt", "Greece is still studying the fund");
+        await FormFields.TypeAsync(greece, "news-excerpt", "Greece is still studying the fund");
         await croatia.GetByText("Reject").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=news-tally]")).ToContainTextAsync("2 accepted · 1 rejected · 0 to review");
         await PageChecks.AssertNoAccessibilityViolationsAsync(page);
@@ -79,8 +79,8 @@ public sealed class NewsAssistFlowTests : FreshBrowserAppTest
         var page = await App.SignedInPageAsync(Roles.Editor);
         await new DashboardPage(page).GoToAsync("/news");
 
-        await FormFields.FillAsync(page, "news-text", "Hungary rejects\u0007 the fund.");
-        await FormFields.FillAsync(page, "news-source-outlet", "Example Wire");
+        await FormFields.TypeAsync(page, "news-text", "Hungary rejects\u0007 the fund.");
+        await FormFields.TypeAsync(page, "news-source-outlet", "Example Wire");
         await FormFields.ChooseAsync(page, "news-source-kind", "News report");
         await page.Locator("[data-testid=news-read]").ClickAsync();
 
@@ -99,19 +99,19 @@ public sealed class NewsAssistFlowTests : FreshBrowserAppTest
         await dashboard.GoToAsync("/proposals/ramstein-coordination/edit");
         await Assertions.Expect(page.Locator("[data-testid=alias][data-alias='Ramstein']")).ToHaveCountAsync(1);
 
-        await FormFields.FillAsync(page, "alias-new", "clearing house");
+        await FormFields.TypeAsync(page, "alias-new", "clearing house");
         await page.Locator("[data-testid=alias-add]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=alias][data-alias='clearing house']")).ToHaveCountAsync(1);
-        await FormFields.FillAsync(page, "alias-new", "RAMSTEIN");
+        await FormFields.TypeAsync(page, "alias-new", "RAMSTEIN");
         await page.Locator("[data-testid=alias-add]").ClickAsync();
         await Assertions.Expect(page.GetByText("\"RAMSTEIN\" already names this proposal.")).ToBeVisibleAsync();
 
         await dashboard.GoToAsync("/news");
-        await FormFields.FillAsync(page, "news-text", "Italy backs the clearing house.");
-        await FormFields.FillAsync(page, "news-source-title", "Clearing house");
-        await FormFields.FillAsync(page, "news-source-outlet", "Example Wire");
+        await FormFields.TypeAsync(page, "news-text", "Italy backs the clearing house.");
+        await FormFields.TypeAsync(page, "news-source-title", "Clearing house");
+        await FormFields.TypeAsync(page, "news-source-outlet", "Example Wire");
         await FormFields.ChooseAsync(page, "news-source-kind", "News report");
-        await FormFields.FillAsync(page, "news-source-published", "2024-06-17");
+        await FormFields.TypeAsync(page, "news-source-published", "2024-06-17");
         await page.Locator("[data-testid=news-read]").ClickAsync();
 
         await Assertions.Expect(Suggestion(page, "ITA", "ramstein-coordination")).ToHaveCountAsync(1);

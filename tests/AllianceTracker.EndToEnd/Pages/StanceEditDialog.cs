@@ -2,9 +2,14 @@ using Microsoft.Playwright;
 
 namespace AllianceTracker.EndToEnd.Pages;
 
-/// <summary>The edit dialog an editor opens from a stance cell.</summary>
+/// <summary>
+/// The edit dialog an editor opens from a stance cell, used as a person uses it: text typed key by
+/// key, dates typed as digits into the date field, options picked from the open list.
+/// </summary>
 public sealed class StanceEditDialog(IPage page)
 {
+    private readonly Person _person = new(page);
+
     public ILocator Dialog => page.Locator(".mud-dialog");
 
     public static async Task<StanceEditDialog> OpenAsync(IPage page, string member, string proposal)
@@ -40,7 +45,43 @@ public sealed class StanceEditDialog(IPage page)
         await Assertions.Expect(select).ToContainTextAsync(label);
     }
 
-    public Task FillAsync(string field, string value) => Dialog.Locator($"[data-testid={field}]").FillAsync(value);
+    /// <summary>Types <paramref name="value"/> into the field, one key at a time.</summary>
+    public Task TypeAsync(string field, string value) => Infrastructure.FormFields.TypeAsync(Dialog, field, value);
+
+    /// <summary>Types the effective date into the date field as digits, month first (en-US), as a person does.</summary>
+    public Task TypeEffectiveDateAsync(DateOnly date) => _person.TypeDateAsync(Infrastructure.FormFields.Input(Dialog, "edit-effective"), date, TypingSpeed.Fast);
+
+    /// <summary>Chooses to add evidence to the stance on record instead of recording a new one.</summary>
+    public Task ChooseAddEvidenceAsync() => Dialog.GetByText("Add evidence to the stance on record").ClickAsync();
+
+    /// <summary>The same statement also covers the member's proposal titled <paramref name="title"/>.</summary>
+    public Task AddProposalAsync(string title) => ChooseFromAsync(Dialog.Locator("[data-testid=statement-add-proposal]"), title);
+
+    /// <summary>The same statement also covers <paramref name="memberName"/> on this proposal.</summary>
+    public Task AddMemberAsync(string memberName) => ChooseFromAsync(Dialog.Locator("[data-testid=statement-add-member]"), memberName);
+
+    /// <summary>One more cell of the statement, by member code and proposal slug.</summary>
+    public ILocator StatementCell(string member, string proposal) =>
+        Dialog.Locator($"[data-testid=statement-cell][data-member='{member}'][data-proposal='{proposal}']");
+
+    public async Task ChooseCellStanceAsync(string member, string proposal, string label)
+    {
+        var select = StatementCell(member, proposal).Locator("[data-testid=statement-stance]");
+        await select.ClickAsync();
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + label + " —") }).ClickAsync();
+        await Assertions.Expect(select).ToContainTextAsync(label);
+    }
+
+    public Task TypeCellConditionsAsync(string member, string proposal, string conditions) =>
+        Infrastructure.FormFields.TypeAsync(StatementCell(member, proposal), "statement-conditions", conditions);
+
+    private async Task ChooseFromAsync(ILocator select, string label)
+    {
+        var before = await Dialog.Locator("[data-testid=statement-cell]").CountAsync();
+        await select.ClickAsync();
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(label) + "$") }).ClickAsync();
+        await Assertions.Expect(Dialog.Locator("[data-testid=statement-cell]")).ToHaveCountAsync(before + 1);
+    }
 
     public Task CiteNewSourceAsync() => Dialog.GetByText("Cite a source that is not listed yet").ClickAsync();
 

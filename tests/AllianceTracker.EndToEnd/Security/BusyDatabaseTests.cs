@@ -16,9 +16,10 @@ public sealed class BusyDatabaseTests : FreshBrowserAppTest
         await dashboard.OpenAsync();
         var dialog = await StanceEditDialog.OpenAsync(page, "SVK", "ukraine-fund");
         await dialog.ChooseStanceAsync("Supports");
-        await dialog.FillAsync("edit-reason", "Bratislava announced it will back the fund.");
+        await dialog.TypeEffectiveDateAsync(new DateOnly(2024, 4, 20));
+        await dialog.TypeAsync("edit-reason", "Bratislava announced it will back the fund.");
         await dialog.ChooseSourceAsync("Bolster Ukraine");
-        await dialog.FillAsync("edit-excerpt", "Slovakia will support the proposed fund, the prime minister said.");
+        await dialog.TypeAsync("edit-excerpt", "Slovakia will support the proposed fund, the prime minister said.");
 
         using (var otherWriter = new SqliteConnection($"Data Source={App.DatabasePath};Pooling=False"))
         {

@@ -104,6 +104,8 @@ public sealed class RouteSweepTests(SweepAppFactory app) : IClassFixture<SweepAp
         ["POST /api/v1/snapshots"] = Access.Editor,
         ["POST /api/v1/sources/"] = Access.Editor,
         ["POST /api/v1/stances/"] = Access.Editor,
+        ["POST /api/v1/stances/statements"] = Access.Editor,
+        ["POST /api/v1/stances/evidence"] = Access.Editor,
         ["POST /api/v1/stances/{id:long}/retraction"] = Access.Editor,
         ["POST /api/v1/summits"] = Access.Editor,
         ["PUT /api/v1/proposals/{slug}"] = Access.Editor,

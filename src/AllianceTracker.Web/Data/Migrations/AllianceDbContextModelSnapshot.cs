@@ -473,6 +473,9 @@ namespace AllianceTracker.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AddsEvidenceTo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Conditions")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")

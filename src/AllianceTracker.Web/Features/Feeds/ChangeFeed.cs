@@ -66,7 +66,9 @@ public static class ChangeFeed
         // Each change and each decision is an entry; a retraction is news too, so it appears as an entry of its own.
         var items = history
             .Select(e => new FeedItem(e.RecordedAtUtc, e.Id, $"{baseUrl}/feeds/entries/{e.Id}",
-                $"{e.MemberName}: {e.From.ToLabel()} → {e.To.ToLabel()} on {e.ProposalTitle}", e.RecordedBy, $"{baseUrl}/members/{e.MemberAlpha3}", Summary(e)))
+                e.AddsEvidence
+                    ? $"{e.MemberName}: evidence added for {e.To.ToLabel()} on {e.ProposalTitle}"
+                    : $"{e.MemberName}: {e.From.ToLabel()} → {e.To.ToLabel()} on {e.ProposalTitle}", e.RecordedBy, $"{baseUrl}/members/{e.MemberAlpha3}", Summary(e)))
             .Concat(history.Where(e => e.RetractedAtUtc is not null).Select(e => new FeedItem(e.RetractedAtUtc!.Value, e.Id, $"{baseUrl}/feeds/entries/{e.Id}/retraction",
                 $"Retracted: {e.MemberName} {e.To.ToLabel()} on {e.ProposalTitle}", e.RetractedBy!, $"{baseUrl}/members/{e.MemberAlpha3}", $"Retracted: {e.RetractionReason}")))
             .Concat(decisions.Select(d => new FeedItem(d.RecordedAtUtc, d.Id, $"{baseUrl}/feeds/decisions/{d.Id}",

@@ -16,11 +16,19 @@ internal sealed class AppendResolution
     private readonly Dictionary<string, Summit> _summits;
     private readonly Dictionary<string, Proposal> _proposals;
     private readonly Dictionary<string, Source> _sources;
+
+    // Each named cell's entry on record now (not retracted), for the checks that compare with it and for corroboration.
+    private Dictionary<(string Member, string Proposal), StanceChange> _current = [];
+
+    // Each named cell's version now: a save on an older one is a conflict, which the ledger reports, not "nothing changed".
+    private Dictionary<(string Member, string Proposal), Guid> _versions = [];
     private readonly List<MemberInput> _newMembers = [];
     private readonly List<SummitInput> _newSummits = [];
     private readonly List<ProposalInput> _newProposals = [];
     private readonly List<SourceInput> _newSources = [];
-    private int _newInlineSources;
+    // Sources given inline with evidence, one row each however many cells cite them (one statement, several cells).
+    private readonly Dictionary<SourceInput, Source> _inlineSources = [];
+    private readonly HashSet<SourceInput> _newInlineSources = [];
 
     private AppendResolution(HashSet<string> members, Dictionary<string, Summit> summits, Dictionary<string, Proposal> proposals, Dictionary<string, Source> sources)
     {
@@ -32,7 +40,7 @@ internal sealed class AppendResolution
 
     public List<AppendProblem> Problems { get; } = [];
 
-    public AppendCheck Check => new(Problems, _newMembers.Count, _newSummits.Count, _newProposals.Count, _newSources.Count + _newInlineSources);
+    public AppendCheck Check => new(Problems, _newMembers.Count, _newSummits.Count, _newProposals.Count, _newSources.Count + _newInlineSources.Count);
 
     public static async Task<AppendResolution> ResolveAsync(AllianceDbContext db, HistoryAppend append, DateOnly today, CancellationToken cancellationToken)
     {
@@ -48,8 +56,44 @@ internal sealed class AppendResolution
             await db.Summits.Where(s => summitSlugs.Contains(s.Slug)).ToDictionaryAsync(s => s.Slug, StringComparer.Ordinal, cancellationToken),
             await db.Proposals.Where(p => proposalSlugs.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, cancellationToken),
             await db.Sources.Where(s => sourceKeys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, StringComparer.Ordinal, cancellationToken));
+        if (append.ChecksVersions || append.Changes.Any(c => c.AddsEvidence))
+        {
+            resolution._current = await CurrentEntriesAsync(db, append.Changes, cancellationToken);
+            resolution._versions = await CurrentVersionsAsync(db, append.Changes, cancellationToken);
+        }
+
         resolution.Validate(append, today);
         return resolution;
+    }
+
+    private static async Task<Dictionary<(string Member, string Proposal), StanceChange>> CurrentEntriesAsync(
+        AllianceDbContext db, IReadOnlyList<StanceChangeRequest> changes, CancellationToken cancellationToken)
+    {
+        var members = changes.Select(c => c.MemberAlpha3).Distinct().ToList();
+        var proposals = changes.Select(c => c.ProposalSlug).Distinct().ToList();
+        var entries = await db.StanceChanges.AsNoTracking()
+            .Where(c => members.Contains(c.MemberAlpha3) && proposals.Contains(c.Proposal!.Slug) && !db.Retractions.Any(r => r.StanceChangeId == c.Id))
+            .Include(c => c.Proposal)
+            .Include(c => c.Evidence)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return entries
+            .GroupBy(c => (c.MemberAlpha3, c.Proposal!.Slug))
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.EffectiveOn).ThenBy(c => c.RecordedAtUtc).ThenBy(c => c.Id).Last());
+    }
+
+    private static async Task<Dictionary<(string Member, string Proposal), Guid>> CurrentVersionsAsync(
+        AllianceDbContext db, IReadOnlyList<StanceChangeRequest> changes, CancellationToken cancellationToken)
+    {
+        var members = changes.Select(c => c.MemberAlpha3).Distinct().ToList();
+        var proposals = changes.Select(c => c.ProposalSlug).Distinct().ToList();
+        var rows = await (
+                from v in db.CellVersions.AsNoTracking()
+                join p in db.Proposals on v.ProposalId equals p.Id
+                where members.Contains(v.MemberAlpha3) && proposals.Contains(p.Slug)
+                select new { v.MemberAlpha3, p.Slug, v.Version })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(v => (v.MemberAlpha3, v.Slug), v => v.Version);
     }
 
     public Proposal ProposalOf(StanceChangeRequest change) => _proposals[change.ProposalSlug];
@@ -85,8 +129,52 @@ internal sealed class AppendResolution
         }
     }
 
-    /// <summary>The history entry for <paramref name="change"/>, citing known sources or adding the new ones it brings.</summary>
-    public StanceChange ToEntry(StanceChangeRequest change, string author, EntryOrigin origin, DateTime recordedAtUtc) => new()
+    /// <summary>
+    /// The history entry for <paramref name="change"/>, citing known sources or adding the new ones
+    /// it brings. Evidence added to the entry on record keeps that entry's stance, conditions, date,
+    /// reason and evidence, and adds its own after them.
+    /// </summary>
+    public StanceChange ToEntry(StanceChangeRequest change, string author, EntryOrigin origin, DateTime recordedAtUtc) =>
+        change.AddsEvidence && _current.GetValueOrDefault((change.MemberAlpha3, change.ProposalSlug)) is { } onRecord
+            ? new()
+            {
+                MemberAlpha3 = change.MemberAlpha3,
+                Proposal = ProposalOf(change),
+                ProposalId = ProposalOf(change).Id,
+                Stance = onRecord.Stance,
+                Conditions = onRecord.Conditions,
+                EffectiveOn = onRecord.EffectiveOn,
+                EffectiveOnIsApproximate = onRecord.EffectiveOnIsApproximate,
+                Rationale = onRecord.Rationale,
+                RecordedAtUtc = recordedAtUtc,
+                RecordedBy = author,
+                Origin = origin,
+                AddsEvidenceTo = onRecord.Id,
+                Evidence = [
+                    .. onRecord.Evidence.OrderBy(e => e.Id).Select(e => new StanceEvidence { SourceId = e.SourceId, Excerpt = e.Excerpt }),
+                    .. NewEvidence(change),
+                ],
+            }
+            : NewEntry(change, author, origin, recordedAtUtc);
+
+    private List<StanceEvidence> NewEvidence(StanceChangeRequest change) =>
+        change.Evidence.Select(e => new StanceEvidence
+        {
+            Source = e.NewSource is { } added ? InlineSource(added) : _sources[e.SourceKey!],
+            Excerpt = e.Excerpt.Trim(),
+        }).ToList();
+
+    private Source InlineSource(SourceInput added)
+    {
+        if (!_inlineSources.TryGetValue(added, out var source))
+        {
+            _inlineSources[added] = source = added.ToSource(SourceKeys.New(added));
+        }
+
+        return source;
+    }
+
+    private StanceChange NewEntry(StanceChangeRequest change, string author, EntryOrigin origin, DateTime recordedAtUtc) => new()
     {
         MemberAlpha3 = change.MemberAlpha3,
         Proposal = ProposalOf(change),
@@ -99,11 +187,7 @@ internal sealed class AppendResolution
         RecordedAtUtc = recordedAtUtc,
         RecordedBy = author,
         Origin = origin,
-        Evidence = change.Evidence.Select(e => new StanceEvidence
-        {
-            Source = e.NewSource is { } added ? added.ToSource(SourceKeys.New(added)) : _sources[e.SourceKey!],
-            Excerpt = e.Excerpt.Trim(),
-        }).ToList(),
+        Evidence = NewEvidence(change),
     };
 
     private void Validate(HistoryAppend append, DateOnly today)
@@ -154,13 +238,39 @@ internal sealed class AppendResolution
 
         for (var i = 0; i < append.Changes.Count; i++)
         {
-            ValidateChange(i, append.Changes[i], today);
+            ValidateChange(i, append.Changes[i], today, append.ChecksVersions);
         }
     }
 
-    private void ValidateChange(int index, StanceChangeRequest change, DateOnly today)
+    private void ValidateChange(int index, StanceChangeRequest change, DateOnly today, bool comparesWithRecord)
     {
-        Report(AppendPart.Changes, index, StanceRules.Check(change, today));
+        var onRecord = _current.GetValueOrDefault((change.MemberAlpha3, change.ProposalSlug));
+        if (change.AddsEvidence)
+        {
+            Report(AppendPart.Changes, index, StanceRules.CheckEvidence(change.Evidence, today, "Quote the source you add as evidence.", "show the stance"));
+            if (onRecord is null)
+            {
+                Problems.Add(new(AppendPart.Changes, index, "stance", "There is no stance on record to add evidence to: record the stance the evidence shows instead."));
+            }
+        }
+        else
+        {
+            Report(AppendPart.Changes, index, StanceRules.Check(change, today));
+            if (_proposals.GetValueOrDefault(change.ProposalSlug) is { TabledOnIsApproximate: false, TabledOn: { } tabled } && change.EffectiveOn < tabled)
+            {
+                // As for decisions: a stance on a proposal nobody had tabled yet would show a change to something that did not exist.
+                Problems.Add(new(AppendPart.Changes, index, "effectiveOn", $"{change.EffectiveOn.ToIso()} is before the proposal was tabled ({tabled.ToIso()})."));
+            }
+
+            var seenCurrent = change.ExpectedVersion is not { } seen || _versions.GetValueOrDefault((change.MemberAlpha3, change.ProposalSlug)) == seen;
+            if (comparesWithRecord && seenCurrent && onRecord is not null && onRecord.Stance == change.Stance && onRecord.EffectiveOn == change.EffectiveOn
+                && (onRecord.Conditions ?? "") == (TextPolicy.Clean(change.Conditions) ?? ""))
+            {
+                Problems.Add(new(AppendPart.Changes, index, "stance",
+                    "Nothing changed: this is the stance on record, with the same conditions and date. To cite another source for it, add the evidence to the existing entry instead."));
+            }
+        }
+
         if (!_members.Contains(change.MemberAlpha3) && !_newMembers.Any(m => m.Alpha3 == change.MemberAlpha3))
         {
             Problems.Add(new(AppendPart.Changes, index, "member", $"There is no member with the code '{change.MemberAlpha3}'."));
@@ -176,7 +286,7 @@ internal sealed class AppendResolution
             var evidence = change.Evidence[j];
             if (evidence.NewSource is not null)
             {
-                _newInlineSources++;
+                _newInlineSources.Add(evidence.NewSource);
             }
             else if (!string.IsNullOrWhiteSpace(evidence.SourceKey) && !_sources.ContainsKey(evidence.SourceKey) && !_newSources.Any(s => s.Key == evidence.SourceKey))
             {

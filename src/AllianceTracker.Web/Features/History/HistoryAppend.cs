@@ -60,6 +60,18 @@ public sealed class HistoryAppendRefusedException(IReadOnlyList<AppendProblem> p
 
         return new EditValidationException(problems.ToDictionary());
     }
+
+    /// <summary>For one statement over several cells: each change's problems under <c>cells[i]</c>.</summary>
+    public EditValidationException ForCells()
+    {
+        var problems = new FieldProblems();
+        foreach (var problem in Problems)
+        {
+            problems.Add(problem.Part == AppendPart.Changes ? $"cells[{problem.Index}].{problem.Field}" : $"{problem.Part.ToString().ToLowerInvariant()}.{problem.Field}", problem.Message);
+        }
+
+        return new EditValidationException(problems.ToDictionary());
+    }
 }
 
 /// <summary>Someone else changed the cell since the editor loaded it; nothing was written.</summary>

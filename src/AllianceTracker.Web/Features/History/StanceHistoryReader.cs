@@ -27,7 +27,12 @@ public sealed record StanceHistoryEntry(
     DateTime? RetractedAtUtc = null,
     string? RetractionReason = null,
     bool EffectiveOnIsApproximate = false,
-    EntryOrigin? Origin = null);
+    EntryOrigin? Origin = null,
+    long? AddsEvidenceTo = null)
+{
+    /// <summary>Only adds evidence to an earlier entry: the stance, date and reason stay; the sources grow.</summary>
+    public bool AddsEvidence => AddsEvidenceTo is not null;
+}
 
 /// <summary>The latest entry in a cell and the cell's version, as an editor sees them before changing it.</summary>
 public sealed record CellState(Guid? Version, StanceHistoryEntry? Latest);
@@ -189,5 +194,6 @@ public sealed class StanceHistoryReader(IDbContextFactory<AllianceDbContext> dbF
         retraction?.RecordedAtUtc,
         retraction?.Reason,
         change.EffectiveOnIsApproximate,
-        change.Origin);
+        change.Origin,
+        change.AddsEvidenceTo);
 }

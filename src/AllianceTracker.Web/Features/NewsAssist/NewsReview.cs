@@ -20,18 +20,28 @@ public sealed record NewsSuggestionsBody(string? Text, NewsSourceBody? Source);
 /// <summary>
 /// One suggestion as the editor reviewed it: the stance (code), conditions, the excerpt (words of
 /// the text as written), the date it takes effect (the source's date when left out), why, and the
-/// cell version the editor saw beside it.
+/// cell version the editor saw beside it. With <c>addAsEvidence</c> the excerpt is added to the
+/// stance on record, which keeps its stance, conditions, date and reason (stance, date and reason
+/// given here are then not used).
 /// </summary>
 public sealed record AcceptedStanceBody(
-    string? Member, string? Proposal, string? Stance, string? Excerpt, string? Conditions = null, string? EffectiveDate = null, string? Rationale = null, Guid? ExpectedVersion = null);
+    string? Member, string? Proposal, string? Stance, string? Excerpt, string? Conditions = null, string? EffectiveDate = null, string? Rationale = null, Guid? ExpectedVersion = null,
+    bool AddAsEvidence = false);
 
 /// <summary>The text again (excerpts are checked against it), its source, and the reviewed suggestions to save.</summary>
 public sealed record NewsAcceptanceBody(string? Text, NewsSourceBody? Source, IReadOnlyList<AcceptedStanceBody>? Stances);
 
-/// <summary>A suggested stance, beside the cell as it stands (stance and version) so the change shows and the save can be checked.</summary>
+/// <summary>
+/// A suggested stance, beside the cell as it stands (its entry on record, if any, and version) so
+/// the change shows, what it would replace can be said, and the save can be checked.
+/// </summary>
 public sealed record NewsSuggestion(
     string Member, string MemberName, string Proposal, string ProposalTitle, Stance Stance, string? Conditions, string Excerpt,
-    double Confidence, IReadOnlyList<string> Cues, int Sentence, Stance CurrentStance, Guid? CellVersion);
+    double Confidence, IReadOnlyList<string> Cues, int Sentence, Stance CurrentStance, Guid? CellVersion, StanceHistoryEntry? OnRecord = null)
+{
+    /// <summary>The text says what is on record already: accepting it corroborates rather than replaces.</summary>
+    public bool SameAsRecord => OnRecord is not null && CurrentStance == Stance;
+}
 
 public sealed record NewsOutcomeSuggestion(string Proposal, string ProposalTitle, string Outcome, string Excerpt, double Confidence, IReadOnlyList<string> Cues, int Sentence, ProposalOutcome CurrentOutcome);
 
@@ -81,7 +91,7 @@ public sealed partial class NewsReview(
             var cell = await history.ReadCellAsync(s.Member, s.Proposal, cancellationToken);
             suggestions.Add(new NewsSuggestion(
                 s.Member, picture.FindMember(s.Member)!.Name, s.Proposal, picture.FindProposal(s.Proposal)!.Proposal.Title, s.Stance, s.Conditions, s.Excerpt,
-                s.Confidence, s.Cues, s.FirstSentence, cell.Latest?.To ?? Stance.Unknown, cell.Version));
+                s.Confidence, s.Cues, s.FirstSentence, cell.Latest?.To ?? Stance.Unknown, cell.Version, cell.Latest));
         }
 
         return new NewsSuggestions(
@@ -115,7 +125,7 @@ public sealed partial class NewsReview(
                 errors[$"stances[{i}].member"] = [$"{stance.Member} on {stance.Proposal} is listed twice; keep one."];
             }
 
-            if (StanceRules.ParseStance(stance.Stance, out _) is { } badStance)
+            if (!stance.AddAsEvidence && StanceRules.ParseStance(stance.Stance, out _) is { } badStance)
             {
                 errors[$"stances[{i}].stance"] = [badStance];
             }
@@ -144,6 +154,11 @@ public sealed partial class NewsReview(
         var picture = await pictures.GetAsync(cancellationToken: cancellationToken);
         var changes = stances.Select(s =>
         {
+            if (s.AddAsEvidence)
+            {
+                return new StanceChangeRequest(s.Member ?? "", s.Proposal ?? "", Stance.Unknown, null, default, "", [new EvidenceInput(sourceKey, s.Excerpt ?? "")], s.ExpectedVersion, AddsEvidence: true);
+            }
+
             StanceVocabulary.TryParse(s.Stance, out var stance);
             var effectiveOn = s.EffectiveDate is null ? source!.PublishedOn!.Value : IsoDate.Parse(s.EffectiveDate);
             var rationale = string.IsNullOrWhiteSpace(s.Rationale)

@@ -28,6 +28,13 @@ public sealed partial class NewsReviewItem(NewsSuggestion suggestion, string? so
 
     public string? Rationale { get; set; }
 
+    /// <summary>
+    /// Accepting adds the excerpt as evidence to the entry on record, which keeps its stance, date
+    /// and reason — the default when the text says what is on record already, so that accepting it
+    /// corroborates the record instead of displacing its evidence.
+    /// </summary>
+    public bool AddsEvidence { get; set; } = suggestion.SameAsRecord;
+
     /// <summary>By the field the card shows them at; "" for a problem with the whole suggestion.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; set; } = new Dictionary<string, string[]>();
 
@@ -40,7 +47,7 @@ public sealed partial class NewsReviewItem(NewsSuggestion suggestion, string? so
         Suggestion.Member, Suggestion.Proposal, Stance.ToCode(), Excerpt,
         Stance == Stance.Conditional ? Conditions : null,
         string.IsNullOrWhiteSpace(EffectiveDate) ? null : EffectiveDate,
-        Rationale, Suggestion.CellVersion);
+        Rationale, Suggestion.CellVersion, AddsEvidence && Suggestion.SameAsRecord);
 
     /// <summary>
     /// Puts the save's problems on the suggestions they are about ("stances[2].excerpt" on the third

@@ -1,3 +1,4 @@
+using AllianceTracker.Web.Domain;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -50,7 +51,11 @@ public sealed class StanceEditor(IDialogService dialogs, ISnackbar snackbar)
         };
         var dialog = await dialogs.ShowAsync<StanceEditDialog>("Edit stance", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, CloseOnEscapeKey = true });
         var result = await dialog.Result;
-        if (result is { Canceled: false })
+        if (result is { Canceled: false, Data: IReadOnlyList<StanceChange> { Count: > 1 } several })
+        {
+            snackbar.Add($"Saved one statement for {several.Count} cells, starting with {memberName} on {proposalTitle}.", Severity.Success);
+        }
+        else if (result is { Canceled: false })
         {
             snackbar.Add($"Saved: {memberName} on {proposalTitle}.", Severity.Success);
         }

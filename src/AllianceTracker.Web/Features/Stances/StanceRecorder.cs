@@ -32,6 +32,33 @@ public sealed class StanceRecorder(HistoryWriter writer, StanceHistoryReader his
         }
     }
 
+    /// <summary>
+    /// One statement recorded for several cells at once — a member's announcement on several
+    /// proposals, or several members' on one — each with its own stance and conditions, one date,
+    /// reason and evidence: one append, all or nothing, one conflict check over every cell.
+    /// </summary>
+    /// <exception cref="EditValidationException">A rule is broken; problems are keyed <c>cells[i].field</c>.</exception>
+    /// <exception cref="StanceConflictException">Another editor changed one of the cells; nothing was written.</exception>
+    public async Task<IReadOnlyList<RecordedStance>> RecordStatementAsync(ClaimsPrincipal user, IReadOnlyList<StanceChangeRequest> cells, CancellationToken cancellationToken = default)
+    {
+        await authorization.DemandAsync(user, Policies.CanEdit);
+        try
+        {
+            return (await writer.AppendAsync(new HistoryAppend(user.AuthorName(), cells), cancellationToken)).Recorded;
+        }
+        catch (HistoryAppendRefusedException ex)
+        {
+            throw ex.ForCells();
+        }
+    }
+
+    /// <summary>
+    /// Adds evidence to the stance on record without changing it: a new entry with the same stance,
+    /// conditions, date and reason, citing its sources and these (corroboration, not displacement).
+    /// </summary>
+    public Task<RecordedStance> AddEvidenceAsync(ClaimsPrincipal user, string memberAlpha3, string proposalSlug, IReadOnlyList<EvidenceInput> evidence, Guid? expectedVersion, CancellationToken cancellationToken = default) =>
+        RecordAsync(user, new StanceChangeRequest(memberAlpha3, proposalSlug, Stance.Unknown, null, default, "", evidence, expectedVersion, AddsEvidence: true), cancellationToken);
+
     /// <summary>Marks an earlier entry as retracted; the pictures skip it from now on, the audit trail keeps it.</summary>
     public async Task<StanceRetraction> RetractAsync(ClaimsPrincipal user, long stanceChangeId, string reason, Guid? expectedVersion, CancellationToken cancellationToken = default)
     {

@@ -14,6 +14,16 @@ public sealed record StanceChangeBody(
 
 public sealed record RetractionBody(string Reason, Guid? ExpectedVersion = null);
 
+/// <summary>Evidence for the stance on record, which stays as it is (stance, conditions, date, reason).</summary>
+public sealed record EvidenceAdditionBody(string Member, string Proposal, IReadOnlyList<EvidenceBody> Evidence, Guid? ExpectedVersion = null);
+
+/// <summary>One statement for several cells: each cell its stance (and conditions); the date, reason and evidence once.</summary>
+public sealed record StatementBody(string EffectiveDate, string Reason, IReadOnlyList<EvidenceBody> Evidence, IReadOnlyList<StatementCellBody> Cells);
+
+public sealed record StatementCellBody(string Member, string Proposal, string Stance, string? Conditions = null, Guid? ExpectedVersion = null);
+
+public sealed record StatementWrittenDto(IReadOnlyList<WrittenDto> Entries);
+
 public sealed record CellDto(string Member, string Proposal, Guid? Version, string? Stance, string? RecordedBy, DateTime? RecordedAtUtc, string? Reason);
 
 public sealed record WrittenDto(long Id, Guid? Version);
@@ -21,7 +31,8 @@ public sealed record WrittenDto(long Id, Guid? Version);
 /// <summary>One entry of the stance history: the change, what it moved from, its evidence, and its retraction if it was taken back.</summary>
 public sealed record StanceEntryDto(
     long Id, string Member, string Proposal, string From, string Stance, string? Conditions, string EffectiveDate, bool EffectiveDateApproximate,
-    string Rationale, DateTime RecordedAtUtc, string RecordedBy, IReadOnlyList<EvidenceDto> Evidence, RetractionDto? Retraction, string? Origin);
+    string Rationale, DateTime RecordedAtUtc, string RecordedBy, IReadOnlyList<EvidenceDto> Evidence, RetractionDto? Retraction, string? Origin,
+    long? AddsEvidenceTo);
 
 /// <summary>
 /// The write API for stances. Every endpoint requires the CanEdit policy, and the service it calls
@@ -36,6 +47,10 @@ public static class StancesApi
             .WithSummary("A cell's current stance and version, to send as expectedVersion when changing it");
         stances.MapPost("/", RecordAsync).WithName("RecordStance")
             .WithSummary("Record a member's new stance on a proposal, with the evidence for it");
+        stances.MapPost("/statements", RecordStatementAsync).WithName("RecordStatement")
+            .WithSummary("Record one statement for several cells (a member on several proposals, or several members on one), in one step");
+        stances.MapPost("/evidence", AddEvidenceAsync).WithName("AddEvidence")
+            .WithSummary("Add evidence to the stance on record without changing it; the picture then cites every source");
         stances.MapPost("/{id:long}/retraction", RetractAsync).WithName("RetractStance")
             .WithSummary("Retract a wrongly recorded stance, saying why; the entry stays in the history");
         // The history is public, as on the member pages and in the feed: where a 201 points.
@@ -50,7 +65,7 @@ public static class StancesApi
             ? TypedResults.Ok(new StanceEntryDto(
                 e.Id, e.MemberAlpha3, e.ProposalSlug, e.From.ToCode(), e.To.ToCode(), e.Conditions, e.EffectiveOn.ToIso(), e.EffectiveOnIsApproximate,
                 e.Rationale, e.RecordedAtUtc, e.RecordedBy, e.Evidence.Select(EvidenceDto.From).ToList(),
-                RetractionDto.Of(e.RetractedAtUtc, e.RetractedBy, e.RetractionReason), e.Origin?.ToCode()))
+                RetractionDto.Of(e.RetractedAtUtc, e.RetractedBy, e.RetractionReason), e.Origin?.ToCode(), e.AddsEvidenceTo))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such stance entry", detail: $"There is no stance history entry {id}.");
 
     internal static async Task<Ok<CellDto>> GetCellAsync(string member, string proposal, StanceRecorder recorder, CancellationToken cancellationToken) =>
@@ -81,6 +96,73 @@ public static class StancesApi
         catch (EditValidationException ex)
         {
             return TypedResults.ValidationProblem(ex.Errors.ToDictionary(), title: "The stance change was refused");
+        }
+        catch (StanceConflictException ex)
+        {
+            return TypedResults.Conflict(ToDto(ex.MemberAlpha3, ex.ProposalSlug, ex.Current));
+        }
+    }
+
+    internal static async Task<Results<Created<StatementWrittenDto>, ValidationProblem, Conflict<CellDto>>> RecordStatementAsync(
+        StatementBody body, ClaimsPrincipal user, StanceRecorder recorder, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var effective = EvidenceBodies.ReadDate(body.EffectiveDate, "effectiveDate", errors);
+        var evidence = EvidenceBodies.Read(body.Evidence, errors);
+        var cells = body.Cells ?? [];
+        if (cells.Count == 0)
+        {
+            errors["cells"] = ["Name the cells the statement covers: each a member, a proposal and the stance it shows."];
+        }
+
+        var stances = new Stance[cells.Count];
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (StanceRules.ParseStance(cells[i].Stance, out stances[i]) is { } unknown)
+            {
+                errors[$"cells[{i}].stance"] = [unknown];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The statement was refused");
+        }
+
+        try
+        {
+            var recorded = await recorder.RecordStatementAsync(user, cells.Select((c, i) => new StanceChangeRequest(
+                c.Member ?? "", c.Proposal ?? "", stances[i], c.Conditions, effective!.Value, body.Reason ?? "", evidence, c.ExpectedVersion)).ToList(), cancellationToken);
+            return TypedResults.Created($"/api/v1/stances/{recorded[0].Change.Id}", new StatementWrittenDto(recorded.Select(r => new WrittenDto(r.Change.Id, r.CellVersion)).ToList()));
+        }
+        catch (EditValidationException ex)
+        {
+            return TypedResults.ValidationProblem(ex.Errors.ToDictionary(), title: "The statement was refused");
+        }
+        catch (StanceConflictException ex)
+        {
+            return TypedResults.Conflict(ToDto(ex.MemberAlpha3, ex.ProposalSlug, ex.Current));
+        }
+    }
+
+    internal static async Task<Results<Created<WrittenDto>, ValidationProblem, Conflict<CellDto>>> AddEvidenceAsync(
+        EvidenceAdditionBody body, ClaimsPrincipal user, StanceRecorder recorder, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var evidence = EvidenceBodies.Read(body.Evidence, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The evidence was refused");
+        }
+
+        try
+        {
+            var (change, version) = await recorder.AddEvidenceAsync(user, body.Member ?? "", body.Proposal ?? "", evidence, body.ExpectedVersion, cancellationToken);
+            return TypedResults.Created($"/api/v1/stances/{change.Id}", new WrittenDto(change.Id, version));
+        }
+        catch (EditValidationException ex)
+        {
+            return TypedResults.ValidationProblem(ex.Errors.ToDictionary(), title: "The evidence was refused");
         }
         catch (StanceConflictException ex)
         {

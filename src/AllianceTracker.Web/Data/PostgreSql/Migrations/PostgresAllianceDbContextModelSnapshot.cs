@@ -496,6 +496,9 @@ namespace AllianceTracker.Web.Data.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("AddsEvidenceTo")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Conditions")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")

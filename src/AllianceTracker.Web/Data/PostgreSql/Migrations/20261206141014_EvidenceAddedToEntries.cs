@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AllianceTracker.Web.Data.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class EvidenceAddedToEntries : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "AddsEvidenceTo",
+                table: "StanceChanges",
+                type: "bigint",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AddsEvidenceTo",
+                table: "StanceChanges");
+        }
+    }
+}
