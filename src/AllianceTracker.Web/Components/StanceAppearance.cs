@@ -130,7 +130,8 @@ public static class StanceAppearance
         ProposalOutcome.Adopted or ProposalOutcome.AdoptedAmended => Color.Success,
         ProposalOutcome.Dropped => Color.Dark,
         ProposalOutcome.Deferred => Color.Info,
-        ProposalOutcome.Replaced => Color.Secondary,
+        // Its own colour: Secondary is the opt-out stance's, and a replaced proposal is not an opt-out.
+        ProposalOutcome.Replaced => Color.Tertiary,
         _ => Color.Default,
     };
 

@@ -10,7 +10,11 @@ public sealed record ConsensusResult(
     IReadOnlyDictionary<Stance, int> Counts,
     IReadOnlyList<string> Blockers,
     IReadOnlyList<string> StillOpen,
-    IReadOnlyList<OutstandingCondition> OutstandingConditions);
+    IReadOnlyList<OutstandingCondition> OutstandingConditions)
+{
+    /// <summary>The members that step aside: they neither take part nor block (the day's story is often who they are).</summary>
+    public IReadOnlyList<string> OptingOut { get; init; } = [];
+}
 
 /// <summary>
 /// NATO's consensus rule (docs/domain.md): one objection blocks; consensus needs every member
@@ -42,7 +46,8 @@ public static class ConsensusCalculator
             : stillOpen.Count > 0 || list.Count == 0 ? ConsensusStatus.Open
             : ConsensusStatus.Consensus;
 
-        return new ConsensusResult(status, counts, blockers, stillOpen, conditions);
+        var optingOut = list.Where(p => p.Stance == Stance.OptsOut).Select(p => p.MemberAlpha3).OrderBy(code => code, StringComparer.Ordinal).ToList();
+        return new ConsensusResult(status, counts, blockers, stillOpen, conditions) { OptingOut = optingOut };
     }
 
     private static List<string> MembersWeighing(List<MemberPosition> positions, ConsensusWeight weight) =>

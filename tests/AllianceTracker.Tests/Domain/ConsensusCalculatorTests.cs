@@ -81,6 +81,17 @@ public class ConsensusCalculatorTests
     }
 
     [Fact]
+    public void Members_opting_out_are_named_and_do_not_block()
+    {
+        var positions = With(With(AllMembers(Stance.Supports), "HUN", Stance.OptsOut), "SVK", Stance.OptsOut);
+
+        var result = ConsensusCalculator.Evaluate(positions);
+
+        Assert.Equal(ConsensusStatus.Consensus, result.Status);
+        Assert.Equal(["HUN", "SVK"], result.OptingOut);
+    }
+
+    [Fact]
     public void An_objection_blocks_even_while_others_are_still_open()
     {
         var positions = With(With(AllMembers(Stance.Unknown), "USA", Stance.Opposes), "DEU", Stance.Opposes);

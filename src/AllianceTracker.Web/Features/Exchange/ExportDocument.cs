@@ -45,7 +45,15 @@ public sealed record ExportPosition(
 }
 
 public sealed record ExportConsensus(
-    string Proposal, string Status, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Blockers, IReadOnlyList<string> StillOpen);
+    string Proposal, string Status, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Blockers, IReadOnlyList<string> StillOpen)
+{
+    /// <summary>
+    /// Version 2: the members on record as opting out; absent when none (and from documents
+    /// written before it was added), so earlier snapshots re-serialize to the bytes they were hashed as.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? OptsOut { get; init; }
+}
 
 /// <summary>
 /// The picture on one date as a self-contained, versioned document: what snapshots freeze, what
@@ -122,7 +130,7 @@ public sealed record ExportDocument(
             picture.Consensus.OrderBy(c => c.Proposal.Slug, StringComparer.Ordinal).Select(c => new ExportConsensus(
                 c.Proposal.Slug, c.StatusCode,
                 StanceVocabulary.All.ToDictionary(d => d.Code, d => c.Result.Counts[d.Stance]),
-                c.Result.Blockers, c.Result.StillOpen)).ToList());
+                c.Result.Blockers, c.Result.StillOpen) { OptsOut = c.Result.OptingOut.Count > 0 ? c.Result.OptingOut : null }).ToList());
     }
 
     /// <summary>The document as a picture again, so frozen snapshots render with the live components.</summary>

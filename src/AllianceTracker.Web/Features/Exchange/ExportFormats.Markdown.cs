@@ -31,6 +31,8 @@ public static partial class ExportFormats
                 }
 
                 md.AppendLine("Members' recorded stances: " + string.Join(" · ", StanceVocabulary.All.Select(d => $"{d.Label}: {consensus.Counts[d.Code]}"))).AppendLine();
+                AppendNamed(md, "On record as opposing", consensus.Blockers, names);
+                AppendNamed(md, "On record as opting out", consensus.OptsOut, names);
                 md.AppendLine();
                 continue;
             }
@@ -40,6 +42,7 @@ public static partial class ExportFormats
                 : consensus.Status == "consensus" ? " — no ally objects." : $" — no objection yet; {consensus.StillOpen.Count} still open."));
             md.AppendLine();
             md.AppendLine(string.Join(" · ", StanceVocabulary.All.Select(d => $"{d.Label}: {consensus.Counts[d.Code]}"))).AppendLine();
+            AppendNamed(md, "Opting out (not blocking)", consensus.OptsOut, names);
             foreach (var conditional in document.Positions.Where(p => p.Proposal == proposal.Slug && p.Conditions is not null))
             {
                 md.AppendLine($"- Condition from {names.GetValueOrDefault(conditional.Member)}: {Escape(conditional.Conditions!)}");
@@ -78,6 +81,15 @@ public static partial class ExportFormats
         }
 
         return md.ToString();
+    }
+
+    /// <summary>"Opting out (not blocking): Hungary." — the members behind a count, by name; nothing when there are none.</summary>
+    private static void AppendNamed(StringBuilder md, string label, IReadOnlyList<string>? members, Dictionary<string, string> names)
+    {
+        if (members is { Count: > 0 })
+        {
+            md.AppendLine($"{label}: {string.Join(", ", members.Select(m => Escape(names.GetValueOrDefault(m, m))))}.").AppendLine();
+        }
     }
 
     // Text from sources and editors must not become Markdown structure (or HTML) in the brief.

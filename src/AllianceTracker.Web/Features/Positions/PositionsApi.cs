@@ -57,7 +57,9 @@ public sealed record DecisionDto(long Id, string Outcome, string DecidedOn, stri
 /// <summary>
 /// Where the alliance stands on a proposal. <c>status</c> is the decision's outcome code from its
 /// decision date on (<c>decision</c> says what was decided), before that the consensus rule's
-/// blocked / open / consensus; the members' counts are given either way.
+/// blocked / open / consensus; the members' counts are given either way. <c>blockers</c> are the
+/// members whose objection blocks it — none once it is decided, when <c>opposing</c> still names
+/// who is on record as opposing; <c>optsOut</c> names the members stepping aside.
 /// </summary>
 public sealed record ConsensusDto(
     string Proposal,
@@ -67,7 +69,9 @@ public sealed record ConsensusDto(
     IReadOnlyList<string> Blockers,
     IReadOnlyList<string> StillOpen,
     IReadOnlyList<ConditionDto> Conditions,
-    DecisionDto? Decision);
+    DecisionDto? Decision,
+    IReadOnlyList<string> Opposing,
+    IReadOnlyList<string> OptsOut);
 
 public static class PositionsApi
 {
@@ -141,12 +145,15 @@ public static class PositionsApi
                 asOfText,
                 c.StatusCode,
                 c.Result.Counts.ToDictionary(kv => kv.Key.ToCode(), kv => kv.Value),
-                c.Result.Blockers,
+                // A decided proposal is not blocked; who opposed it stays named under opposing.
+                c.IsDecided ? [] : c.Result.Blockers,
                 c.Result.StillOpen,
                 c.Result.OutstandingConditions.Select(o => new ConditionDto(o.MemberAlpha3, o.Conditions)).ToList(),
                 c.Proposal.Decision is { } d
                     ? new DecisionDto(d.Id, d.Outcome.ToCode(), d.DecidedOn.ToIso(), d.Note, d.Evidence.Select(ToDto).ToList(), d.ReplacedBySlug)
-                    : null))
+                    : null,
+                c.Result.Blockers,
+                c.Result.OptingOut))
             .ToList());
     }
 
