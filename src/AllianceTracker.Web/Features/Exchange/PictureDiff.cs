@@ -22,10 +22,24 @@ public sealed record CellChange(
     private static string StanceLabel(string code) => StanceVocabulary.TryParse(code, out var stance) ? stance.ToLabel() : code;
 }
 
-/// <summary>A proposal whose status changed: consensus rule (blocked, open, consensus) or a decision (adopted, …).</summary>
+/// <summary>
+/// A proposal whose status changed: consensus rule (blocked, open, consensus) or a decision
+/// (adopted, …). When the later side is a decision, what it records: its date, note, the
+/// replacing proposal and the evidence, so the comparison reads as what was decided.
+/// </summary>
 public sealed record StatusChange(string Proposal, string From, string To)
 {
     public string ProposalTitle { get; init; } = Proposal;
+
+    public string? DecidedOn { get; init; }
+
+    public string? Note { get; init; }
+
+    public string? ReplacedBy { get; init; }
+
+    public string? ReplacedByTitle { get; init; }
+
+    public IReadOnlyList<DiffEvidence> Evidence { get; init; } = [];
 
     public string FromLabel => StatusLabel(From);
 
@@ -41,6 +55,12 @@ public sealed record ProposalChange(string Proposal, string Title, string What);
 
 public sealed record PictureDiff(string FromLabel, string ToLabel, IReadOnlyList<CellChange> Cells, IReadOnlyList<StatusChange> Statuses)
 {
+    /// <summary>The earlier side's date (ISO), whatever its label says ("now", a snapshot).</summary>
+    public string FromAsOf { get; init; } = "";
+
+    /// <summary>The later side's date (ISO).</summary>
+    public string ToAsOf { get; init; } = "";
+
     /// <summary>The "from" status of a proposal that was not on the table yet on the earlier side.</summary>
     public const string NotTabled = "not-tabled";
 
@@ -68,18 +88,27 @@ public sealed record PictureDiff(string FromLabel, string ToLabel, IReadOnlyList
             .Select(pair => new CellChange(
                 pair.Now.Member, names.GetValueOrDefault(pair.Now.Member, pair.Now.Member), pair.Now.Proposal,
                 pair.Before?.Stance ?? "unknown", pair.Now.Stance, pair.Before?.Conditions, pair.Now.Conditions, pair.Now.Rationale,
-                pair.Now.Evidence.Select(e => sources.TryGetValue(e.Source, out var s)
-                    ? new DiffEvidence(e.Source, e.Excerpt, s.Title, s.Outlet, s.Url)
-                    : new DiffEvidence(e.Source, e.Excerpt, e.Source, "", null)).ToList())
+                pair.Now.Evidence.Select(e => Quote(e, sources)).ToList())
             {
                 ProposalTitle = titles.GetValueOrDefault(pair.Now.Proposal, pair.Now.Proposal),
             })
             .OrderBy(c => order.GetValueOrDefault(c.Proposal, int.MaxValue)).ThenBy(c => c.MemberName, StringComparer.Ordinal)
             .ToList();
         var statusBefore = from.Consensus.ToDictionary(c => c.Proposal, c => c.Status);
+        var decisions = to.Proposals.Where(p => p.Decision is not null).ToDictionary(p => p.Slug, p => p.Decision!);
         var statuses = to.Consensus
             .Where(c => statusBefore.GetValueOrDefault(c.Proposal, NotTabled) != c.Status)
-            .Select(c => new StatusChange(c.Proposal, statusBefore.GetValueOrDefault(c.Proposal, NotTabled), c.Status) { ProposalTitle = titles.GetValueOrDefault(c.Proposal, c.Proposal) })
+            .Select(c => decisions.GetValueOrDefault(c.Proposal) is { } decision && decision.Outcome == c.Status
+                ? new StatusChange(c.Proposal, statusBefore.GetValueOrDefault(c.Proposal, NotTabled), c.Status)
+                {
+                    ProposalTitle = titles.GetValueOrDefault(c.Proposal, c.Proposal),
+                    DecidedOn = decision.DecidedOn,
+                    Note = decision.Note,
+                    ReplacedBy = decision.ReplacedBy,
+                    ReplacedByTitle = decision.ReplacedBy is { } replacing ? titles.GetValueOrDefault(replacing, replacing) : null,
+                    Evidence = decision.Evidence.Select(e => Quote(e, sources)).ToList(),
+                }
+                : new StatusChange(c.Proposal, statusBefore.GetValueOrDefault(c.Proposal, NotTabled), c.Status) { ProposalTitle = titles.GetValueOrDefault(c.Proposal, c.Proposal) })
             .OrderBy(s => order.GetValueOrDefault(s.Proposal, int.MaxValue))
             .ToList();
         var earlier = from.Proposals.ToDictionary(p => p.Slug);
@@ -91,6 +120,11 @@ public sealed record PictureDiff(string FromLabel, string ToLabel, IReadOnlyList
                 : new ProposalChange(p.Slug, p.Title, "Tabled"))
             .OfType<ProposalChange>()
             .ToList();
-        return new PictureDiff(fromLabel, toLabel, cells, statuses) { Proposals = proposals };
+        return new PictureDiff(fromLabel, toLabel, cells, statuses) { Proposals = proposals, FromAsOf = from.AsOf, ToAsOf = to.AsOf };
     }
+
+    private static DiffEvidence Quote(ExportEvidence evidence, Dictionary<string, ExportSource> sources) =>
+        sources.TryGetValue(evidence.Source, out var s)
+            ? new DiffEvidence(evidence.Source, evidence.Excerpt, s.Title, s.Outlet, s.Url)
+            : new DiffEvidence(evidence.Source, evidence.Excerpt, evidence.Source, "", null);
 }

@@ -51,10 +51,17 @@ public sealed class CompareTests : FreshAppTest<AccountsAppFactory>
         var csv = await App.Anonymous().GetStringAsync("/api/v1/diff.csv?from=2024-04-02&to=now");
         var page = await PageAsync("/compare?from=date&fromDate=2024-07-01&to=now");
 
-        var header = csv.Split("\r\n")[0];
-        Assert.Equal("from,to,member,member_name,proposal,proposal_title,stance_before,stance_after,conditions_after,rationale,sources,excerpts", header);
+        var rows = csv.TrimStart('\uFEFF').Split("\r\n");
+        Assert.Equal("kind,from,to,member,member_name,proposal,proposal_title,before,after,conditions_after,rationale,decided_on,replaced_by,sources,excerpts", rows[0]);
         Assert.Contains("ICARO Media Group: NATO Secretary-General Pushes for International Support to Bolster Ukraine's Security", csv);
         Assert.Contains("One potential obstacle to consensus is Hungary", csv);
-        Assert.Contains("€100bn five-year fund for Ukraine</strong></a>: Blocked → <strong>Dropped</strong>", page);
+        // The decision is a row of its own, with ISO dates and codes like every other CSV.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"decision,2024-04-02,{today},,,ukraine-fund,€100bn five-year fund for Ukraine,not-tabled,dropped,,Compare test.,2024-07-10,,", csv);
+        Assert.Contains($"stance,2024-04-02,{today},HUN,Hungary,ukraine-fund,€100bn five-year fund for Ukraine,unknown,opposes,", csv);
+        Assert.DoesNotContain("April 2024", csv);
+        Assert.Contains("€100bn five-year fund for Ukraine</strong></a>: Blocked → <strong>Dropped</strong> on 10 July 2024", page);
+        Assert.Contains("Compare test.", page);
+        Assert.Contains("“Compare test excerpt.”", page);
     }
 }
