@@ -29,14 +29,14 @@ public sealed class EditorialScenarioTests : FreshBrowserAppTest
         // 1. Hungary's June opt-out, from a news report the tracker does not list yet.
         var dialog = await StanceEditDialog.OpenAsync(page, "HUN", "ukraine-fund");
         await dialog.ChooseStanceAsync("Opts out");
-        await dialog.FillAsync("edit-effective", "2024-06-12");
-        await dialog.FillAsync("edit-reason", "Orbán agreed not to block NATO's Ukraine support as long as Hungary takes no part.");
+        await dialog.TypeEffectiveDateAsync(new DateOnly(2024, 6, 12));
+        await dialog.TypeAsync("edit-reason", "Orbán agreed not to block NATO's Ukraine support as long as Hungary takes no part.");
         await dialog.CiteNewSourceAsync();
-        await dialog.FillAsync("edit-source-title", "Hungary will not block NATO support for Ukraine");
-        await dialog.FillAsync("edit-source-outlet", "Example Wire");
+        await dialog.TypeAsync("edit-source-title", "Hungary will not block NATO support for Ukraine");
+        await dialog.TypeAsync("edit-source-outlet", "Example Wire");
         await dialog.ChooseSourceKindAsync("News report");
-        await dialog.FillAsync("edit-source-published", "2024-06-12");
-        await dialog.FillAsync("edit-excerpt", HungaryQuote);
+        await dialog.TypeAsync("edit-source-published", "2024-06-12");
+        await dialog.TypeAsync("edit-excerpt", HungaryQuote);
         await dialog.SaveAsync();
         await Assertions.Expect(dashboard.Cell("HUN", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "opts-out");
 
@@ -44,24 +44,24 @@ public sealed class EditorialScenarioTests : FreshBrowserAppTest
         await dashboard.GoToAsync("/proposals/new");
         await page.Locator("[data-testid=proposal-title] input, input[data-testid=proposal-title]").First.FillAsync("Pledge of €40bn for Ukraine");
         await Assertions.Expect(page.Locator("[data-testid=proposal-slug] input, input[data-testid=proposal-slug]").First).ToHaveValueAsync("pledge-of-40bn-for-ukraine");
-        await FormFields.FillAsync(page, "proposal-description", "A minimum baseline of €40 billion of security assistance for Ukraine within the next year.");
-        await FormFields.FillAsync(page, "proposal-proposer", "Allies at the Washington summit");
-        await FormFields.FillAsync(page, "proposal-tabled", "2024-07-10");
+        await FormFields.TypeAsync(page, "proposal-description", "A minimum baseline of €40 billion of security assistance for Ukraine within the next year.");
+        await FormFields.TypeAsync(page, "proposal-proposer", "Allies at the Washington summit");
+        await FormFields.TypeAsync(page, "proposal-tabled", "2024-07-10");
         await page.Locator("[data-testid=proposal-save]").ClickAsync();
         await dashboard.WaitForAddressAsync("/proposals/pledge-of-40bn-for-ukraine");
 
         // 3. Ramstein coordination adopted in a changed form (as NSATU), the declaration quoted as a new source.
         await OpenEditAsync(dashboard, "ramstein-coordination");
         await FormFields.ChooseAsync(page, "outcome", "Adopted in a changed form");
-        await FormFields.FillAsync(page, "outcome-date", "2024-07-10");
-        await FormFields.FillAsync(page, "outcome-note", "Adopted as NATO Security Assistance and Training for Ukraine (NSATU), not as the lead of the Ramstein group.");
+        await FormFields.TypeAsync(page, "outcome-date", "2024-07-10");
+        await FormFields.TypeAsync(page, "outcome-note", "Adopted as NATO Security Assistance and Training for Ukraine (NSATU), not as the lead of the Ramstein group.");
         await page.GetByText("Cite a source that is not listed yet").ClickAsync();
-        await FormFields.FillAsync(page, "outcome-source-title", DeclarationTitle);
-        await FormFields.FillAsync(page, "outcome-source-outlet", "NATO");
+        await FormFields.TypeAsync(page, "outcome-source-title", DeclarationTitle);
+        await FormFields.TypeAsync(page, "outcome-source-outlet", "NATO");
         await FormFields.ChooseAsync(page, "outcome-source-kind", "Declaration");
-        await FormFields.FillAsync(page, "outcome-source-url", "https://www.nato.int/cps/en/natohq/official_texts_227678.htm");
-        await FormFields.FillAsync(page, "outcome-source-published", "2024-07-10");
-        await FormFields.FillAsync(page, "outcome-excerpt", NsatuQuote);
+        await FormFields.TypeAsync(page, "outcome-source-url", "https://www.nato.int/cps/en/natohq/official_texts_227678.htm");
+        await FormFields.TypeAsync(page, "outcome-source-published", "2024-07-10");
+        await FormFields.TypeAsync(page, "outcome-excerpt", NsatuQuote);
         await page.Locator("[data-testid=outcome-save]").ClickAsync();
         await dashboard.WaitForAddressAsync("/proposals/ramstein-coordination");
         await Assertions.Expect(page.Locator("[data-testid=outcome]")).ToHaveTextAsync("Adopted in a changed form on 10 July 2024");
@@ -70,10 +70,10 @@ public sealed class EditorialScenarioTests : FreshBrowserAppTest
         await OpenEditAsync(dashboard, "ukraine-fund");
         await FormFields.ChooseAsync(page, "outcome", "Replaced");
         await FormFields.ChooseAsync(page, "outcome-replaced-by", "Pledge of €40bn for Ukraine");
-        await FormFields.FillAsync(page, "outcome-date", "2024-07-10");
-        await FormFields.FillAsync(page, "outcome-note", "The five-year €100bn fund was not agreed; the declaration sets a one-year €40bn baseline instead.");
+        await FormFields.TypeAsync(page, "outcome-date", "2024-07-10");
+        await FormFields.TypeAsync(page, "outcome-note", "The five-year €100bn fund was not agreed; the declaration sets a one-year €40bn baseline instead.");
         await FormFields.ChooseAsync(page, "outcome-source", DeclarationTitle);
-        await FormFields.FillAsync(page, "outcome-excerpt", PledgeQuote);
+        await FormFields.TypeAsync(page, "outcome-excerpt", PledgeQuote);
         await page.Locator("[data-testid=outcome-save]").ClickAsync();
         await dashboard.WaitForAddressAsync("/proposals/ukraine-fund");
 
@@ -129,8 +129,8 @@ public sealed class EditorialScenarioTests : FreshBrowserAppTest
         Assert.Contains("<name>Editor desk</name>", feed);
         Assert.DoesNotContain("@alliancetracker.example", feed);
         var sources = JsonDocument.Parse(await http.GetStringAsync("/api/v1/sources?kind=declaration")).RootElement;
-        // Ramstein, the fund, and both invitation entries (the retracted one stays on record).
-        Assert.Equal(4, Assert.Single(sources.EnumerateArray().ToList()).GetProperty("citedByDecisions").GetInt32());
+        // Ramstein, the fund, and the invitation entry that stands (the retracted one stays on record, but cites nothing now).
+        Assert.Equal(3, Assert.Single(sources.EnumerateArray().ToList()).GetProperty("citedByDecisions").GetInt32());
         await dashboard.GoToAsync("/audit?proposal=membership-invitation");
         await Assertions.Expect(page.Locator("[data-testid=audit-decision-count]")).ToHaveTextAsync("2 decisions");
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Wrong date: the declaration is of 10 July.");
@@ -144,10 +144,10 @@ public sealed class EditorialScenarioTests : FreshBrowserAppTest
     private static async Task RecordDeferredAsync(IPage page, string decidedOn)
     {
         await FormFields.ChooseAsync(page, "outcome", "Deferred");
-        await FormFields.FillAsync(page, "outcome-date", decidedOn);
-        await FormFields.FillAsync(page, "outcome-note", "No invitation: the declaration calls Ukraine's path to membership irreversible.");
+        await FormFields.TypeAsync(page, "outcome-date", decidedOn);
+        await FormFields.TypeAsync(page, "outcome-note", "No invitation: the declaration calls Ukraine's path to membership irreversible.");
         await FormFields.ChooseAsync(page, "outcome-source", DeclarationTitle);
-        await FormFields.FillAsync(page, "outcome-excerpt", "We will continue to support Ukraine on its irreversible path to full Euro-Atlantic integration, including NATO membership.");
+        await FormFields.TypeAsync(page, "outcome-excerpt", "We will continue to support Ukraine on its irreversible path to full Euro-Atlantic integration, including NATO membership.");
         await page.Locator("[data-testid=outcome-save]").ClickAsync();
     }
 }

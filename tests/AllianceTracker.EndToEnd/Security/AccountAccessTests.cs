@@ -34,7 +34,8 @@ public sealed class AccountAccessTests : FreshBrowserAppTest
 
         var signIn = new Pages.SignInPage(owner);
         await signIn.SignInAsync("editor@alliancetracker.example", "saffron-kettle-lighthouse-3");
-        await Assertions.Expect(owner.Locator(".account-name")).ToHaveTextAsync("editor@alliancetracker.example");
+        // The header names the account as readers see it, never by its login.
+        await Assertions.Expect(owner.Locator(".account-name")).ToHaveTextAsync("Editor desk");
         await PageChecks.AssertNoAccessibilityViolationsAsync(admin);
         await owner.Context.CloseAsync();
         await admin.Context.CloseAsync();

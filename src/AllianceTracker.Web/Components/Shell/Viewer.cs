@@ -14,6 +14,12 @@ namespace AllianceTracker.Web.Components.Shell;
 /// <param name="CanAdminister">Admin (<see cref="Policies.CanAdminister"/>).</param>
 public sealed record Viewer(string? SignedInAs, bool CanEdit, bool CanAdminister)
 {
+    /// <summary>
+    /// The name the header shows: the account's public display name, as readers see it on what
+    /// the editor writes — not the login, which is half a sign-in secret on a shared screen.
+    /// </summary>
+    public string? DisplayName { get; init; }
+
     public static Viewer Anonymous { get; } = new(null, false, false);
 
     public static async Task<Viewer> OfAsync(ClaimsPrincipal user, IAuthorizationService authorization) =>
@@ -22,5 +28,8 @@ public sealed record Viewer(string? SignedInAs, bool CanEdit, bool CanAdminister
             : new Viewer(
                 user.Identity.Name,
                 (await authorization.AuthorizeAsync(user, Policies.CanEdit)).Succeeded,
-                (await authorization.AuthorizeAsync(user, Policies.CanAdminister)).Succeeded);
+                (await authorization.AuthorizeAsync(user, Policies.CanAdminister)).Succeeded)
+            {
+                DisplayName = user.FindFirst(Features.History.AuthorDirectory.DisplayNameClaim)?.Value,
+            };
 }

@@ -17,7 +17,7 @@ public static class AllianceCommandLine
 
     /// <summary>Whoever runs the command line has the machine, and so the admin's rights.</summary>
     private static readonly ClaimsPrincipal Operator = new(new ClaimsIdentity(
-        [new(ClaimTypes.Name, "command-line"), new(ClaimTypes.Role, Roles.Admin)], "CommandLine"));
+        [new(ClaimTypes.Name, History.AuthorDirectory.CommandLineAuthor), new(ClaimTypes.Role, Roles.Admin)], "CommandLine"));
 
     /// <summary>
     /// True when the arguments are a command (or a request for help) rather than the web host's

@@ -16,6 +16,12 @@ public sealed class AuthorDirectory(IDbContextFactory<AllianceDbContext> dbFacto
     public const string SeedAuthor = "seed";
     public const string ImportPrefix = "import:";
 
+    /// <summary>The author of what the app's command line writes (snapshots, imports), run by whoever has the machine.</summary>
+    public const string CommandLineAuthor = "command-line";
+
+    // The key under which the seed's own credit is kept with the accounts' names (no login can contain a space).
+    private const string SeedCreditKey = "seed credit";
+
     /// <summary>The author of records a migration made from what was there (e.g. proposals' first text revisions).</summary>
     public const string MigrationAuthor = "migration";
 
@@ -35,7 +41,13 @@ public sealed class AuthorDirectory(IDbContextFactory<AllianceDbContext> dbFacto
     {
         if (author == SeedAuthor)
         {
-            return "Seed data (docs/decisions/0004)";
+            // What the seeded entries come from, in words: the article they were read from.
+            return names.GetValueOrDefault(SeedCreditKey) ?? "Seed import";
+        }
+
+        if (author == CommandLineAuthor)
+        {
+            return "the command line";
         }
 
         if (author == MigrationAuthor)
@@ -64,6 +76,20 @@ public sealed class AuthorDirectory(IDbContextFactory<AllianceDbContext> dbFacto
                 DisplayName = db.UserClaims.Where(c => c.UserId == u.Id && c.ClaimType == DisplayNameClaim).Select(c => c.ClaimValue).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        return accounts.ToDictionary(a => a.UserName, a => a.DisplayName, StringComparer.Ordinal);
+        var names = accounts.ToDictionary(a => a.UserName, a => a.DisplayName, StringComparer.Ordinal);
+        names[SeedCreditKey] = await SeedCreditAsync(db, cancellationToken);
+        return names;
+    }
+
+    /// <summary>"Seed import, from the seed article (ICARO Media Group, c. 3 April 2024)": the source the seeded entries cite.</summary>
+    private static async Task<string?> SeedCreditAsync(AllianceDbContext db, CancellationToken cancellationToken)
+    {
+        var source = await db.Evidence.AsNoTracking()
+            .Where(e => db.StanceChanges.Any(c => c.Id == e.StanceChangeId && c.RecordedBy == SeedAuthor))
+            .OrderBy(e => e.Id)
+            .Select(e => new { e.Source!.Outlet, e.Source.PublishedOn, e.Source.PublishedOnIsApproximate })
+            .FirstOrDefaultAsync(cancellationToken);
+        return source is null ? null
+            : $"Seed import, from the seed article ({source.Outlet}{(source.PublishedOn is { } on ? $", {(source.PublishedOnIsApproximate ? "c. " : "")}{on.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}" : "")})";
     }
 }

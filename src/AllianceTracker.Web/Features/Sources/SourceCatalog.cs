@@ -33,8 +33,9 @@ public sealed class SourceCatalog(IDbContextFactory<AllianceDbContext> dbFactory
             .Select(s => new
             {
                 Source = s,
-                Stances = db.Evidence.Count(e => e.SourceId == s.Id),
-                Decisions = db.DecisionEvidenceItems.Count(e => e.SourceId == s.Id),
+                // Entries that stand: a retracted one no longer cites anything a reader sees.
+                Stances = db.Evidence.Count(e => e.SourceId == s.Id && !db.Retractions.Any(r => r.StanceChangeId == e.StanceChangeId)),
+                Decisions = db.DecisionEvidenceItems.Count(e => e.SourceId == s.Id && !db.DecisionRetractions.Any(r => r.DecisionId == e.DecisionId)),
             })
             .ToListAsync(cancellationToken);
         var text = search?.Trim() ?? "";

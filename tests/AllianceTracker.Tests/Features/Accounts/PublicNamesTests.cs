@@ -83,11 +83,11 @@ public sealed class PublicNamesTests : FreshAppTest<AccountsAppFactory>
     }
 
     [Fact]
-    public async Task Seed_entries_are_credited_to_the_seed_data_not_to_an_account()
+    public async Task Seed_entries_are_credited_to_the_seed_article_not_to_an_account()
     {
         var page = await App.Anonymous().GetStringAsync("/members/HUN");
 
-        Assert.Contains("Seed data", page);
+        Assert.Contains("Recorded by Seed import, from the seed article (ICARO Media Group, c. 3 April 2024)", System.Net.WebUtility.HtmlDecode(page));
     }
 
     private async Task<System.Security.Claims.ClaimsPrincipal> AdminAsync()

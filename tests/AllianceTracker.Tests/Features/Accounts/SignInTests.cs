@@ -71,7 +71,9 @@ public sealed class SignInTests : FreshAppTest<AccountsAppFactory>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", LocalPath(response));
         var dashboard = await client.GetStringAsync("/");
-        Assert.Contains(email, dashboard);
+        // The header names the account by its display name; the login stays out of the page.
+        Assert.Contains(TestAccounts.DisplayNameOf(email), System.Net.WebUtility.HtmlDecode(dashboard));
+        Assert.DoesNotContain(email, dashboard);
         Assert.Contains("Sign out", dashboard);
         Assert.Contains(App.Log.Lines, line => line.Contains($"{email} signed in", StringComparison.Ordinal));
     }

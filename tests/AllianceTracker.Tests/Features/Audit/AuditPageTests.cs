@@ -50,6 +50,6 @@ public sealed class AuditPageTests : FreshAppTest<AccountsAppFactory>
         Assert.Contains("2 entries", hungary);
         Assert.Contains("1 entry", ramstein);
         Assert.Contains("0 entries", nobody);
-        Assert.Contains(">Seed data (docs/decisions/0004)<", hungary);
+        Assert.Contains(">Seed import, from the seed article (ICARO Media Group, c. 3 April 2024)<", hungary);
     }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using AllianceTracker.Tests.Support;
 
 namespace AllianceTracker.Tests.Features.CommandLine;
@@ -146,6 +147,9 @@ public sealed class CommandLineTests : FreshAppTest
         Assert.Equal(0, exit);
         Assert.Matches("Snapshot [a-z0-9]{10} \\(2024-07-09\\) at /snapshots/[a-z0-9]{10}", output);
         Assert.Matches("SHA-256 [0-9a-f]{64}", output);
+        // Readers see where it came from, not "a former editor".
+        var listed = await App.Anonymous().GetFromJsonAsync<List<System.Text.Json.Nodes.JsonNode>>("/api/v1/snapshots");
+        Assert.Equal("the command line", (string?)Assert.Single(listed!)["createdBy"]);
     }
 
     [Fact]
