@@ -43,8 +43,8 @@ public sealed class NewsAssistFlowTests : FreshBrowserAppTest
         await Assertions.Expect(portugal.Locator(".news-change .stance-chip").Nth(1)).ToHaveAttributeAsync("data-stance", "supports");
         await Assertions.Expect(greece.Locator(".news-change .stance-chip").Nth(1)).ToHaveAttributeAsync("data-stance", "undecided");
 
-        await portugal.GetByText("Accept").ClickAsync();
-        await greece.GetByText("Accept").ClickAsync();
+        await portugal.GetByText("Accept", new() { Exact = true }).ClickAsync();
+        await greece.GetByText("Accept", new() { Exact = true }).ClickAsync();
         // The sentence is longer than it needs to be: the editor keeps the words that say it.
         await FormFields.TypeAsync(greece, "news-excerpt", "Greece is still studying the fund");
         await croatia.GetByText("Reject").ClickAsync();

@@ -68,9 +68,12 @@ public sealed class StanceEditDialog(IPage page)
     {
         var select = StatementCell(member, proposal).Locator("[data-testid=statement-stance]");
         await select.ClickAsync();
-        await page.GetByRole(AriaRole.Option).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + label + " —") }).ClickAsync();
+        await OpenList.GetByRole(AriaRole.Option).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + label + " —") }).ClickAsync();
         await Assertions.Expect(select).ToContainTextAsync(label);
     }
+
+    /// <summary>The list a MudSelect opens, in its popover.</summary>
+    private ILocator OpenList => page.Locator(".mud-popover-open");
 
     public Task TypeCellConditionsAsync(string member, string proposal, string conditions) =>
         Infrastructure.FormFields.TypeAsync(StatementCell(member, proposal), "statement-conditions", conditions);
@@ -79,7 +82,8 @@ public sealed class StanceEditDialog(IPage page)
     {
         var before = await Dialog.Locator("[data-testid=statement-cell]").CountAsync();
         await select.ClickAsync();
-        await page.GetByRole(AriaRole.Option).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(label) + "$") }).ClickAsync();
+        // The open list's options (the page behind the dialog has native selects listing the same names).
+        await OpenList.GetByRole(AriaRole.Option).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(label) + "$") }).ClickAsync();
         await Assertions.Expect(Dialog.Locator("[data-testid=statement-cell]")).ToHaveCountAsync(before + 1);
     }
 

@@ -66,13 +66,15 @@ public static class ChangeFeed
         // Each change and each decision is an entry; a retraction is news too, so it appears as an entry of its own.
         var items = history
             .Select(e => new FeedItem(e.RecordedAtUtc, e.Id, $"{baseUrl}/feeds/entries/{e.Id}",
-                e.AddsEvidence
+                RetractedMark(e.RetractedAtUtc) + (e.AddsEvidence
                     ? $"{e.MemberName}: evidence added for {e.To.ToLabel()} on {e.ProposalTitle}"
-                    : $"{e.MemberName}: {e.From.ToLabel()} → {e.To.ToLabel()} on {e.ProposalTitle}", e.RecordedBy, $"{baseUrl}/members/{e.MemberAlpha3}", Summary(e)))
+                    : $"{e.MemberName}: {e.From.ToLabel()} → {e.To.ToLabel()} on {e.ProposalTitle}"), e.RecordedBy, $"{baseUrl}/members/{e.MemberAlpha3}",
+                RetractedNote(e.RetractedAtUtc, e.RetractionReason) + Summary(e)))
             .Concat(history.Where(e => e.RetractedAtUtc is not null).Select(e => new FeedItem(e.RetractedAtUtc!.Value, e.Id, $"{baseUrl}/feeds/entries/{e.Id}/retraction",
                 $"Retracted: {e.MemberName} {e.To.ToLabel()} on {e.ProposalTitle}", e.RetractedBy!, $"{baseUrl}/members/{e.MemberAlpha3}", $"Retracted: {e.RetractionReason}")))
             .Concat(decisions.Select(d => new FeedItem(d.RecordedAtUtc, d.Id, $"{baseUrl}/feeds/decisions/{d.Id}",
-                $"Decision: {d.ProposalTitle} {d.Outcome.ToVerb()} on {d.DecidedOn:d MMMM yyyy}", d.RecordedBy, $"{baseUrl}/proposals/{d.ProposalSlug}", Summary(d))))
+                $"{RetractedMark(d.RetractedAtUtc)}Decision: {d.ProposalTitle} {d.Outcome.ToVerb()} on {d.DecidedOn:d MMMM yyyy}", d.RecordedBy, $"{baseUrl}/proposals/{d.ProposalSlug}",
+                RetractedNote(d.RetractedAtUtc, d.RetractionReason) + Summary(d))))
             .Concat(decisions.Where(d => d.RetractedAtUtc is not null).Select(d => new FeedItem(d.RetractedAtUtc!.Value, d.Id, $"{baseUrl}/feeds/decisions/{d.Id}/retraction",
                 $"Retracted decision: {d.ProposalTitle} {d.Outcome.ToVerb()}", d.RetractedBy!, $"{baseUrl}/proposals/{d.ProposalSlug}", $"Retracted: {d.RetractionReason}")))
             .Concat((revisions ?? []).Select(r => new FeedItem(r.RecordedAtUtc, r.Id, $"{baseUrl}/feeds/proposal-texts/{r.Id}",
@@ -119,6 +121,12 @@ public static class ChangeFeed
 
         return output.ToArray();
     }
+
+    // An entry taken back later says so where a reader meets it, not only in the retraction's own entry.
+    private static string RetractedMark(DateTime? retractedAtUtc) => retractedAtUtc is null ? "" : "[Retracted] ";
+
+    private static string RetractedNote(DateTime? retractedAtUtc, string? reason) =>
+        retractedAtUtc is { } at ? $"Retracted on {at:yyyy-MM-dd}: {reason}. What follows no longer stands. " : "";
 
     private static string Summary(ProposalRevisionEntry revision) =>
         $"{(revision.IsFirst ? "Tabled" : revision.InForceFrom is { } from ? $"Changed from {from:yyyy-MM-dd}" : "Corrected for every date")}. "
