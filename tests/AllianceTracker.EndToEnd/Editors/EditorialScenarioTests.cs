@@ -44,6 +44,7 @@ public sealed class EditorialScenarioTests : FreshBrowserAppTest
         await dialog.TypeAsync("edit-source-published", "2024-06-12");
         await dialog.TypeAsync("edit-excerpt", HungaryQuote);
         await Assertions.Expect(dialog.Dialog.Locator("[data-testid=edit-save]")).ToHaveTextAsync("Save for 2 cells");
+        await PageChecks.AssertNoAccessibilityViolationsAsync(page);
         await dialog.SaveAsync();
         await Assertions.Expect(dashboard.Cell("HUN", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "opts-out");
         await Assertions.Expect(dashboard.Cell("HUN", "ramstein-coordination")).ToHaveAttributeAsync("data-stance", "opts-out");
@@ -91,6 +92,7 @@ public sealed class EditorialScenarioTests : FreshBrowserAppTest
         await RecordInvitationAsync(page, "Adopted", "Invitation issued.");
         var confirmation = page.Locator("[data-testid=adopt-confirmation]");
         await Assertions.Expect(confirmation.Locator("[data-testid=adopt-opposing]")).ToHaveTextAsync("On record as opposing: Germany, United States.");
+        await PageChecks.AssertNoAccessibilityViolationsAsync(page);
         await confirmation.Locator("[data-testid=adopt-cancel]").ClickAsync();
         await Assertions.Expect(confirmation).ToHaveCountAsync(0);
         Assert.EndsWith("/proposals/membership-invitation/edit", page.Url);

@@ -22,6 +22,14 @@ public sealed class PictureBuilder
         return this;
     }
 
+    /// <summary>The proposal <paramref name="slug"/> decided: <paramref name="outcome"/> on 10 July 2024.</summary>
+    public PictureBuilder Decided(string slug, ProposalOutcome outcome)
+    {
+        var index = _proposals.FindIndex(p => p.Slug == slug);
+        _proposals[index] = _proposals[index] with { Decision = new ProposalDecision(1, outcome, new DateOnly(2024, 7, 10), "A test decision.", []) };
+        return this;
+    }
+
     public PictureBuilder Stance(string member, string proposal, Stance stance, string? conditions = null)
     {
         _positions[(member, proposal)] = new PositionView(member, proposal, stance, conditions, new DateOnly(2024, 4, 3), "Test rationale.", []);

@@ -66,4 +66,49 @@ public sealed class ConsensusCardTests : MudComponentTest
         Assert.Contains("Consensus", card.Find(".status-chip").TextContent);
         Assert.Empty(card.FindAll(".still-open"));
     }
+
+    [Fact]
+    public void Members_opting_out_are_named_not_only_counted()
+    {
+        var picture = ThreeAllies()
+            .Stance("HUN", "ukraine-fund", Stance.OptsOut)
+            .Stance("ESP", "ukraine-fund", Stance.Supports)
+            .Build();
+
+        var card = Render(picture);
+
+        Assert.Equal("Hungary", card.Find("[data-testid=opting-out] li").TextContent.Trim());
+        Assert.Contains("Opting out (not blocking)", card.Find("[data-testid=opting-out]").TextContent);
+    }
+
+    [Theory]
+    [InlineData(ProposalOutcome.Replaced, false)]
+    [InlineData(ProposalOutcome.Dropped, false)]
+    [InlineData(ProposalOutcome.Adopted, true)]
+    [InlineData(ProposalOutcome.Deferred, true)]
+    public void A_decided_proposal_keeps_conditions_on_record_only_while_they_still_mean_something(ProposalOutcome outcome, bool conditionsShown)
+    {
+        var picture = ThreeAllies()
+            .Stance("HUN", "ukraine-fund", Stance.Opposes)
+            .Stance("ESP", "ukraine-fund", Stance.Conditional, "No duplication of EU aid")
+            .Decided("ukraine-fund", outcome)
+            .Build();
+
+        var card = Render(picture);
+
+        Assert.DoesNotContain("Outstanding conditions", card.Markup);
+        Assert.Equal(conditionsShown, card.FindAll(".conditions").Count == 1);
+        Assert.Contains("Recorded as opposing", card.Find(".blockers").TextContent);
+        Assert.DoesNotContain("Blocked by", card.Find(".headline").TextContent);
+    }
+
+    [Fact]
+    public void Replaced_has_a_colour_of_its_own_not_the_opt_out_stances()
+    {
+        var replaced = Web.Components.StanceAppearance.ColorOf(ProposalOutcome.Replaced);
+
+        Assert.All(StanceVocabulary.All, stance => Assert.NotEqual(Web.Components.StanceAppearance.ColorOf(stance.Stance), replaced));
+        Assert.All(Enum.GetValues<ProposalOutcome>().Where(o => o is not (ProposalOutcome.Replaced or ProposalOutcome.Pending)),
+            other => Assert.NotEqual(Web.Components.StanceAppearance.ColorOf(other), replaced));
+    }
 }

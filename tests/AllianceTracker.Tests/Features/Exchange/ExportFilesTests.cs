@@ -61,6 +61,21 @@ public sealed partial class ExportFilesTests : FreshAppTest<AccountsAppFactory>
     }
 
     [Fact]
+    public async Task The_summary_sheet_and_the_brief_name_who_opts_out_and_who_opposes()
+    {
+        var editor = await App.SignedInAsync("Editor");
+        Assert.Equal(HttpStatusCode.Created, (await RecordAsync(editor, "POL", "opts-out")).StatusCode);
+
+        using var stream = new MemoryStream(await App.Anonymous().GetByteArrayAsync("/api/v1/exports/current.xlsx"));
+        var summary = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Summary").Cast<IDictionary<string, object?>>().ToList();
+        var brief = await App.Anonymous().GetStringAsync("/api/v1/exports/current.md");
+
+        var fund = summary.Single(r => (string?)r["Proposal"] == "€100bn five-year fund for Ukraine");
+        Assert.Equal(("Hungary", "Poland"), ((string?)fund["Opposing"], (string?)fund["Opting out"]));
+        Assert.Contains("Opting out (not blocking): Poland.", brief);
+    }
+
+    [Fact]
     public async Task The_same_picture_gives_the_same_workbook_bytes_so_its_etag_holds()
     {
         var first = await App.Anonymous().GetAsync("/api/v1/exports/current.xlsx");
