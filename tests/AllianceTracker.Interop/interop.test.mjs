@@ -78,7 +78,8 @@ for (const address of workbooks) {
       row.eachCell({ includeEmpty: false }, cell => assert.notEqual(cell.value, '', `${cell.address} holds an empty string`));
     }
     const summary = workbook.getWorksheet('Summary');
-    assert.equal(typeof summary.getRow(2).getCell(7).value, 'number', 'counts are numbers');
+    // Column 8 is "Supports" (after Opposing and Opting out, the members by name).
+    assert.equal(typeof summary.getRow(2).getCell(8).value, 'number', 'counts are numbers');
 
     // The streaming reader used to return 0 rows. Every sheet it delivers must be complete. It
     // may stop early: exceljs 4.4.0's stream reader drops worksheets now and then whatever the
