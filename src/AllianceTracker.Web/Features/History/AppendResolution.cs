@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +9,7 @@ namespace AllianceTracker.Web.Features.History;
 /// tracked by the writing context), what is new, and which rules it breaks. The check and the
 /// write both go through it, so an append is judged the same way whether it is previewed or saved.
 /// </summary>
-internal sealed class AppendResolution
+internal sealed partial class AppendResolution
 {
     private readonly HashSet<string> _members;
     private readonly Dictionary<string, Summit> _summits;
@@ -64,36 +63,6 @@ internal sealed class AppendResolution
 
         resolution.Validate(append, today);
         return resolution;
-    }
-
-    private static async Task<Dictionary<(string Member, string Proposal), StanceChange>> CurrentEntriesAsync(
-        AllianceDbContext db, IReadOnlyList<StanceChangeRequest> changes, CancellationToken cancellationToken)
-    {
-        var members = changes.Select(c => c.MemberAlpha3).Distinct().ToList();
-        var proposals = changes.Select(c => c.ProposalSlug).Distinct().ToList();
-        var entries = await db.StanceChanges.AsNoTracking()
-            .Where(c => members.Contains(c.MemberAlpha3) && proposals.Contains(c.Proposal!.Slug) && !db.Retractions.Any(r => r.StanceChangeId == c.Id))
-            .Include(c => c.Proposal)
-            .Include(c => c.Evidence)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        return entries
-            .GroupBy(c => (c.MemberAlpha3, c.Proposal!.Slug))
-            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.EffectiveOn).ThenBy(c => c.RecordedAtUtc).ThenBy(c => c.Id).Last());
-    }
-
-    private static async Task<Dictionary<(string Member, string Proposal), Guid>> CurrentVersionsAsync(
-        AllianceDbContext db, IReadOnlyList<StanceChangeRequest> changes, CancellationToken cancellationToken)
-    {
-        var members = changes.Select(c => c.MemberAlpha3).Distinct().ToList();
-        var proposals = changes.Select(c => c.ProposalSlug).Distinct().ToList();
-        var rows = await (
-                from v in db.CellVersions.AsNoTracking()
-                join p in db.Proposals on v.ProposalId equals p.Id
-                where members.Contains(v.MemberAlpha3) && proposals.Contains(p.Slug)
-                select new { v.MemberAlpha3, p.Slug, v.Version })
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(v => (v.MemberAlpha3, v.Slug), v => v.Version);
     }
 
     public Proposal ProposalOf(StanceChangeRequest change) => _proposals[change.ProposalSlug];
@@ -313,20 +282,4 @@ internal sealed class AppendResolution
 
     private void Report(AppendPart part, int index, IEnumerable<FieldProblem> problems) =>
         Problems.AddRange(problems.Select(p => new AppendProblem(part, index, p.Field, p.Message)));
-}
-
-/// <summary>Keys for sources an editor adds, where no one chose one.</summary>
-public static partial class SourceKeys
-{
-    // Readable and unique without asking anyone: outlet, date, and a random tail (two editors may cite the same outlet on one day).
-    public static string New(SourceInput source)
-    {
-        var outlet = NonSlug().Replace(source.Outlet.ToLowerInvariant(), "-").Trim('-');
-        outlet = outlet.Length == 0 ? "source" : outlet[..Math.Min(outlet.Length, 40)].Trim('-');
-        var date = source.PublishedOn is { } published ? published.ToIso() : "undated";
-        return $"{outlet}-{date}-{Guid.NewGuid().ToString("N")[..6]}";
-    }
-
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex NonSlug();
 }
