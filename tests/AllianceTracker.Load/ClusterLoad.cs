@@ -145,6 +145,9 @@ internal static partial class ClusterLoad
                 start.ArgumentList.Add(argument);
             }
 
+            // Every reader the harness plays comes from 127.0.0.1 (through nginx): lift the per-address
+            // stream limit the instances inherit, as the single-instance mode does.
+            start.Environment["Live__StreamsPerClient"] = "1000000";
             var process = Process.Start(start)!;
             var instances = new List<Uri>();
             string? passwordFile = null;

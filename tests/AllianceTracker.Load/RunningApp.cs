@@ -136,6 +136,9 @@ public sealed class RunningApp : IAsyncDisposable
         start.Environment["ALLIANCE_TRACKER_PASSWORD"] = EditorPassword;
         // One client address makes every sign-in one rate-limit partition.
         start.Environment["Access__SignInAttemptsPerMinute"] = "100000";
+        // The harness's thousands of readers all come from 127.0.0.1: lift the per-address stream
+        // limit (16 for one real reader) so it measures streams, not the flood guard.
+        start.Environment["Live__StreamsPerClient"] = "1000000";
         // Quiet: request logging at Information would measure the console, not the app.
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         start.Environment["Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime"] = "Warning";
