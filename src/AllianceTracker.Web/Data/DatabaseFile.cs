@@ -96,6 +96,11 @@ public sealed class DatabaseFile(string path) : IDisposable
             vacuum.CommandText = "VACUUM INTO $target";
             vacuum.Parameters.AddWithValue("$target", inside);
             await vacuum.ExecuteNonQueryAsync(cancellationToken);
+
+            // VACUUM INTO writes a rollback-journal file: the copy is put in WAL mode like the
+            // original, so a restored file serves readers the same way from its first start.
+            await using var copy = new SqliteConnection($"Data Source={inside};Pooling=False");
+            await DatabaseMigration.EnsureWriteAheadLogAsync(copy, cancellationToken);
         }, inside => CheckAsync(inside, cancellationToken));
         return new FileInfo(target).Length;
     }

@@ -132,12 +132,11 @@ public static class DataSetup
         await app.Services.MigrateAllianceDatabaseAsync();
         var accounts = app.Services.GetRequiredService<AccountAdministration>();
         var seedsPath = System.IO.Path.Combine(AppContext.BaseDirectory, options.SeedsPath);
-        // The roles and the seeds are independent, and each is mostly first-call JIT: side by side,
-        // on a thread each (SQLite's async calls complete synchronously).
-        var rolesEnsured = Task.Run(accounts.EnsureRolesAsync);
-        var seeded = Task.Run(() => app.Services.GetRequiredService<SeedImporter>().ImportAsync(seedsPath));
-        await Task.WhenAll(rolesEnsured, seeded);
-        var report = await seeded;
+        // One writer after the other: side by side, the roles and the seeds contended for SQLite's
+        // one write lock and a fresh clone's first start could fail with "database is locked"
+        // (issue 29). Serial costs ~0.1 s of a start budgeted at 3 s (docs/performance.md).
+        await accounts.EnsureRolesAsync();
+        var report = await app.Services.GetRequiredService<SeedImporter>().ImportAsync(seedsPath);
         if (report.ChangedNothing)
         {
             logger.LogInformation("Seed dataset {SeedsPath} already imported; nothing to add", seedsPath);

@@ -59,6 +59,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         Assert.Null(await DatabaseFile.CheckAsync(backup));
         Assert.Equal((changes, users), (Count(backup, "StanceChanges"), Count(backup, "AspNetUsers")));
         Assert.True(Count(backup, "DataProtectionKeys") > 0, "the backup holds the keys that sign cookies");
+        Assert.True(AllianceTracker.Tests.Data.WriteAheadLogTests.IsInWalMode(backup), "a backup is in WAL mode like the database it copies");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(backup));
 
         var (refusedWhileRunning, _, runningError) = await AppProcess.RunAsync(live, "restore", "--from", backup);

@@ -13,13 +13,9 @@ public sealed class ConcurrentSavesTests : FreshAppTest
     [InlineData(25)]
     public async Task Many_editors_saving_the_same_cell_version_at_once_make_exactly_one_change(int editors)
     {
-        // Signed in one after another: the saves are what happen at once here (concurrent sign-ins
-        // contend for SQLite's lock on their own, the start-up/WAL work of issue 29).
-        var clients = new List<HttpClient>();
-        for (var i = 0; i < editors; i++)
-        {
-            clients.Add(await App.SignedInAsync("Editor"));
-        }
+        // Signed in at once too: each sign-in writes (Identity resets the failed-attempt count),
+        // and before WAL concurrent sign-ins could fail on SQLite's lock (issue 29).
+        var clients = (await Task.WhenAll(Enumerable.Range(0, editors).Select(_ => App.SignedInAsync("Editor")))).ToList();
 
         var cell = await clients[0].GetFromJsonAsync<JsonObject>("/api/v1/stances/cell?member=SVK&proposal=ukraine-fund");
         var entriesBefore = SlovakiaEntries();

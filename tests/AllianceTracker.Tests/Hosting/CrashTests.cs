@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using AllianceTracker.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -40,7 +39,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             var attempted = 0;
             var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
             var random = new Random();
-            var port = FreePort();
+            var port = AppProcess.FreePort();
             var address = new Uri($"http://127.0.0.1:{port}/");
             using var cookies = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
             using var client = new HttpClient(cookies) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
@@ -52,7 +51,7 @@ public sealed class CrashTests(ITestOutputHelper output)
                 app.ErrorDataReceived += (_, _) => { };
                 app.BeginOutputReadLine();
                 app.BeginErrorReadLine();
-                await WaitUntilReadyAsync(client, app);
+                await AppProcess.WaitUntilReadyAsync(client, app);
                 if (cycle == 1)
                 {
                     await SignInAsync(client);
@@ -132,30 +131,6 @@ public sealed class CrashTests(ITestOutputHelper output)
         return (long)command.ExecuteScalar()! == 1;
     }
 
-    private static async Task WaitUntilReadyAsync(HttpClient client, Process app)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(app.HasExited, "the app exited while starting");
-            try
-            {
-                if ((await client.GetAsync("healthz/ready")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("the app was not ready within 60 s");
-    }
-
     private static async Task SignInAsync(HttpClient client)
     {
         var form = await client.GetStringAsync("account/sign-in");
@@ -164,12 +139,5 @@ public sealed class CrashTests(ITestOutputHelper output)
             ["_handler"] = "sign-in", ["__RequestVerificationToken"] = TestAccounts.AntiforgeryToken(form), ["Input.Email"] = Email, ["Input.Password"] = Password,
         }));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

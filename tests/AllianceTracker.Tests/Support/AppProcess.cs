@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 
 namespace AllianceTracker.Tests.Support;
 
@@ -46,5 +48,38 @@ public static class AppProcess
         }
 
         return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Waits until the app's <c>/healthz/ready</c> answers 200; fails if it exits first or takes over 60 s.</summary>
+    public static async Task WaitUntilReadyAsync(HttpClient client, Process app)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(app.HasExited, "the app exited while starting");
+            try
+            {
+                if ((await client.GetAsync("healthz/ready")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("the app was not ready within 60 s");
+    }
+
+    /// <summary>A loopback port nobody listens on now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
