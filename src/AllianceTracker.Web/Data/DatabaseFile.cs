@@ -147,6 +147,11 @@ public sealed class DatabaseFile(string path) : IDisposable
                 File.SetUnixFileMode(Path, OwnerOnly);
             }
 
+            if (keptAs is not null)
+            {
+                await MovePastEverythingIssuedAsync(keptAs, Path, cancellationToken);
+            }
+
             return new RestoreResult(keptAs);
         }
         finally
@@ -154,6 +159,76 @@ public sealed class DatabaseFile(string path) : IDisposable
             await _servingLock!.DisposeAsync();
             _servingLock = null;
         }
+    }
+
+    /// <summary>
+    /// After a restore, nothing the replaced database gave out is given out again: every id sequence
+    /// (entries, sources, decisions …) moves past the highest either file issued, so a permalink or
+    /// feed entry that named an id of a discarded change never comes to name another; and the data
+    /// version moves past the replaced one's, with no notices remembered, so every reader holding an
+    /// event id from before the restore is told to read everything again (issue 29).
+    /// </summary>
+    private static async Task MovePastEverythingIssuedAsync(string replaced, string restored, CancellationToken cancellationToken)
+    {
+        var issued = new Dictionary<string, long>();
+        long? replacedVersion = null;
+        await using (var old = new SqliteConnection($"Data Source={replaced};Mode=ReadOnly;Pooling=False"))
+        {
+            await old.OpenAsync(cancellationToken);
+            await using var sequences = old.CreateCommand();
+            sequences.CommandText = "SELECT name, seq FROM sqlite_sequence";
+            await using (var reader = await sequences.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    issued[reader.GetString(0)] = reader.GetInt64(1);
+                }
+            }
+
+            if (await HasTableAsync(old, "alliance_data_version", cancellationToken))
+            {
+                await using var read = old.CreateCommand();
+                read.CommandText = "SELECT value FROM alliance_data_version WHERE id = 1";
+                replacedVersion = (long?)await read.ExecuteScalarAsync(cancellationToken);
+            }
+        }
+
+        await using var target = new SqliteConnection($"Data Source={restored};Pooling=False");
+        await target.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await target.BeginTransactionAsync(cancellationToken);
+        foreach (var (table, seq) in issued)
+        {
+            await using var move = target.CreateCommand();
+            move.Transaction = transaction;
+            move.CommandText = """
+                UPDATE sqlite_sequence SET seq = max(seq, $seq) WHERE name = $name;
+                INSERT INTO sqlite_sequence (name, seq) SELECT $name, $seq
+                  WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = $name)
+                    AND EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $name);
+                """;
+            move.Parameters.AddWithValue("$name", table);
+            move.Parameters.AddWithValue("$seq", seq);
+            await move.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (replacedVersion is { } version && await HasTableAsync(target, "alliance_data_version", cancellationToken))
+        {
+            await using var move = target.CreateCommand();
+            move.Transaction = transaction;
+            move.CommandText = "UPDATE alliance_data_version SET value = max(value, $version) + 1 WHERE id = 1; DELETE FROM alliance_recent_notices;";
+            move.Parameters.AddWithValue("$version", version);
+            await move.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<bool> HasTableAsync(SqliteConnection connection, string table, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
+        command.Parameters.AddWithValue("$name", table);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! > 0;
     }
 
     /// <summary>Null when the file passes SQLite's integrity check and holds the tracker's tables; otherwise what is wrong.</summary>

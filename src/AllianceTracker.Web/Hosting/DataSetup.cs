@@ -130,6 +130,8 @@ public static class DataSetup
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AllianceTracker.Database");
         await app.Services.MigrateAllianceDatabaseAsync();
+        // Before any request: live streams' event ids go on from the database's version.
+        await app.Services.GetRequiredService<Features.History.IStanceChangeNotifier>().StartFromDatabaseAsync(CancellationToken.None);
         var accounts = app.Services.GetRequiredService<AccountAdministration>();
         var seedsPath = System.IO.Path.Combine(AppContext.BaseDirectory, options.SeedsPath);
         // One writer after the other: side by side, the roles and the seeds contended for SQLite's

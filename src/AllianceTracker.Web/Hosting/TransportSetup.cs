@@ -51,6 +51,10 @@ public static class TransportSetup
         }
 
         builder.Services.AddSingleton(new PublicAddress(site.PublicBaseUrl));
+        // A stop (SIGTERM) ends every live stream at once with a "reconnect" event; what is still
+        // open after this (an editor's circuit, a slow export) is cut so the process is gone within
+        // ~5 s and a supervisor or balancer moves on (issue 29), not after the default 30 s.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = builder.Configuration.GetValue("Site:ShutdownTimeout", TimeSpan.FromSeconds(3)));
         // Kestrel writes its own Server header after every middleware has run: switched off at the source.
         // Connections are limited to what the live streams' ceiling and pages need (the stream answers
         // 503 past its own limits first), unless Kestrel:Limits sets them; the process checks at start

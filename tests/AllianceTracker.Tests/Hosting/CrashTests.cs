@@ -54,7 +54,7 @@ public sealed class CrashTests(ITestOutputHelper output)
                 await AppProcess.WaitUntilReadyAsync(client, app);
                 if (cycle == 1)
                 {
-                    await SignInAsync(client);
+                    await AppProcess.SignInAsync(client, Email, Password);
                 }
 
                 // Saves from four writers at once, until the kill lands at a random moment.
@@ -129,15 +129,5 @@ public sealed class CrashTests(ITestOutputHelper output)
         command.Parameters.AddWithValue("$id", save.Id);
         command.Parameters.AddWithValue("$reason", save.Reason);
         return (long)command.ExecuteScalar()! == 1;
-    }
-
-    private static async Task SignInAsync(HttpClient client)
-    {
-        var form = await client.GetStringAsync("account/sign-in");
-        var signedIn = await client.PostAsync("account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "sign-in", ["__RequestVerificationToken"] = TestAccounts.AntiforgeryToken(form), ["Input.Email"] = Email, ["Input.Password"] = Password,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
     }
 }

@@ -82,4 +82,22 @@ public static class AppProcess
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>Signs in through the sign-in form, as a browser does; the client keeps the cookie.</summary>
+    public static async Task SignInAsync(HttpClient client, string email, string password)
+    {
+        var form = await client.GetStringAsync("account/sign-in");
+        var signedIn = await client.PostAsync("account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in", ["__RequestVerificationToken"] = TestAccounts.AntiforgeryToken(form), ["Input.Email"] = email, ["Input.Password"] = password,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+    }
+
+    /// <summary>SIGTERM, as a supervisor or <c>systemctl stop</c> sends it.</summary>
+    public static void Terminate(Process app)
+    {
+        using var kill = Process.Start("kill", ["-TERM", app.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
 }

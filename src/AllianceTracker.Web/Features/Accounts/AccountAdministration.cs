@@ -73,7 +73,7 @@ public sealed partial class AccountAdministration(IServiceScopeFactory scopes, I
     /// stamp. A busy database is waited for and the whole change tried again a few times; if it still
     /// fails, nothing changed and the caller is told (the exception passes).
     /// </remarks>
-    private async Task<AccountResult> ChangeAccountAsync(ClaimsPrincipal caller, string userId, Func<UserManager<IdentityUser>, IdentityUser, Task<AccountResult>> change)
+    private async Task<AccountResult> ChangeAccountAsync(ClaimsPrincipal caller, string userId, Func<UserManager<IdentityUser>, IdentityUser, Task<AccountResult>> change, bool shownToReaders = false)
     {
         await authorization.DemandAsync(caller, Policies.CanAdminister);
         for (var attempt = 1; ; attempt++)
@@ -93,6 +93,12 @@ public sealed partial class AccountAdministration(IServiceScopeFactory scopes, I
                 if (result.Succeeded)
                 {
                     await transaction.CommitAsync();
+                    if (shownToReaders)
+                    {
+                        // Committed, then announced (never from inside the transaction: the notice
+                        // is numbered in a write of its own). Cached pages and open editors read again.
+                        await notifier.PublishAsync(new StanceChangeNotice([], Origin: caller.AuthorName()));
+                    }
                 }
 
                 return result;
@@ -167,10 +173,8 @@ public sealed partial class AccountAdministration(IServiceScopeFactory scopes, I
             var old = (await users.GetClaimsAsync(user)).FirstOrDefault(c => c.Type == AuthorDirectory.DisplayNameClaim);
             var result = old is null ? await users.AddClaimAsync(user, name) : await users.ReplaceClaimAsync(user, old, name);
             authors.Forget();
-            // Cached pages and open editors show the old name: have them read again.
-            await notifier.PublishAsync(new StanceChangeNotice([], Origin: caller.AuthorName()));
             return AccountResult.From(result);
-        });
+        }, shownToReaders: true);
 
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(ClaimsPrincipal caller)
     {

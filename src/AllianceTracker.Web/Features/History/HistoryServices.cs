@@ -6,16 +6,17 @@ namespace AllianceTracker.Web.Features.History;
 public static class HistoryServices
 {
     /// <summary>
-    /// The history's one write path, its readers and the change notices: in-process on SQLite (one
-    /// app instance), through the database on PostgreSQL (every instance hears every change). The
-    /// provider is read when the notifier is first asked for, like the database's.
+    /// The history's one write path, its readers and the change notices: numbered by the file and
+    /// fanned out in-process on SQLite (one app instance), through the database on PostgreSQL (every
+    /// instance hears every change). The provider is read when the notifier is first asked for, like
+    /// the database's.
     /// </summary>
     public static IServiceCollection AddHistory(this IServiceCollection services) => services
-        .AddSingleton<InProcessStanceChangeNotifier>()
+        .AddSingleton<SqliteStanceChangeNotifier>()
         .AddSingleton<PostgresStanceChangeNotifier>()
         .AddSingleton<IStanceChangeNotifier>(provider => OnPostgreSql(provider)
             ? provider.GetRequiredService<PostgresStanceChangeNotifier>()
-            : provider.GetRequiredService<InProcessStanceChangeNotifier>())
+            : provider.GetRequiredService<SqliteStanceChangeNotifier>())
         .AddHostedService<ChangeListening>()
         .AddSingleton<HistoryLedger>()
         .AddSingleton<HistoryVersions>()

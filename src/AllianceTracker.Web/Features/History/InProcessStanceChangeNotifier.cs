@@ -3,12 +3,20 @@ using System.Threading.Channels;
 namespace AllianceTracker.Web.Features.History;
 
 /// <summary>
-/// The notifier for one app instance. Publishing stamps the notice with the next version, keeps it
+/// The fan-out of one app instance. Publishing stamps the notice with the next version, keeps it
 /// among the last few hundred (for listeners that reconnect) and offers it to every subscriber's
-/// bounded queue without waiting: a save never waits for readers (ADR 0006).
+/// bounded queue without waiting: a save never waits for readers (ADR 0006). Notices numbered by the
+/// database (<see cref="Deliver"/>) reach subscribers in version order, which is commit order.
 /// </summary>
-public sealed class InProcessStanceChangeNotifier(ILogger<InProcessStanceChangeNotifier> logger) : IStanceChangeNotifier
+public sealed class InProcessStanceChangeNotifier(ILogger<InProcessStanceChangeNotifier> logger, TimeProvider? clock = null) : IStanceChangeNotifier
 {
+    /// <summary>
+    /// How long a notice that arrives ahead of an earlier one is held for the earlier one: a saving
+    /// instance hears its own change at once, and one committed just before it a few milliseconds
+    /// later through the database. Past this, the earlier one is taken as lost and a resync is sent.
+    /// </summary>
+    public static readonly TimeSpan GapPatience = TimeSpan.FromSeconds(1);
+
     /// <summary>How many notices a subscriber may fall behind before it is sent a resync instead.</summary>
     public const int QueueCapacity = 32;
 
@@ -18,6 +26,9 @@ public sealed class InProcessStanceChangeNotifier(ILogger<InProcessStanceChangeN
     private readonly Lock _gate = new();
     private readonly Queue<StanceChangeNotice> _recent = new();
     private Subscriber[] _subscribers = [];
+    private readonly SortedDictionary<long, StanceChangeNotice> _heldBack = [];
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private ITimer? _gapTimer;
     private long _version;
     private bool _started;
 
@@ -40,29 +51,26 @@ public sealed class InProcessStanceChangeNotifier(ILogger<InProcessStanceChangeN
 
     public Task PublishAsync(StanceChangeNotice notice)
     {
-        StanceChangeNotice numbered;
-        Subscriber[] subscribers;
         lock (_gate)
         {
-            // Numbered under the lock, so versions follow the order notices reach every queue. The
-            // version moves before anyone is told: whoever reads straight away gets a fresh picture.
-            numbered = notice with { Version = Interlocked.Increment(ref _version) };
-            subscribers = Remember(numbered);
+            // Numbered and offered under the lock, so every queue gets notices in version order (an
+            // offer never waits). The version moves before anyone is told: whoever reads straight
+            // away gets a fresh picture.
+            var numbered = notice with { Version = Interlocked.Increment(ref _version) };
+            Offer(Remember(numbered), numbered);
         }
 
-        Offer(subscribers, numbered);
         return Task.CompletedTask;
     }
 
     /// <summary>
-    /// Fans out a notice numbered elsewhere (the database, for several instances). One at or below
-    /// the current version is old news and dropped; one that skips versions means notices were
-    /// missed, so subscribers get a resync at its version instead.
+    /// Fans out a notice numbered elsewhere (the database). One at or below the current version is
+    /// old news and dropped. One that skips versions is held back until the ones before it arrive,
+    /// then all go out in order; if they have not come within <see cref="GapPatience"/>, they were
+    /// missed, and subscribers get one resync at the newest version instead.
     /// </summary>
     public void Deliver(StanceChangeNotice numbered)
     {
-        Subscriber[] subscribers;
-        StanceChangeNotice delivered;
         lock (_gate)
         {
             var current = Interlocked.Read(ref _version);
@@ -71,17 +79,85 @@ public sealed class InProcessStanceChangeNotifier(ILogger<InProcessStanceChangeN
                 return;
             }
 
-            delivered = numbered.Version == current + 1 ? numbered : StanceChangeNotice.Resync(numbered.Version);
-            if (delivered.IsResync)
+            if (numbered.Version > current + 1)
             {
-                _recent.Clear();
+                _heldBack[numbered.Version] = numbered;
+                _gapTimer ??= _clock.CreateTimer(_ => GiveUpOnGap(), null, GapPatience, Timeout.InfiniteTimeSpan);
+                return;
             }
 
-            Interlocked.Exchange(ref _version, numbered.Version);
-            subscribers = delivered.IsResync ? _subscribers : Remember(delivered);
-        }
+            DeliverInOrder(numbered);
+            while (_heldBack.Remove(Interlocked.Read(ref _version) + 1, out var next))
+            {
+                DeliverInOrder(next);
+            }
 
-        Offer(subscribers, delivered);
+            if (_heldBack.Count == 0)
+            {
+                StopWaitingForGap();
+            }
+        }
+    }
+
+    /// <summary>How many notices are held back waiting for an earlier one (for tests).</summary>
+    public int HeldBack
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _heldBack.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts from what the database remembers (at start-up): its version, and the notices before it
+    /// that a listener reconnecting across a restart may have missed. Nobody subscribed held anything.
+    /// </summary>
+    public void StartFrom(long version, IEnumerable<StanceChangeNotice> remembered)
+    {
+        lock (_gate)
+        {
+            _started = true;
+            Interlocked.Exchange(ref _version, version);
+            _recent.Clear();
+            foreach (var notice in remembered.Where(n => n.Version <= version).OrderBy(n => n.Version).TakeLast(RememberedNotices))
+            {
+                _recent.Enqueue(notice);
+            }
+        }
+    }
+
+    private void DeliverInOrder(StanceChangeNotice numbered)
+    {
+        Interlocked.Exchange(ref _version, numbered.Version);
+        Offer(Remember(numbered), numbered);
+    }
+
+    private void GiveUpOnGap()
+    {
+        lock (_gate)
+        {
+            StopWaitingForGap();
+            if (_heldBack.Count == 0)
+            {
+                return;
+            }
+
+            var newest = _heldBack.Keys.Max();
+            _heldBack.Clear();
+            _recent.Clear();
+            Interlocked.Exchange(ref _version, newest);
+            logger.LogWarning("Change notices before version {Version} never arrived; every reader is told to read again", newest);
+            Offer(_subscribers, StanceChangeNotice.Resync(newest));
+        }
+    }
+
+    private void StopWaitingForGap()
+    {
+        _gapTimer?.Dispose();
+        _gapTimer = null;
     }
 
     /// <summary>
@@ -91,7 +167,6 @@ public sealed class InProcessStanceChangeNotifier(ILogger<InProcessStanceChangeN
     /// </summary>
     public void CatchUpTo(long version)
     {
-        Subscriber[] subscribers;
         lock (_gate)
         {
             var first = !_started;
@@ -103,16 +178,22 @@ public sealed class InProcessStanceChangeNotifier(ILogger<InProcessStanceChangeN
 
             Interlocked.Exchange(ref _version, version);
             _recent.Clear();
-            if (first)
+            foreach (var old in _heldBack.Keys.Where(v => v <= version).ToList())
             {
-                // The first reading at start-up: nobody held anything older.
-                return;
+                _heldBack.Remove(old);
             }
 
-            subscribers = _subscribers;
-        }
+            if (!first)
+            {
+                Offer(_subscribers, StanceChangeNotice.Resync(version));
+            }
 
-        Offer(subscribers, StanceChangeNotice.Resync(version));
+            // (At start-up nobody held anything older: no resync.) What waited for this gap goes out now.
+            while (_heldBack.Remove(Interlocked.Read(ref _version) + 1, out var next))
+            {
+                DeliverInOrder(next);
+            }
+        }
     }
 
     private Subscriber[] Remember(StanceChangeNotice numbered)

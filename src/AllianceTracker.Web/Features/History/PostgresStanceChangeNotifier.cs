@@ -27,8 +27,6 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
     // NOTIFY payloads are limited to 8,000 bytes; more cells than this are sent as "anything may have changed".
     private const int MaxCellsInPayload = 150;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private readonly InProcessStanceChangeNotifier _local = new(loggers.CreateLogger<InProcessStanceChangeNotifier>());
     private readonly ILogger _logger = loggers.CreateLogger<PostgresStanceChangeNotifier>();
     // Notices this instance enlisted, with the version their transaction gave them.
@@ -94,9 +92,7 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
         + "sent AS (SELECT pg_notify('" + Channel + "', json_build_object('version', v.value, 'notice', {0}::json)::text) FROM v) "
         + "SELECT v.value AS \"Value\" FROM v, sent";
 
-    private static string Payload(StanceChangeNotice notice) => JsonSerializer.Serialize(new NoticeBody(
-        notice.Origin,
-        notice.Cells.Count > MaxCellsInPayload ? [] : [.. notice.Cells.Select(c => new[] { c.MemberAlpha3, c.ProposalSlug })]), Json);
+    private static string Payload(StanceChangeNotice notice) => JsonSerializer.Serialize(NoticeJson.Body(notice, MaxCellsInPayload), NoticeJson.Options);
 
     private async Task ListenAsync(CancellationToken stopping)
     {
@@ -148,8 +144,8 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
     {
         try
         {
-            var message = JsonSerializer.Deserialize<Message>(payload, Json)!;
-            _local.Deliver(new StanceChangeNotice([.. message.Notice.Cells.Select(c => new StanceCell(c[0], c[1]))], message.Notice.Origin) { Version = message.Version });
+            var message = JsonSerializer.Deserialize<Message>(payload, NoticeJson.Options)!;
+            _local.Deliver(message.Notice.ToNotice(message.Version));
         }
         catch (Exception ex) when (ex is JsonException or NullReferenceException or IndexOutOfRangeException)
         {
@@ -157,7 +153,5 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
         }
     }
 
-    private sealed record NoticeBody(string Origin, IReadOnlyList<string[]> Cells);
-
-    private sealed record Message(long Version, NoticeBody Notice);
+    private sealed record Message(long Version, NoticeJson.NoticeBody Notice);
 }

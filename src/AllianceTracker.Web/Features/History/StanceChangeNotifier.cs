@@ -19,8 +19,8 @@ public readonly record struct StanceCell(string MemberAlpha3, string ProposalSlu
 
 /// <summary>
 /// Tells open pages, live streams and caches that the stance history changed: in-process for one
-/// app instance on SQLite (<see cref="InProcessStanceChangeNotifier"/>), through PostgreSQL's
-/// LISTEN/NOTIFY for several (<see cref="PostgresStanceChangeNotifier"/>).
+/// app instance on SQLite, numbered by the file (<see cref="SqliteStanceChangeNotifier"/>), through
+/// PostgreSQL's LISTEN/NOTIFY for several (<see cref="PostgresStanceChangeNotifier"/>).
 /// </summary>
 public interface IStanceChangeNotifier
 {
@@ -30,6 +30,12 @@ public interface IStanceChangeNotifier
     /// commits. <see cref="PublishAsync"/> follows the commit either way.
     /// </summary>
     Task EnlistAsync(Data.AllianceDbContext db, StanceChangeNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Called once the database is migrated, before any request is served: a notifier whose versions
+    /// live in the database starts from there (so event ids go on across restarts).
+    /// </summary>
+    Task StartFromDatabaseAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Grows with every published change; readers compare it to know whether what they hold is current.</summary>
     long Version { get; }

@@ -14,16 +14,16 @@ public static class ChangeStreamApi
 
     public static IEndpointRouteBuilder MapChangeStream(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/changes/stream", (HttpContext context, IStanceChangeNotifier notifier, LiveStreamLimits limits, Microsoft.Extensions.Options.IOptions<LiveStreamOptions> options, long? since) =>
+        endpoints.MapGet("/api/v1/changes/stream", (HttpContext context, IStanceChangeNotifier notifier, LiveStreamLimits limits, Microsoft.Extensions.Options.IOptions<LiveStreamOptions> options, IHostApplicationLifetime host, long? since) =>
             {
                 if (HeadRequests.Is(context))
                 {
-                    return new ChangeStreamResult(notifier, null, HeartbeatEvery, lease: null);
+                    return new ChangeStreamResult(notifier, null, new StreamEnding(HeartbeatEvery, TimeSpan.Zero, host.ApplicationStopping), lease: null);
                 }
 
                 return limits.TryOpen(context.Connection.RemoteIpAddress, out var lease) switch
                 {
-                    StreamRefusal.None => new ChangeStreamResult(notifier, ResumeFrom(context.Request, since), HeartbeatEvery, lease),
+                    StreamRefusal.None => new ChangeStreamResult(notifier, ResumeFrom(context.Request, since), new StreamEnding(HeartbeatEvery, options.Value.DrawLifetime(), host.ApplicationStopping), lease),
                     var refusal => Refused(context, refusal, options.Value),
                 };
             })
@@ -36,7 +36,10 @@ public static class ChangeStreamApi
                 + "or `\"cells\": \"all\"` when anything may have changed (a new proposal). A comment is sent every 20 s. "
                 + "To resume after a drop, reconnect with the `Last-Event-ID` header (browsers do) or `?since=<version>`: the "
                 + "missed changes are sent first, or one `resync` event (`{\"version\": 18}`) when they are no longer known, "
-                + "after which everything should be read again. Open streams are limited per client address and per instance: "
+                + "after which everything should be read again. A stream ends after 10–20 minutes, and at once when the "
+                + "instance shuts down, with an event named `reconnect` (`{\"reason\": \"lifetime\"}` or `\"shutdown\"`) and a "
+                + "short `retry:`: reconnect with `Last-Event-ID` (browsers do by themselves) and nothing is missed. Event ids "
+                + "are the database's data version: they go on across restarts. Open streams are limited per client address and per instance: "
                 + "past either limit the answer is 503 with `Retry-After`; follow the stream again after it.")
             .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)

@@ -10,7 +10,7 @@ namespace AllianceTracker.Web.Features.Live;
 /// Writes the change stream by hand: the format is a few lines of text, and the heartbeat must be
 /// an SSE comment, which <c>TypedResults.ServerSentEvents</c> cannot write (ADR 0011).
 /// </summary>
-internal sealed class ChangeStreamResult(IStanceChangeNotifier notifier, long? resumeFrom, TimeSpan heartbeatEvery, IDisposable? lease) : IResult
+internal sealed class ChangeStreamResult(IStanceChangeNotifier notifier, long? resumeFrom, StreamEnding ending, IDisposable? lease) : IResult
 {
     public async Task ExecuteAsync(HttpContext context)
     {
@@ -45,17 +45,25 @@ internal sealed class ChangeStreamResult(IStanceChangeNotifier notifier, long? r
 
         using (subscription)
         {
+            // Held until the reader goes, the instance stops, or the stream's lifetime is up.
+            using var ends = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, ending.Stopping);
+            ends.CancelAfter(ending.Lifetime);
             try
             {
-                while (!context.RequestAborted.IsCancellationRequested)
+                while (!ends.IsCancellationRequested)
                 {
-                    await Task.Delay(heartbeatEvery, context.RequestAborted);
+                    await Task.Delay(ending.HeartbeatEvery, ends.Token);
                     await stream.HeartbeatAsync();
                 }
             }
             catch (OperationCanceledException)
             {
-                // The reader went away.
+                // One of the three.
+            }
+
+            if (!context.RequestAborted.IsCancellationRequested)
+            {
+                await stream.EndAsync(ending.Stopping.IsCancellationRequested ? "shutdown" : "lifetime");
             }
         }
     }
@@ -116,6 +124,32 @@ internal sealed class ChangeStreamResult(IStanceChangeNotifier notifier, long? r
             }
         }
 
+        /// <summary>
+        /// The last event: reconnect (EventSource does, after the retry given here, sending
+        /// Last-Event-ID). The retry is drawn between 0.2 and 2 s so that an instance's thousands of
+        /// readers do not all arrive at the same instant wherever they go next.
+        /// </summary>
+        public async Task EndAsync(string reason)
+        {
+            try
+            {
+                await Gate.WaitAsync(aborted);
+                try
+                {
+                    var retry = Random.Shared.Next(200, 2000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    await WriteAsync($"retry: {retry}\nevent: reconnect\ndata: {{\"reason\":\"{reason}\"}}\n\n");
+                }
+                finally
+                {
+                    Gate.Release();
+                }
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException)
+            {
+                // The reader went away meanwhile.
+            }
+        }
+
         public async Task HeartbeatAsync()
         {
             await Gate.WaitAsync(aborted);
@@ -151,3 +185,6 @@ internal sealed class ChangeStreamResult(IStanceChangeNotifier notifier, long? r
         }
     }
 }
+
+/// <summary>What ends a stream besides the reader: a heartbeat between, its drawn lifetime, the instance stopping.</summary>
+internal sealed record StreamEnding(TimeSpan HeartbeatEvery, TimeSpan Lifetime, CancellationToken Stopping);

@@ -24,6 +24,21 @@ public sealed class LiveStreamOptions
 
     /// <summary>What a refused stream's Retry-After says, in seconds.</summary>
     public int RetryAfterSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// A stream ends after a lifetime drawn between these two, with a <c>reconnect</c> event; the
+    /// reader reconnects at once (through a balancer: to the least busy instance) and misses
+    /// nothing. So streams spread again over the instances within 20 minutes after a failover piled
+    /// them onto one (issue 29).
+    /// </summary>
+    public TimeSpan ShortestLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <inheritdoc cref="ShortestLifetime"/>
+    public TimeSpan LongestLifetime { get; set; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>A lifetime between <see cref="ShortestLifetime"/> and <see cref="LongestLifetime"/>, drawn at random.</summary>
+    public TimeSpan DrawLifetime() =>
+        ShortestLifetime + ((LongestLifetime - ShortestLifetime) * Random.Shared.NextDouble());
 }
 
 /// <summary>Why a stream was refused, and what the reader is told.</summary>

@@ -92,6 +92,25 @@ public sealed class ChangeStreamTests : FreshAppTest
     }
 
     [Fact]
+    public async Task A_stream_ends_after_its_drawn_lifetime_with_a_reconnect_event_and_a_short_retry_so_readers_spread_again()
+    {
+        // Lifetimes of 1–1.5 s instead of 10–20 minutes.
+        using var app = new AllianceAppFactory { Settings = new Dictionary<string, string> { ["Live:ShortestLifetime"] = "00:00:01", ["Live:LongestLifetime"] = "00:00:01.500" } };
+        var response = await app.CreateClient().GetAsync("/api/v1/changes/stream", HttpCompletionOption.ResponseHeadersRead);
+        var text = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var opened = System.Diagnostics.Stopwatch.StartNew();
+
+        using var ceiling = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var all = await text.ReadToEndAsync(ceiling.Token);
+
+        Assert.InRange(opened.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5));
+        var ending = all[all.LastIndexOf("retry:", StringComparison.Ordinal)..];
+        var retry = int.Parse(ending.Split('\n')[0]["retry: ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(retry, 200, 2000);
+        Assert.Contains("event: reconnect\ndata: {\"reason\":\"lifetime\"}", ending);
+    }
+
+    [Fact]
     public async Task The_stream_is_in_the_openapi_document_as_an_event_stream()
     {
         var document = JsonDocument.Parse(await App.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
@@ -116,7 +135,7 @@ public sealed class ChangeStreamHeartbeatTests
         var context = new DefaultHttpContext { RequestAborted = stop.Token };
         context.Response.Body = pipe.Writer.AsStream();
 
-        var streaming = new ChangeStreamResult(notifier, null, TimeSpan.FromMilliseconds(50), lease: null).ExecuteAsync(context);
+        var streaming = new ChangeStreamResult(notifier, null, new StreamEnding(TimeSpan.FromMilliseconds(50), Timeout.InfiniteTimeSpan, CancellationToken.None), lease: null).ExecuteAsync(context);
         var text = "";
         using var reader = new StreamReader(pipe.Reader.AsStream());
         using var ceiling = new CancellationTokenSource(TimeSpan.FromSeconds(10));
