@@ -28,6 +28,24 @@ if ! CHROMIUM_PATH=$(find_chromium); then
   fi
 fi
 export CHROMIUM_PATH
+
+# The metrics tests check deploy/prometheus with promtool and scrape the app with a real Prometheus
+# (Debian's package). Installed without starting its service: the tests start their own on 127.0.0.1.
+if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: installing Prometheus for the metrics tests (apt-get install prometheus, service not started)..."
+    made_policy=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d && made_policy=1
+    fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+    if [ "$made_policy" = 1 ]; then rm -f /usr/sbin/policy-rc.d; fi
+  else
+    echo "test.sh: Prometheus is missing. Install it (Debian: sudo apt-get install -y prometheus)." >&2
+    exit 1
+  fi
+fi
 echo "test.sh: end-to-end tests will drive $CHROMIUM_PATH"
 
 # The PostgreSQL tests start a throwaway server of their own from Debian's binaries (no Docker);

@@ -28,6 +28,7 @@ try
     builder.AddAllianceUi();
     builder.AddAllianceApi();
     builder.AddAllianceReading();
+    builder.AddAllianceMetrics();
     builder.Services
         .AddLive(builder.Configuration)
         .AddHistory()
@@ -54,6 +55,7 @@ try
     app.UseAllianceRequestLogging();
     app.UseAllianceApiFaults();
     app.UseAllianceRouting();
+    app.UseAllianceMetrics();
     app.UseAllianceAccess();
     app.UseAllianceReading();
     app.UseAllianceApiCaching();

@@ -47,7 +47,20 @@ public static class ApiSetup
     /// </summary>
     public static WebApplication UseAllianceApiFaults(this WebApplication app)
     {
-        app.UseApiFaults(Data.DatabaseFaults.IsUnavailable, Data.DatabaseFaults.RetryAfterSeconds);
+        var metrics = app.Services.GetRequiredService<HostingMetrics>();
+        app.UseApiFaults(
+            exception =>
+            {
+                // Asked once per failed request, to choose 503 over 500: counted when it is a 503.
+                var unavailable = Data.DatabaseFaults.IsUnavailable(exception);
+                if (unavailable)
+                {
+                    metrics.DatabaseUnavailable();
+                }
+
+                return unavailable;
+            },
+            Data.DatabaseFaults.RetryAfterSeconds);
         return app;
     }
 

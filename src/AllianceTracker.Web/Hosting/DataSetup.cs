@@ -45,11 +45,59 @@ public static class DataSetup
         builder.Services.RemoveAll<AllianceDbContext>();
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<AllianceDbContext>>().CreateDbContext());
 
-        // /healthz/ready: the database answers and every migration is applied.
-        builder.Services.AddHealthChecks().AddDbContextCheck<AllianceDbContext>(
-            "database", tags: [ReadyTag],
-            customTestQuery: async (db, ct) => await db.Database.CanConnectAsync(ct) && !(await db.Database.GetPendingMigrationsAsync(ct)).Any());
+        // /healthz/ready: the database answers and every migration is applied; the start-up's
+        // initialization has finished; this instance hears every change; it is not stopping.
+        builder.Services.AddSingleton<StartupProgress>();
+        builder.Services.AddHealthChecks().AddCheck<ReadyToServe>("serving", tags: [ReadyTag]);
         return builder;
+    }
+
+    /// <summary>The start-up's initialization, for the readiness check and the request gate.</summary>
+    public sealed class StartupProgress
+    {
+        public Task Initialized { get; set; } = Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Ready for readers only when initialized, hearing every change (on PostgreSQL: listening), and
+    /// not stopping; a balancer sends traffic elsewhere until then (docs/deployment.md).
+    /// </summary>
+    private sealed class ReadyToServe(
+        StartupProgress progress, Features.History.IStanceChangeNotifier notifier, IHostApplicationLifetime host, IDbContextFactory<AllianceDbContext> dbFactory)
+        : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+    {
+        public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+            Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            // In this order, and the database last: while starting, the answer comes at once rather
+            // than after waiting for a lock the start-up may be holding.
+            if (host.ApplicationStopping.IsCancellationRequested)
+            {
+                return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("stopping");
+            }
+
+            if (!progress.Initialized.IsCompletedSuccessfully)
+            {
+                return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("initializing the database");
+            }
+
+            if (!notifier.IsConnected)
+            {
+                return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("not hearing changes from the database");
+            }
+
+            try
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                return await db.Database.CanConnectAsync(cancellationToken) && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()
+                    ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
+                    : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("the database is unreachable or not migrated");
+            }
+            catch (Exception ex) when (DatabaseFaults.IsUnavailable(ex))
+            {
+                return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("the database is unavailable", ex);
+            }
+        }
     }
 
     private const string ReadyTag = "ready";
@@ -81,18 +129,28 @@ public static class DataSetup
             app.Services.GetRequiredService<DatabaseFile>().HoldWhileServing();
         }
         var initialized = Task.Run(() => InitializeDatabaseAsync(app));
+        app.Services.GetRequiredService<StartupProgress>().Initialized = initialized;
+        // How long a request that arrives during start-up is held before it is answered 503 with
+        // Retry-After: on its own, the app is ready within a second or two and a person's first
+        // request just waits; behind a balancer (deploy/cluster.sh sets 0) a 503 at once sends the
+        // reader to a ready instance (nginx: proxy_next_upstream http_503).
+        var holdFor = app.Configuration.GetValue("Site:HoldRequestsWhileStarting", TimeSpan.FromSeconds(10));
         app.Use(async (context, next) =>
         {
-            if (!initialized.IsCompletedSuccessfully)
+            // Liveness answers at once (the process is alive: a supervisor must not restart it);
+            // readiness is held like any request, so with a hold of 0 a balancer learns "not ready"
+            // at once, and a script starting one app can wait on it.
+            if (!initialized.IsCompletedSuccessfully && !context.Request.Path.Equals("/healthz", StringComparison.OrdinalIgnoreCase))
             {
                 try
                 {
-                    await initialized.WaitAsync(context.RequestAborted);
+                    await initialized.WaitAsync(holdFor, context.RequestAborted);
                 }
-                catch (Exception) when (initialized.IsFaulted)
+                catch (Exception ex) when (initialized.IsFaulted || ex is TimeoutException)
                 {
-                    // RunAsync logs the failure and stops the app; until then nothing is served.
+                    // Still starting, or failed (RunAsync logs it and stops the app): nothing is served.
                     context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    context.Response.Headers.RetryAfter = "1";
                     return;
                 }
             }

@@ -129,12 +129,17 @@ public static class ReadingSetup
                 // An enhanced navigation gets the page without what a full load sets up once (the script initializers).
                 context.CacheVaryByRules.VaryByValues["enhanced"] = http.Request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.Ordinal) ? "yes" : "no";
                 context.Tags.Add(ChangedTag);
+                http.RequestServices.GetService<HostingMetrics>()?.CacheLookup();
             }
 
             return ValueTask.CompletedTask;
         }
 
-        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            context.HttpContext.RequestServices.GetService<HostingMetrics>()?.CacheHit();
+            return ValueTask.CompletedTask;
+        }
 
         public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
         {

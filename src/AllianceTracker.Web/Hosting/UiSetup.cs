@@ -59,6 +59,7 @@ public static class UiSetup
     {
         app.MapStaticAssets().AllowAnonymous();
         app.MapAllianceHealth();
+        app.MapAllianceMetrics();
         app.MapThemeSwitch();
         app.MapThemeStylesheets();
         app.MapAccountEndpoints();

@@ -48,6 +48,8 @@ public sealed class RouteSweepTests(SweepAppFactory app) : IClassFixture<SweepAp
     {
         ["* /healthz"] = Access.Anyone,
         ["* /healthz/ready"] = Access.Anyone,
+        // Anyone on this machine or an allowed network (MetricsOptions; MetricsTests): not a matter of accounts.
+        ["* /metrics"] = Access.Anyone,
         ["GET /api/v1/changes/stream"] = Access.Anyone,
         ["GET /api/v1/consensus"] = Access.Anyone,
         ["GET /api/v1/diff.{format}"] = Access.Anyone,

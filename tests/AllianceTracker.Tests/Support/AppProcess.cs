@@ -75,6 +75,31 @@ public static class AppProcess
         Assert.Fail("the app was not ready within 60 s");
     }
 
+    /// <summary>Waits until the app answers <c>/healthz</c> (listening, whether or not ready); fails if it exits first or takes over 60 s.</summary>
+    public static async Task WaitUntilListeningAsync(HttpClient client, Process app)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(app.HasExited, "the app exited while starting");
+            try
+            {
+                if ((await client.GetAsync("healthz")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail("the app was not listening within 60 s");
+    }
+
     /// <summary>A loopback port nobody listens on now.</summary>
     public static int FreePort()
     {

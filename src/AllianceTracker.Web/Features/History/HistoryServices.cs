@@ -1,4 +1,5 @@
 using AllianceTracker.Web.Data;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AllianceTracker.Web.Features.History;
@@ -18,6 +19,8 @@ public static class HistoryServices
             ? provider.GetRequiredService<PostgresStanceChangeNotifier>()
             : provider.GetRequiredService<SqliteStanceChangeNotifier>())
         .AddHostedService<ChangeListening>()
+        .AddMetricsRegistry()
+        .AddSingleton<HistoryMetrics>()
         .AddSingleton<HistoryLedger>()
         .AddSingleton<HistoryVersions>()
         .AddSingleton<HistoryWriter>()
@@ -25,6 +28,13 @@ public static class HistoryServices
         .AddSingleton<DecisionHistoryReader>()
         .AddSingleton<ProposalRevisionReader>()
         .AddSingleton<AuthorDirectory>();
+
+    // The app's one metrics registry (Hosting serves it at /metrics); whichever feature asks first makes it.
+    private static IServiceCollection AddMetricsRegistry(this IServiceCollection services)
+    {
+        services.TryAddSingleton(_ => Prometheus.Metrics.NewCustomRegistry());
+        return services;
+    }
 
     private static bool OnPostgreSql(IServiceProvider provider) =>
         provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSQL;

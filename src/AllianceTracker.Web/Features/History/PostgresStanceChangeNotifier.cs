@@ -32,12 +32,36 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
     // Notices this instance enlisted, with the version their transaction gave them.
     private readonly ConditionalWeakTable<StanceChangeNotice, StrongBox<long>> _enlisted = [];
     private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _listened = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _listening;
+    // Cut short to try again at once (after the start-up's migration made the version's table).
+    private CancellationTokenSource _retryNow = new();
 
     public long Version => _local.Version;
 
     /// <summary>True while the listening connection is open (for tests and the logs).</summary>
     public bool IsListening { get; private set; }
+
+    public bool IsConnected => IsListening;
+
+    /// <summary>
+    /// After the start-up's migration: listens now (the first try may have found no version table)
+    /// and waits up to 10 s for it, so the instance serves no reader before it hears changes.
+    /// </summary>
+    public async Task StartFromDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var retry = Interlocked.Exchange(ref _retryNow, new CancellationTokenSource());
+        await retry.CancelAsync(); // (Not disposed: the listening loop may still be linking to it.)
+        await _listened.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    public async Task<long?> ReadDatabaseVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(DatabaseOptions.PostgreSqlConnectionString(configuration));
+        await connection.OpenAsync(cancellationToken);
+        await using var read = new NpgsqlCommand("SELECT value FROM alliance_data_version WHERE id = 1", connection);
+        return (long?)await read.ExecuteScalarAsync(cancellationToken);
+    }
 
     public IDisposable Subscribe(Func<StanceChangeNotice, Task> onChanged) => _local.Subscribe(onChanged);
 
@@ -116,6 +140,7 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
                 }
 
                 IsListening = true;
+                _listened.TrySetResult();
                 _logger.LogInformation("Listening for changes from every instance on PostgreSQL channel {Channel} at data version {Version}", Channel, Version);
                 while (!stopping.IsCancellationRequested)
                 {
@@ -136,7 +161,10 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
                 IsListening = false;
             }
 
-            await Task.Delay(ReconnectAfter, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            using (var wait = CancellationTokenSource.CreateLinkedTokenSource(stopping, Volatile.Read(ref _retryNow).Token))
+            {
+                await Task.Delay(ReconnectAfter, wait.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
 

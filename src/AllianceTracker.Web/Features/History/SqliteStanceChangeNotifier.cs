@@ -22,6 +22,12 @@ public sealed class SqliteStanceChangeNotifier(IDbContextFactory<AllianceDbConte
 
     public long Version => _local.Version;
 
+    public async Task<long?> ReadDatabaseVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await db.Database.SqlQueryRaw<long>("SELECT value AS \"Value\" FROM alliance_data_version WHERE id = 1").ToListAsync(cancellationToken)).Single();
+    }
+
     public IDisposable Subscribe(Func<StanceChangeNotice, Task> onChanged) => _local.Subscribe(onChanged);
 
     public IReadOnlyList<StanceChangeNotice>? Since(long version) => _local.Since(version);

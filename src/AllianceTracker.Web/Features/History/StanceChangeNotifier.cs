@@ -37,6 +37,15 @@ public interface IStanceChangeNotifier
     /// </summary>
     Task StartFromDatabaseAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// True while this instance hears every committed change (on PostgreSQL: its listening
+    /// connection is open). An instance that does not is not ready for readers (/healthz/ready).
+    /// </summary>
+    bool IsConnected => true;
+
+    /// <summary>The data version the database is at (for the lag behind it in /metrics); null where the notifier does not keep one.</summary>
+    Task<long?> ReadDatabaseVersionAsync(CancellationToken cancellationToken) => Task.FromResult<long?>(null);
+
     /// <summary>Grows with every published change; readers compare it to know whether what they hold is current.</summary>
     long Version { get; }
 

@@ -14,7 +14,7 @@ public static class ChangeStreamApi
 
     public static IEndpointRouteBuilder MapChangeStream(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/changes/stream", (HttpContext context, IStanceChangeNotifier notifier, LiveStreamLimits limits, Microsoft.Extensions.Options.IOptions<LiveStreamOptions> options, IHostApplicationLifetime host, long? since) =>
+        endpoints.MapGet("/api/v1/changes/stream", (HttpContext context, IStanceChangeNotifier notifier, LiveStreamLimits limits, Microsoft.Extensions.Options.IOptions<LiveStreamOptions> options, IHostApplicationLifetime host, LiveMetrics metrics, long? since) =>
             {
                 if (HeadRequests.Is(context))
                 {
@@ -23,8 +23,8 @@ public static class ChangeStreamApi
 
                 return limits.TryOpen(context.Connection.RemoteIpAddress, out var lease) switch
                 {
-                    StreamRefusal.None => new ChangeStreamResult(notifier, ResumeFrom(context.Request, since), new StreamEnding(HeartbeatEvery, options.Value.DrawLifetime(), host.ApplicationStopping), lease),
-                    var refusal => Refused(context, refusal, options.Value),
+                    StreamRefusal.None => new ChangeStreamResult(notifier, ResumeFrom(context.Request, since), new StreamEnding(HeartbeatEvery, options.Value.DrawLifetime(), host.ApplicationStopping), lease, metrics),
+                    var refusal => Refused(context, refusal, options.Value, metrics),
                 };
             })
             .WithTags("Live updates")
@@ -48,8 +48,9 @@ public static class ChangeStreamApi
     }
 
     // A reader past a limit is told when to come back; a page shows "live updates paused" and tries again then.
-    private static IResult Refused(HttpContext context, StreamRefusal refusal, LiveStreamOptions options)
+    private static IResult Refused(HttpContext context, StreamRefusal refusal, LiveStreamOptions options, LiveMetrics metrics)
     {
+        metrics.Refused(refusal);
         context.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Problem(
             statusCode: StatusCodes.Status503ServiceUnavailable,

@@ -10,7 +10,7 @@ namespace AllianceTracker.Web.Features.Live;
 /// Writes the change stream by hand: the format is a few lines of text, and the heartbeat must be
 /// an SSE comment, which <c>TypedResults.ServerSentEvents</c> cannot write (ADR 0011).
 /// </summary>
-internal sealed class ChangeStreamResult(IStanceChangeNotifier notifier, long? resumeFrom, StreamEnding ending, IDisposable? lease) : IResult
+internal sealed class ChangeStreamResult(IStanceChangeNotifier notifier, long? resumeFrom, StreamEnding ending, IDisposable? lease, LiveMetrics? metrics = null) : IResult
 {
     public async Task ExecuteAsync(HttpContext context)
     {
@@ -28,7 +28,7 @@ internal sealed class ChangeStreamResult(IStanceChangeNotifier notifier, long? r
             return;
         }
 
-        var stream = new EventWriter(response, context.RequestAborted);
+        var stream = new EventWriter(response, metrics, context.RequestAborted);
         IDisposable subscription;
         await stream.Gate.WaitAsync(context.RequestAborted);
         try
@@ -68,7 +68,7 @@ internal sealed class ChangeStreamResult(IStanceChangeNotifier notifier, long? r
         }
     }
 
-    private sealed class EventWriter(HttpResponse response, CancellationToken aborted)
+    private sealed class EventWriter(HttpResponse response, LiveMetrics? metrics, CancellationToken aborted)
     {
         private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
         private long _lastSent;
@@ -166,6 +166,7 @@ internal sealed class ChangeStreamResult(IStanceChangeNotifier notifier, long? r
         private Task WriteNoticeAsync(StanceChangeNotice notice)
         {
             _lastSent = Math.Max(_lastSent, notice.Version);
+            metrics?.Sent(notice.IsResync);
             var data = notice.IsResync
                 ? JsonSerializer.Serialize(new { version = notice.Version }, Json)
                 : JsonSerializer.Serialize(new

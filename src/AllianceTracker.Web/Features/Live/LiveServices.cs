@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace AllianceTracker.Web.Features.Live;
 
 public static class LiveServices
@@ -7,6 +9,9 @@ public static class LiveServices
     {
         services.Configure<LiveStreamOptions>(configuration.GetSection(LiveStreamOptions.Section));
         services.AddSingleton<LiveStreamLimits>();
+        // The app's one metrics registry (Hosting serves it at /metrics); whichever feature asks first makes it.
+        services.TryAddSingleton(_ => Prometheus.Metrics.NewCustomRegistry());
+        services.AddSingleton<LiveMetrics>();
         return services;
     }
 }

@@ -48,10 +48,48 @@ public sealed record LedgerStep<TResult>(TResult Result, IReadOnlyList<StanceCel
 /// then publishes the notice without waiting for any reader. The only SaveChanges of the history is
 /// here (an architecture test keeps it so).
 /// </summary>
-public sealed class HistoryLedger(IDbContextFactory<AllianceDbContext> dbFactory, TimeProvider clock, IStanceChangeNotifier notifier)
+public sealed class HistoryLedger(IDbContextFactory<AllianceDbContext> dbFactory, TimeProvider clock, IStanceChangeNotifier notifier, HistoryMetrics? metrics = null)
 {
     /// <exception cref="Domain.EditValidationException">A rule is broken; nothing was written (and the write kinds name their own refusals).</exception>
     public async Task<TResult> WriteAsync<TResult>(string author, ILedgerWrite<TResult> write, CancellationToken cancellationToken = default)
+    {
+        if (metrics is null)
+        {
+            return await WriteOnceAsync(author, write, cancellationToken);
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcome = HistoryMetrics.Failed;
+        try
+        {
+            var (result, changed) = await WriteAndTellAsync(author, write, cancellationToken);
+            outcome = changed ? HistoryMetrics.Saved : HistoryMetrics.Refused;
+            return result;
+        }
+        catch (Domain.EditValidationException)
+        {
+            outcome = HistoryMetrics.Refused;
+            throw;
+        }
+        catch (Exception ex) when (ex is StanceConflictException or VersionConflictException)
+        {
+            outcome = HistoryMetrics.Conflict;
+            throw;
+        }
+        finally
+        {
+            metrics.Record(outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started), cancellationToken.IsCancellationRequested);
+        }
+    }
+
+    private async Task<(TResult Result, bool Changed)> WriteAndTellAsync<TResult>(string author, ILedgerWrite<TResult> write, CancellationToken cancellationToken)
+    {
+        var changed = false;
+        var result = await WriteOnceAsync(author, write, cancellationToken, onChanged: () => changed = true);
+        return (result, changed);
+    }
+
+    private async Task<TResult> WriteOnceAsync<TResult>(string author, ILedgerWrite<TResult> write, CancellationToken cancellationToken, Action? onChanged = null)
     {
         LedgerStep<TResult> step;
         StanceChangeNotice notice;
@@ -91,6 +129,11 @@ public sealed class HistoryLedger(IDbContextFactory<AllianceDbContext> dbFactory
         if (lostRace)
         {
             throw await step.Conflict!();
+        }
+
+        if (step.ChangedSomething)
+        {
+            onChanged?.Invoke();
         }
 
         if (step.ChangedSomething && step.Shown)
