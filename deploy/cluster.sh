@@ -4,9 +4,9 @@
 # 127.0.0.1. An instance that exits for any reason is started again. docs/deployment.md.
 #
 #   deploy/cluster.sh [start] [--port 8080] [--instances 2] [--no-build | --app PUBLISHED.dll]
-#                     [--data DIR | --throwaway] [--streams-per-client N]
+#                     [--data DIR | --throwaway] [--streams-per-client N] [--with-parent]
 #   deploy/cluster.sh status    [--port 8080 | --data DIR]
-#   deploy/cluster.sh restart N [--port 8080 | --data DIR]
+#   deploy/cluster.sh restart N|postgresql [--port 8080 | --data DIR]
 #   deploy/cluster.sh stop      [--port 8080 | --data DIR] [--delete-data]
 #
 # start (the default) prints "READY <url>" once every instance answers through nginx (tests wait
@@ -14,11 +14,13 @@
 # The data folder (PostgreSQL's data, the editor's password) is kept and reused by the next start:
 # ${XDG_STATE_HOME:-~/.local/state}/alliancetracker-cluster/PORT, or /var/lib/alliancetracker-cluster/PORT
 # as root. --throwaway uses a new temporary folder and deletes it at exit; `stop --delete-data` deletes
-# a kept one. Installs postgresql and nginx with apt when missing and run as root.
+# a kept one. --with-parent stops everything once the process that started the script is gone (a
+# test host that crashed or timed out leaves no PostgreSQL behind). Installs postgresql and nginx
+# with apt when missing and run as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
 say() { printf 'cluster.sh: %s\n' "$*" 2>/dev/null || true; }   # never dies on a closed stdout
 fail() { printf 'cluster.sh: %s\n' "$*" >&2; exit 1; }
 # Whoever reads our output may go away (a pipe to head, a test that stopped reading): a write
@@ -35,11 +37,14 @@ throwaway=0
 delete_data=0
 streams_per_client=""
 restart_which=""
+watch_parent=""
 positive() { [[ "$2" =~ ^[1-9][0-9]*$ ]] || { echo "cluster.sh: $1 needs a positive number, not '$2'" >&2; exit 2; }; }
 while [ $# -gt 0 ]; do
   case "$1" in
     start|status|stop) command="$1"; shift ;;
-    restart) command=restart; positive "restart" "${2:-}"; restart_which="$2"; shift 2 ;;
+    restart) command=restart
+             if [ "${2:-}" = postgresql ]; then restart_which=postgresql; else positive "restart" "${2:-}"; restart_which="$2"; fi
+             shift 2 ;;
     --port) positive "$1" "${2:-}"; port="$2"; shift 2 ;;
     --instances) positive "$1" "${2:-}"; instances="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
@@ -48,6 +53,7 @@ while [ $# -gt 0 ]; do
     --data) [ -n "${2:-}" ] || { echo "cluster.sh: --data needs a folder" >&2; exit 2; }
             data_option="$(realpath -m "$2")"; shift 2 ;;
     --throwaway) throwaway=1; shift ;;
+    --with-parent) watch_parent=$PPID; shift ;;
     --delete-data) delete_data=1; shift ;;
     --streams-per-client) positive "$1" "${2:-}"; streams_per_client="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -304,6 +310,14 @@ cmd_status() {
 cmd_restart() {
   locate
   local n=$restart_which sup pid iport new started
+  if [ "$n" = postgresql ]; then
+    # The database server under the instances (a failover drill, a minor upgrade): they see their
+    # connections drop, answer 503 meanwhile, and reconnect by themselves (their listeners too).
+    started=$(now_ms)
+    "${as_postgres[@]}" "$(pgbin)/pg_ctl" -D "$data/pg" -m fast -w restart >/dev/null
+    say "PostgreSQL restarted in $(seconds_since "$started")"
+    return 0
+  fi
   sup=$(supervisor_pid)
   [ -n "$sup" ] || fail "no supervisor runs for $data (deploy/cluster.sh status)"
   read -r pid iport _ <<<"$(state_instance "$n")"
@@ -462,6 +476,9 @@ else
   environment=Development
 fi
 export ASPNETCORE_ENVIRONMENT="$environment" ASPNETCORE_CONTENTROOT="$content_root" Access__CreateDemoEditor=false
+# Behind nginx a starting instance answers 503 at once rather than holding requests (operations.md,
+# Health): nginx then tries a ready one (proxy_next_upstream http_503).
+export Site__HoldRequestsWhileStarting=00:00:00
 # Marks every process we start, so pid files are checked against the process they name.
 export ALLIANCE_CLUSTER_DATA="$data"
 
@@ -593,6 +610,10 @@ exited() { # exited NAME PID STATUS: schedule its start again
 }
 
 while :; do
+  if [ -n "$watch_parent" ] && ! kill -0 "$watch_parent" 2>/dev/null; then
+    say "the process that started the cluster (pid $watch_parent) is gone: stopping everything"
+    exit 0   # through the EXIT trap
+  fi
   now=$(now_ms)
   tick=1000
   for name in $(seq 1 "$instances") nginx; do

@@ -140,7 +140,7 @@ internal static partial class ClusterLoad
         {
             var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
             var start = new ProcessStartInfo(Path.Combine(root, "deploy", "cluster.sh")) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { "--port", "18080", "--app", appDll })
+            foreach (var argument in new[] { "--port", "18080", "--app", appDll, "--throwaway" })
             {
                 start.ArgumentList.Add(argument);
             }

@@ -27,7 +27,7 @@ public sealed partial class ClusterTests : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(15_000);
         var root = FindRepositoryRoot();
         var start = new ProcessStartInfo(Path.Combine(root, "deploy", "cluster.sh")) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--no-build" })
+        foreach (var argument in new[] { "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--no-build", "--throwaway" })
         {
             start.ArgumentList.Add(argument);
         }

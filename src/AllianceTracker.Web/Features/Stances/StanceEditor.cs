@@ -22,20 +22,24 @@ public sealed class StanceEditor(IDialogService dialogs, ISnackbar snackbar)
     /// <summary>
     /// The edit button for one cell; a click opens the dialog on it. <c>viewedOn</c> is the date of
     /// the picture the button is on: from a past date the dialog asks when the change takes effect.
+    /// Until the editor's page is interactive (<paramref name="interactive"/>: the first second or
+    /// two, the server-rendered page) the button is disabled and says so: a click then did nothing
+    /// at all (issue 29).
     /// </summary>
-    public RenderFragment Button(string memberAlpha3, string memberName, string proposalSlug, string proposalTitle, DateOnly? viewedOn = null) => builder =>
+    public RenderFragment Button(string memberAlpha3, string memberName, string proposalSlug, string proposalTitle, DateOnly? viewedOn, bool interactive) => builder =>
     {
         builder.OpenElement(0, "button");
         builder.AddAttribute(1, "type", "button");
-        builder.AddAttribute(2, "class", ButtonClass);
-        builder.AddAttribute(3, "aria-label", $"Edit {memberName}'s stance on {proposalTitle}");
-        builder.AddAttribute(4, "title", $"Edit {memberName}'s stance");
-        builder.AddAttribute(5, "data-member", memberAlpha3);
-        builder.AddAttribute(6, "data-proposal", proposalSlug);
+        builder.AddAttribute(2, "class", interactive ? ButtonClass : ButtonClass + " mud-disabled");
+        builder.AddAttribute(3, "aria-label", interactive ? $"Edit {memberName}'s stance on {proposalTitle}" : $"Edit {memberName}'s stance on {proposalTitle} (editing is starting)");
+        builder.AddAttribute(4, "title", interactive ? $"Edit {memberName}'s stance" : "Editing is starting…");
+        builder.AddAttribute(5, "disabled", !interactive);
+        builder.AddAttribute(6, "data-member", memberAlpha3);
+        builder.AddAttribute(7, "data-proposal", proposalSlug);
         // No receiver: nothing on the page needs rendering when the dialog opens; a saved change
         // reaches the page, like every other, through the change notifier.
-        builder.AddAttribute(7, "onclick", new EventCallback(null, (Func<Task>)(() => OpenAsync(memberAlpha3, memberName, proposalSlug, proposalTitle, viewedOn))));
-        builder.AddMarkupContent(8, EditIcon);
+        builder.AddAttribute(8, "onclick", new EventCallback(null, (Func<Task>)(() => OpenAsync(memberAlpha3, memberName, proposalSlug, proposalTitle, viewedOn))));
+        builder.AddMarkupContent(9, EditIcon);
         builder.CloseElement();
     };
 

@@ -85,10 +85,31 @@ public sealed class StanceMatrixTests : MudComponentTest
 
         Authorization.SetAuthorized("ed@example.org");
         Authorization.SetPolicies(Web.Features.Accounts.Policies.CanEdit);
+        Context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         var editor = Context.Render<StanceMatrix>(p => p.Add(m => m.Picture, _picture).Add(m => m.CanEdit, true));
 
         Assert.Equal(96, editor.FindAll("button.edit-stance").Count);
+        Assert.Empty(editor.FindAll("button.edit-stance[disabled]"));
         Assert.Equal("Edit Hungary's stance on €100bn five-year fund for Ukraine",
             editor.Find("button.edit-stance[data-member='HUN'][data-proposal='ukraine-fund']").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void Before_the_editors_page_is_interactive_its_edit_buttons_are_disabled_and_say_editing_is_starting()
+    {
+        // The server-rendered page an editor sees for the first second or two, before the circuit:
+        // a click on a pencil then did nothing at all (issue 29).
+        Authorization.SetAuthorized("ed@example.org");
+        Authorization.SetPolicies(Web.Features.Accounts.Policies.CanEdit);
+        Context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+
+        var prerendered = Context.Render<StanceMatrix>(p => p.Add(m => m.Picture, _picture).Add(m => m.CanEdit, true));
+
+        var buttons = prerendered.FindAll("button.edit-stance");
+        Assert.Equal(96, buttons.Count);
+        Assert.All(buttons, b => Assert.True(b.HasAttribute("disabled")));
+        var hungary = prerendered.Find("button.edit-stance[data-member='HUN'][data-proposal='ukraine-fund']");
+        Assert.Equal("Edit Hungary's stance on €100bn five-year fund for Ukraine (editing is starting)", hungary.GetAttribute("aria-label"));
+        Assert.Equal("Editing is starting…", hungary.GetAttribute("title"));
     }
 }
