@@ -27,7 +27,7 @@ public sealed partial class ClusterTests : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(15_000);
         var root = FindRepositoryRoot();
         var start = new ProcessStartInfo(Path.Combine(root, "deploy", "cluster.sh")) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--no-build", "--throwaway" })
+        foreach (var argument in new[] { "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--no-build", "--throwaway", "--with-parent" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -40,7 +40,17 @@ public sealed partial class ClusterTests : IAsyncLifetime
         _cluster.Start();
         _cluster.BeginOutputReadLine();
         _cluster.BeginErrorReadLine();
-        _address = new Uri(await ready.Task.WaitAsync(TimeSpan.FromMinutes(3)));
+        try
+        {
+            _address = new Uri(await ready.Task.WaitAsync(TimeSpan.FromMinutes(3)));
+        }
+        catch
+        {
+            // Not up in time (or stopped): nothing of it may outlive the test — PostgreSQL
+            // included, which a timed-out run once left running for hours (issue 29).
+            StopCluster();
+            throw;
+        }
 
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserApp.FindChromium(), Headless = true, Args = BrowserApp.ChromiumArgs });
@@ -50,12 +60,7 @@ public sealed partial class ClusterTests : IAsyncLifetime
     {
         await _browser.DisposeAsync();
         _playwright.Dispose();
-        // TERM, as Ctrl+C: the script stops nginx, the instances and PostgreSQL and deletes its folder.
-        Process.Start("kill", ["-TERM", _cluster.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
-        if (!_cluster.WaitForExit(TimeSpan.FromSeconds(30)))
-        {
-            _cluster.Kill(entireProcessTree: true);
-        }
+        StopCluster();
 
         Assert.False(Directory.Exists(Path.GetDirectoryName(_passwordFile)), "cluster.sh left its folder behind");
     }
@@ -102,6 +107,21 @@ public sealed partial class ClusterTests : IAsyncLifetime
 
         await Assertions.Expect(dashboard.Cell("SVK", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "supports");
         await Assertions.Expect(reader.Cell("SVK", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "supports");
+    }
+
+    /// <summary>TERM, as Ctrl+C: the script stops nginx, the instances and PostgreSQL and deletes its folder.</summary>
+    private void StopCluster()
+    {
+        if (_cluster.HasExited)
+        {
+            return;
+        }
+
+        Process.Start("kill", ["-TERM", _cluster.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        if (!_cluster.WaitForExit(TimeSpan.FromSeconds(30)))
+        {
+            _cluster.Kill(entireProcessTree: true);
+        }
     }
 
     private async Task<IPage> NewPageAsync()
