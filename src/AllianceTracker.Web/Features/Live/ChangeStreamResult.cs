@@ -167,6 +167,14 @@ internal sealed class ChangeStreamResult(IStanceChangeNotifier notifier, long? r
         {
             _lastSent = Math.Max(_lastSent, notice.Version);
             metrics?.Sent(notice.IsResync);
+            // One notice goes to every open stream (10,000 on summit day): encoded once, not per stream.
+            return WriteAsync(Encoded.GetValue(notice, Encode));
+        }
+
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<StanceChangeNotice, byte[]> Encoded = [];
+
+        private static byte[] Encode(StanceChangeNotice notice)
+        {
             var data = notice.IsResync
                 ? JsonSerializer.Serialize(new { version = notice.Version }, Json)
                 : JsonSerializer.Serialize(new
@@ -176,12 +184,14 @@ internal sealed class ChangeStreamResult(IStanceChangeNotifier notifier, long? r
                         ? (object)"all"
                         : notice.Cells.Select(c => new { member = c.MemberAlpha3, proposal = c.ProposalSlug }),
                 }, Json);
-            return WriteAsync($"id: {notice.Version}\nevent: {(notice.IsResync ? "resync" : "change")}\ndata: {data}\n\n");
+            return Encoding.UTF8.GetBytes($"id: {notice.Version}\nevent: {(notice.IsResync ? "resync" : "change")}\ndata: {data}\n\n");
         }
 
-        private async Task WriteAsync(string text)
+        private Task WriteAsync(string text) => WriteAsync(Encoding.UTF8.GetBytes(text));
+
+        private async Task WriteAsync(byte[] bytes)
         {
-            await response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), aborted);
+            await response.Body.WriteAsync(bytes, aborted);
             await response.Body.FlushAsync(aborted);
         }
     }
