@@ -12,10 +12,13 @@ namespace AllianceTracker.Load;
 /// </summary>
 public sealed class LiveStreams : IAsyncDisposable
 {
-    // Each process here may hold 20,000 open files: the streams take one socket each, so the page
-    // refreshes share at most 4,096 connections (with 10,000 streams, the rest queue in this
-    // client, which makes the time to show a change longer, never shorter, than browsers would see).
-    private const int RefreshConnections = 4_096;
+    // The page refreshes share at most 512 connections, as readers' page requests reach an
+    // instance behind nginx over its pool of kept-alive connections. An instance holds its stream
+    // ceiling plus 1,000 connections (Kestrel's limit, TransportSetup): with 10,000 streams open,
+    // the 4,096 refresh connections used before were ~3,000 over it, refused and retried — most of
+    // the 2.2–2.3 s "page refreshed" p95 reported then, and ~2,000 pages never refreshed in one
+    // run (measured 2026-12-06: p95 2.18 s with 4,096, 858 ms with 512; docs/performance.md).
+    private const int RefreshConnections = 512;
 
     private readonly HttpClient _client;
     private readonly HttpClient _pages;

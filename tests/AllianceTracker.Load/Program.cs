@@ -180,10 +180,10 @@ internal static class Harness
         // 7. The summit day: streams open, edits saved, every stream must hear each and show it.
         var editsSoFar = quiet.Count;
         await using var live = new LiveStreams(running.Address);
-        editsSoFar = await StreamRoundAsync(report, live, editor, running, heap, settings.Streams, settings.Edits, editsSoFar, budgets: true);
+        editsSoFar = await StreamRoundAsync(report, live, editor, running, heap, settings.Streams, settings.Edits, editsSoFar, StreamBudgets.Everyday);
         if (settings.StretchStreams > settings.Streams)
         {
-            await StreamRoundAsync(report, live, editor, running, heap, settings.StretchStreams, Math.Max(2, settings.Edits / 2), editsSoFar, budgets: false);
+            await StreamRoundAsync(report, live, editor, running, heap, settings.StretchStreams, Math.Max(2, settings.Edits / 2), editsSoFar, StreamBudgets.SummitDay);
         }
 
         await live.DisposeAsync();
@@ -196,9 +196,20 @@ internal static class Harness
         report.Print();
     }
 
-    private static async Task<int> StreamRoundAsync(Report report, LiveStreams live, Editor editor, RunningApp running, ManagedHeap heap, int total, int edits, int editsSoFar, bool budgets)
+    /// <summary>
+    /// What a round of streams must meet: every day (2,000 streams), and on summit day (the
+    /// stretch: 10,000 on one instance, issue 29) a little slower events but pages that show the
+    /// change within a second.
+    /// </summary>
+    private sealed record StreamBudgets(string Name, TimeSpan EventP95, TimeSpan? EventLast, TimeSpan ShownP95, TimeSpan SaveP95)
     {
-        var label = budgets ? $"{total:N0} streams" : $"stretch, {total:N0} streams";
+        public static readonly StreamBudgets Everyday = new("", TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(150));
+        public static readonly StreamBudgets SummitDay = new("summit day, ", TimeSpan.FromMilliseconds(500), null, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(150));
+    }
+
+    private static async Task<int> StreamRoundAsync(Report report, LiveStreams live, Editor editor, RunningApp running, ManagedHeap heap, int total, int edits, int editsSoFar, StreamBudgets budgets)
+    {
+        var label = $"{budgets.Name}{total:N0} streams";
         Step($"opening streams up to {total:N0}");
         var heapBefore = await heap.MeasureAsync($"streams-{live.Count}-before-opening-to-{total}");
         var rssBefore = ResidentBytes(running.ProcessId);
@@ -210,14 +221,7 @@ internal static class Harness
         var perStream = (heapAfter - heapBefore) / opened;
         var rssPerStream = (ResidentBytes(running.ProcessId) - rssBefore) / opened;
         var heapLine = $"{Kb(perStream)} (working set {Kb(rssPerStream)}; {opened:N0} opened in {openTook.TotalSeconds:0.0} s)";
-        if (budgets)
-        {
-            report.Budget($"{label}: managed heap per stream", heapLine, "≤ 64 KB", perStream <= 64 * 1024);
-        }
-        else
-        {
-            report.Line($"{label}: managed heap per stream", heapLine);
-        }
+        report.Budget($"{label}: managed heap per stream", heapLine, "≤ 64 KB", perStream <= 64 * 1024);
 
         Step($"{edits} edits with {total:N0} streams open");
         var saves = new List<TimeSpan>();
@@ -267,18 +271,13 @@ internal static class Harness
         var fanOut = $"p50 {Ms(Percentile(heard, 50))}, p95 {Ms(heardP95)}, last {Ms(last)}, missed {missed} of {edits * total:N0}";
         var pages = $"p50 {Ms(Percentile(shown, 50))}, p95 {Ms(shownP95)}, last {Ms(shown.Count > 0 ? shown.Max() : TimeSpan.Zero)}, not shown {notShown}";
         var save = $"p50 {Ms(Percentile(saves, 50))}, p95 {Ms(savesP95)}, max {Ms(saves.Max())}";
-        if (budgets)
-        {
-            report.Budget($"{label}: save → each stream's event", fanOut, "p95 ≤ 250 ms, last ≤ 1 s, none missed", heardP95 <= TimeSpan.FromMilliseconds(250) && last <= TimeSpan.FromSeconds(1) && missed == 0);
-            report.Budget($"{label}: save → page refreshed", pages, "p95 ≤ 2 s", shownP95 <= TimeSpan.FromSeconds(2) && notShown == 0);
-            report.Budget($"{label}: the save itself", save, "p95 ≤ 150 ms", savesP95 <= TimeSpan.FromMilliseconds(150));
-        }
-        else
-        {
-            report.Line($"{label}: save → each stream's event", fanOut);
-            report.Line($"{label}: save → page refreshed", pages);
-            report.Line($"{label}: the save itself", save);
-        }
+        report.Budget(
+            $"{label}: save → each stream's event",
+            fanOut,
+            $"p95 ≤ {Ms(budgets.EventP95)}{(budgets.EventLast is { } lastBudget ? $", last ≤ {Ms(lastBudget)}" : "")}, none missed",
+            heardP95 <= budgets.EventP95 && (budgets.EventLast is not { } most || last <= most) && missed == 0);
+        report.Budget($"{label}: save → page refreshed", pages, $"p95 ≤ {Ms(budgets.ShownP95)}, all shown", shownP95 <= budgets.ShownP95 && notShown == 0);
+        report.Budget($"{label}: the save itself", save, $"p95 ≤ {Ms(budgets.SaveP95)}", savesP95 <= budgets.SaveP95);
 
         return editsSoFar + edits;
     }
