@@ -107,6 +107,42 @@ public sealed partial class ClusterTests : IAsyncLifetime
 
         await Assertions.Expect(dashboard.Cell("SVK", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "supports");
         await Assertions.Expect(reader.Cell("SVK", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "supports");
+
+        // The editor's instance dies (kill -9) and its circuit with it. The editor's page comes back
+        // by itself — Blazor reloads a page whose circuit no server knows any more — on an instance
+        // that is up, and edits work again without the editor doing anything (issue 29).
+        var reloaded = editorPage.WaitForRequestAsync(
+            r => r.IsNavigationRequest && r.Url.TrimEnd('/') == _address.ToString().TrimEnd('/'), new() { Timeout = 90_000 });
+        await KillInstanceAsync(editorInstance);
+        await reloaded;
+        await dashboard.WaitUntilReadyAsync();
+        var again = await StanceEditDialog.OpenAsync(editorPage, "SVK", "ukraine-fund");
+        await again.ChooseStanceAsync("Undecided");
+        await again.TypeEffectiveDateAsync(new DateOnly(2024, 4, 22));
+        await again.TypeAsync("edit-reason", "Bratislava's backing was walked back the next day.");
+        await again.ChooseSourceAsync("Bolster Ukraine");
+        await again.TypeAsync("edit-excerpt", "Slovakia has not decided, its foreign ministry said.");
+        await again.SaveAsync();
+        await Assertions.Expect(dashboard.Cell("SVK", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "undecided");
+        await Assertions.Expect(reader.Cell("SVK", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "undecided");
+    }
+
+    /// <summary>kill -9 of the instance named <paramref name="name"/> (its X-Alliance-Instance), found through <c>cluster.sh status</c>.</summary>
+    private async Task KillInstanceAsync(string? name)
+    {
+        var start = new ProcessStartInfo(Path.Combine(FindRepositoryRoot(), "deploy", "cluster.sh")) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "status", "--port", _address.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var status = Process.Start(start)!;
+        var said = await status.StandardOutput.ReadToEndAsync();
+        await status.WaitForExitAsync();
+        var pid = Regex.Match(said, $@"instance {Regex.Escape(name ?? "")}: pid (\d+)").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(pid), $"instance {name} is not in cluster.sh status:\n{said}");
+        using var kill = Process.Start("kill", ["-KILL", pid])!;
+        await kill.WaitForExitAsync();
     }
 
     /// <summary>TERM, as Ctrl+C: the script stops nginx, the instances and PostgreSQL and deletes its folder.</summary>
