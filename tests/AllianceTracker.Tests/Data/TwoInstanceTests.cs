@@ -124,22 +124,17 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         Assert.Equal(before + 1, Version(_b));
     }
 
-    [Fact]
-    public async Task A_listener_whose_connection_dropped_reconnects_and_tells_its_pages_to_read_again()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_listener_whose_connection_dropped_passes_on_what_it_missed_or_a_resync_when_the_database_forgot_it(bool forgotten)
     {
         var editor = await _a.SignedInAsync("Editor");
         var events = await OpenStreamAsync(_b);
         var notifier = (PostgresStanceChangeNotifier)_b.Services.GetRequiredService<IStanceChangeNotifier>();
 
         // Both instances' listening connections are cut (a restart of the server, a network blip).
-        using (var admin = new Npgsql.NpgsqlConnection(_a.PostgreSqlConnectionString + ";Pooling=false"))
-        {
-            admin.Open();
-            using var cut = new Npgsql.NpgsqlCommand(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%alliance_data_version WHERE id = 1'", admin);
-            Assert.Equal(2L, cut.ExecuteScalar());
-        }
-
+        await CutListenersAsync();
         using (var ceiling = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
         {
             while (notifier.IsListening)
@@ -157,11 +152,70 @@ public sealed class TwoInstanceTests : IAsyncLifetime
             expectedVersion = cell.GetProperty("version").GetGuid(),
         });
         Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        if (forgotten)
+        {
+            // As when more than the last 512 changes were missed: the database no longer has them.
+            await using var admin = new Npgsql.NpgsqlConnection(_a.PostgreSqlConnectionString + ";Pooling=false");
+            await admin.OpenAsync();
+            await using var forget = new Npgsql.NpgsqlCommand("DELETE FROM alliance_recent_notices", admin);
+            await forget.ExecuteNonQueryAsync();
+        }
 
-        var resync = await NextAsync(events);
-        Assert.Equal("resync", resync.EventType);
+        var next = await NextAsync(events);
+        if (forgotten)
+        {
+            Assert.Equal("resync", next.EventType);
+        }
+        else
+        {
+            // Exactly the change it missed, not "read everything again" (a PostgreSQL restart used to resync every reader).
+            Assert.Equal("change", next.EventType);
+            Assert.Equal("SVK", JsonDocument.Parse(next.Data).RootElement.GetProperty("cells")[0].GetProperty("member").GetString());
+        }
+
         Assert.True(notifier.IsListening);
         Assert.Contains("\"stance\":\"supports\"", await _b.Anonymous().GetStringAsync("/api/v1/positions?member=SVK&proposal=ukraine-fund"));
+    }
+
+    [Fact]
+    public async Task A_reader_coming_back_with_Last_Event_ID_to_an_instance_started_since_gets_exactly_what_it_missed()
+    {
+        var editor = await _a.SignedInAsync("Editor");
+        var seen = Version(_a);
+        foreach (var member in new[] { "FRA", "DEU" })
+        {
+            var cell = await editor.GetFromJsonAsync<JsonElement>($"/api/v1/stances/cell?member={member}&proposal=ukraine-fund");
+            using var saved = await editor.PostAsJsonAsync("/api/v1/stances", new
+            {
+                member, proposal = "ukraine-fund", stance = "supports", effectiveDate = "2024-06-02", reason = "Saved before the third instance started.",
+                evidence = new[] { new { source = "icaro-2024-04-stoltenberg-ukraine-fund", excerpt = "An excerpt." } },
+                expectedVersion = cell.GetProperty("version").ValueKind == JsonValueKind.Null ? (Guid?)null : cell.GetProperty("version").GetGuid(),
+            });
+            Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        }
+
+        // A new instance (one restarted after a crash) on the same database.
+        await using var c = AllianceAppFactory.OnPostgreSql(_a.PostgreSqlConnectionString);
+        Assert.Equal("Healthy", await c.Anonymous().GetStringAsync("/healthz/ready"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/changes/stream");
+        request.Headers.Add("Last-Event-ID", seen.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var response = await c.CreateClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var events = SseParser.Create(await response.Content.ReadAsStreamAsync()).EnumerateAsync().GetAsyncEnumerator();
+
+        var first = await NextAsync(events);
+        var second = await NextAsync(events);
+
+        Assert.Equal([("change", seen + 1, "FRA"), ("change", seen + 2, "DEU")], new[] { first, second }.Select(e =>
+            (e.EventType, long.Parse(e.EventId!, System.Globalization.CultureInfo.InvariantCulture), JsonDocument.Parse(e.Data).RootElement.GetProperty("cells")[0].GetProperty("member").GetString())));
+    }
+
+    private async Task CutListenersAsync()
+    {
+        await using var admin = new Npgsql.NpgsqlConnection(_a.PostgreSqlConnectionString + ";Pooling=false");
+        await admin.OpenAsync();
+        await using var cut = new Npgsql.NpgsqlCommand(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'SELECT version, notice FROM alliance_recent_notices%'", admin);
+        Assert.Equal(2L, await cut.ExecuteScalarAsync());
     }
 
     private static long Version(AllianceAppFactory app) => app.Services.GetRequiredService<IStanceChangeNotifier>().Version;

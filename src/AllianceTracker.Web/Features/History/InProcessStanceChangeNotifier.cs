@@ -99,6 +99,18 @@ public sealed class InProcessStanceChangeNotifier(ILogger<InProcessStanceChangeN
         }
     }
 
+    /// <summary>Whether it has started from a database's version (<see cref="StartFrom"/> or <see cref="CatchUpTo"/>).</summary>
+    public bool IsStarted
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _started;
+            }
+        }
+    }
+
     /// <summary>How many notices are held back waiting for an earlier one (for tests).</summary>
     public int HeldBack
     {

@@ -110,11 +110,14 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
         }
     }
 
-    // One statement: the counter's row lock is held to the commit, so versions are in commit order.
+    // One statement: the counter's row lock is held to the commit, so versions are in commit order;
+    // the notice is kept among the recent ones (older ones dropped) for instances that missed it.
     private static string NotifySql =>
         "WITH v AS (UPDATE alliance_data_version SET value = value + 1 WHERE id = 1 RETURNING value), "
+        + "kept AS (INSERT INTO alliance_recent_notices (version, notice) SELECT v.value, {0} FROM v RETURNING version), "
+        + "pruned AS (DELETE FROM alliance_recent_notices WHERE version <= (SELECT value FROM v) - " + InProcessStanceChangeNotifier.RememberedNotices + "), "
         + "sent AS (SELECT pg_notify('" + Channel + "', json_build_object('version', v.value, 'notice', {0}::json)::text) FROM v) "
-        + "SELECT v.value AS \"Value\" FROM v, sent";
+        + "SELECT v.value AS \"Value\" FROM v, sent, kept";
 
     private static string Payload(StanceChangeNotice notice) => JsonSerializer.Serialize(NoticeJson.Body(notice, MaxCellsInPayload), NoticeJson.Options);
 
@@ -134,10 +137,7 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
                 }
 
                 // Listening first, then reading the version: nothing committed in between is lost.
-                await using (var read = new NpgsqlCommand("SELECT value FROM alliance_data_version WHERE id = 1", connection))
-                {
-                    _local.CatchUpTo((long)(await read.ExecuteScalarAsync(stopping))!);
-                }
+                await CatchUpAsync(connection, stopping);
 
                 IsListening = true;
                 _listened.TrySetResult();
@@ -165,6 +165,51 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
             {
                 await Task.Delay(ReconnectAfter, wait.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
+        }
+    }
+
+    /// <summary>
+    /// At start: the database's version and the notices before it (so a reader reconnecting with
+    /// Last-Event-ID after this instance restarted gets exactly what it missed). After a dropped
+    /// connection: the notices missed meanwhile, passed on in order — a resync only when the
+    /// database no longer remembers them all (issue 29: a PostgreSQL restart resynced every reader).
+    /// </summary>
+    private async Task CatchUpAsync(NpgsqlConnection connection, CancellationToken stopping)
+    {
+        long version;
+        await using (var read = new NpgsqlCommand("SELECT value FROM alliance_data_version WHERE id = 1", connection))
+        {
+            version = (long)(await read.ExecuteScalarAsync(stopping))!;
+        }
+
+        var started = _local.IsStarted;
+        var after = started ? _local.Version : version - InProcessStanceChangeNotifier.RememberedNotices;
+        var missed = new List<StanceChangeNotice>();
+        await using (var read = new NpgsqlCommand("SELECT version, notice FROM alliance_recent_notices WHERE version > @after AND version <= @version ORDER BY version", connection))
+        {
+            read.Parameters.AddWithValue("after", after);
+            read.Parameters.AddWithValue("version", version);
+            await using var rows = await read.ExecuteReaderAsync(stopping);
+            while (await rows.ReadAsync(stopping))
+            {
+                missed.Add(JsonSerializer.Deserialize<NoticeJson.NoticeBody>(rows.GetString(1), NoticeJson.Options)!.ToNotice(rows.GetInt64(0)));
+            }
+        }
+
+        if (!started)
+        {
+            _local.StartFrom(version, missed);
+        }
+        else if (missed.Count == version - after && (missed.Count == 0 || missed[0].Version == after + 1))
+        {
+            foreach (var notice in missed)
+            {
+                _local.Deliver(notice);
+            }
+        }
+        else
+        {
+            _local.CatchUpTo(version);
         }
     }
 
