@@ -112,6 +112,7 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
             $"page reads: {pageReads.Count}, failed {pageReads.Count(p => !p.Ok)}; longest run of failures {errorWindows.DefaultIfEmpty(TimeSpan.Zero).Max().TotalSeconds:F1} s over {errorWindows.Count} window(s); answer p50 {readTimes[readTimes.Count / 2]:F0} ms, p99 {readTimes[(int)(readTimes.Count * 0.99)]:F0} ms, slowest {readTimes[^1]:F0} ms (a read that met the hung instance waits for nginx's 10 s timeout, then gets its answer from the other)",
             $"streams: final version {finalVersion}, caught up {streams.Count(s => s.LastId >= finalVersion)} of {Streams}, reconnects {streams.Sum(s => s.Reconnects)}, resyncs {streams.Sum(s => s.Resyncs)}, changes skipped without a resync {skipped}",
         };
+        figures.Add($"nginx's error log: {cluster.NginxErrorsSummary()}");
         foreach (var line in figures)
         {
             output.WriteLine(line);
@@ -467,6 +468,25 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
 
         public async ValueTask DisposeAsync() => await StopAsync(_script);
 
+        /// <summary>What nginx logged as errors, by kind ("upstream timed out", "no live upstreams" …), to explain the 5xx it answered itself.</summary>
+        public string NginxErrorsSummary()
+        {
+            var log = Path.Combine(DataFolder, "log", "nginx-error.log");
+            if (!File.Exists(log))
+            {
+                return "none";
+            }
+
+            var kinds = File.ReadLines(log)
+                .Where(line => line.Contains("[error]", StringComparison.Ordinal) || line.Contains("[warn]", StringComparison.Ordinal))
+                .Select(line => NginxMessage().Match(line) is { Success: true } m ? m.Groups[1].Value.Trim() : "other")
+                .GroupBy(kind => kind)
+                .OrderByDescending(g => g.Count())
+                .Select(g => $"{g.Key} ×{g.Count()}")
+                .ToList();
+            return kinds.Count == 0 ? "none" : string.Join("; ", kinds);
+        }
+
         private async Task<NpgsqlConnection> OpenDatabaseAsync()
         {
             var port = PostgresLine().Match(await RunAsync("status")).Groups[1].Value;
@@ -489,6 +509,10 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
 
             script.Dispose();
         }
+
+        // "2026/12/06 16:57:35 [error] 1#1: *5 upstream timed out (110: Connection timed out) while …": the message up to its first "(" or ",".
+        [GeneratedRegex(@"\] \d+#\d+: (?:\*\d+ )?([^(,]+)")]
+        private static partial Regex NginxMessage();
 
         [GeneratedRegex(@"sign-in is in (\S+)")]
         private static partial Regex PasswordFileLine();
