@@ -147,17 +147,64 @@ public sealed class InProcessStanceChangeNotifier(ILogger<InProcessStanceChangeN
         Offer(Remember(numbered), numbered);
     }
 
+    /// <summary>
+    /// Where notices that never arrived can be read back (the database's recent notices): asked,
+    /// with the versions after which and up to which they are missing, before a gap becomes a
+    /// resync. Null: nowhere. It answers null when it cannot.
+    /// </summary>
+    public Func<long, long, IReadOnlyList<StanceChangeNotice>?>? ReadMissed { get; set; }
+
     private void GiveUpOnGap()
     {
+        long current;
+        long newest;
+        lock (_gate)
+        {
+            if (_heldBack.Count == 0)
+            {
+                StopWaitingForGap();
+                return;
+            }
+
+            current = Interlocked.Read(ref _version);
+            newest = _heldBack.Keys.Max();
+        }
+
+        // Outside the lock: a database read. A NOTIFY lost with a dropped connection is still in
+        // the database's recent notices, so readers get it rather than "read everything again".
+        IReadOnlyList<StanceChangeNotice>? missed = null;
+        try
+        {
+            missed = ReadMissed?.Invoke(current, newest);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not read the change notices missed after version {Version}", current);
+        }
+
         lock (_gate)
         {
             StopWaitingForGap();
+            foreach (var notice in missed ?? [])
+            {
+                if (notice.Version == Interlocked.Read(ref _version) + 1)
+                {
+                    DeliverInOrder(notice);
+                    _heldBack.Remove(notice.Version);
+                }
+            }
+
+            while (_heldBack.Remove(Interlocked.Read(ref _version) + 1, out var next))
+            {
+                DeliverInOrder(next);
+            }
+
             if (_heldBack.Count == 0)
             {
                 return;
             }
 
-            var newest = _heldBack.Keys.Max();
+            newest = _heldBack.Keys.Max();
             _heldBack.Clear();
             _recent.Clear();
             Interlocked.Exchange(ref _version, newest);

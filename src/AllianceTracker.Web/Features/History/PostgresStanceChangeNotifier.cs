@@ -96,6 +96,9 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // A gap that does not fill by itself is read back from the database before it becomes a resync.
+        _local.ReadMissed = ReadMissed;
+
         _listening = Task.Run(() => ListenAsync(_stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -211,6 +214,24 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
         {
             _local.CatchUpTo(version);
         }
+    }
+
+    /// <summary>Notices after <paramref name="after"/> up to <paramref name="upTo"/> from the database's recent ones; null unless all are there.</summary>
+    private IReadOnlyList<StanceChangeNotice>? ReadMissed(long after, long upTo)
+    {
+        using var connection = new NpgsqlConnection(DatabaseOptions.PostgreSqlConnectionString(configuration));
+        connection.Open();
+        using var read = new NpgsqlCommand("SELECT version, notice FROM alliance_recent_notices WHERE version > @after AND version <= @upTo ORDER BY version", connection);
+        read.Parameters.AddWithValue("after", after);
+        read.Parameters.AddWithValue("upTo", upTo);
+        using var rows = read.ExecuteReader();
+        var missed = new List<StanceChangeNotice>();
+        while (rows.Read())
+        {
+            missed.Add(JsonSerializer.Deserialize<NoticeJson.NoticeBody>(rows.GetString(1), NoticeJson.Options)!.ToNotice(rows.GetInt64(0)));
+        }
+
+        return missed.Count == upTo - after && (missed.Count == 0 || missed[0].Version == after + 1) ? missed : null;
     }
 
     private void Heard(string payload)

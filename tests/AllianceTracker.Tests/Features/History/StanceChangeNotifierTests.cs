@@ -136,6 +136,27 @@ public sealed class StanceChangeNotifierTests
     }
 
     [Fact]
+    public async Task A_gap_that_does_not_fill_is_read_back_from_where_notices_are_kept_before_it_becomes_a_resync()
+    {
+        // A NOTIFY lost with a dropped connection is still among the database's recent notices.
+        (long After, long UpTo)? asked = null;
+        _notifier.ReadMissed = (after, upTo) =>
+        {
+            asked = (after, upTo);
+            return [Numbered(2, "DEU"), Numbered(3, "ITA")];
+        };
+        using var heard = new HeardNotices(_notifier);
+        _notifier.Deliver(Numbered(1, "FRA"));
+
+        _notifier.Deliver(Numbered(3, "ITA"));
+        var notices = await heard.WaitForAsync(3);
+
+        Assert.Equal((1L, 3L), asked);
+        Assert.Equal([(1L, false, "FRA"), (2L, false, "DEU"), (3L, false, "ITA")], notices.Select(n => (n.Version, n.IsResync, n.Cells[0].MemberAlpha3)));
+        Assert.Equal((3L, 0), (_notifier.Version, _notifier.HeldBack));
+    }
+
+    [Fact]
     public void Started_from_the_database_it_goes_on_from_its_version_and_remembers_its_notices()
     {
         _notifier.StartFrom(41, [Numbered(40, "FRA"), Numbered(41, "DEU")]);
