@@ -3,6 +3,7 @@ using AllianceTracker.Web.Data.PostgreSql;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.Seeding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AllianceTracker.Web.Hosting;
@@ -64,38 +65,38 @@ public static class DataSetup
     /// </summary>
     private sealed class ReadyToServe(
         StartupProgress progress, Features.History.IStanceChangeNotifier notifier, IHostApplicationLifetime host, IDbContextFactory<AllianceDbContext> dbFactory)
-        : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+        : IHealthCheck
     {
-        public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
-            Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default)
+        public async Task<HealthCheckResult> CheckHealthAsync(
+            HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             // In this order, and the database last: while starting, the answer comes at once rather
             // than after waiting for a lock the start-up may be holding.
             if (host.ApplicationStopping.IsCancellationRequested)
             {
-                return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("stopping");
+                return HealthCheckResult.Unhealthy("stopping");
             }
 
             if (!progress.Initialized.IsCompletedSuccessfully)
             {
-                return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("initializing the database");
+                return HealthCheckResult.Unhealthy("initializing the database");
             }
 
             if (!notifier.IsConnected)
             {
-                return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("not hearing changes from the database");
+                return HealthCheckResult.Unhealthy("not hearing changes from the database");
             }
 
             try
             {
                 await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
                 return await db.Database.CanConnectAsync(cancellationToken) && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()
-                    ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
-                    : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("the database is unreachable or not migrated");
+                    ? HealthCheckResult.Healthy()
+                    : HealthCheckResult.Unhealthy("the database is unreachable or not migrated");
             }
             catch (Exception ex) when (DatabaseFaults.IsUnavailable(ex))
             {
-                return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("the database is unavailable", ex);
+                return HealthCheckResult.Unhealthy("the database is unavailable", ex);
             }
         }
     }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using AllianceTracker.EndToEnd.Infrastructure;
+using AllianceTracker.Tests.Shared;
 using AllianceTracker.EndToEnd.Pages;
 using Microsoft.Playwright;
 
@@ -25,7 +26,7 @@ public sealed partial class ClusterTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Assertions.SetDefaultExpectTimeout(15_000);
-        var root = FindRepositoryRoot();
+        var root = RepositoryRoot.Path;
         var start = new ProcessStartInfo(Path.Combine(root, "deploy", "cluster.sh")) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--no-build", "--throwaway", "--with-parent" })
         {
@@ -130,7 +131,7 @@ public sealed partial class ClusterTests : IAsyncLifetime
     /// <summary>kill -9 of the instance named <paramref name="name"/> (its X-Alliance-Instance), found through <c>cluster.sh status</c>.</summary>
     private async Task KillInstanceAsync(string? name)
     {
-        var start = new ProcessStartInfo(Path.Combine(FindRepositoryRoot(), "deploy", "cluster.sh")) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(Path.Combine(RepositoryRoot.Path, "deploy", "cluster.sh")) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "status", "--port", _address.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
@@ -187,19 +188,6 @@ public sealed partial class ClusterTests : IAsyncLifetime
         {
             ready.TrySetResult(line["READY ".Length..].Trim());
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AllianceTracker.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (AllianceTracker.sln) was not found above the test's binaries.");
     }
 
     private static int FreePort()

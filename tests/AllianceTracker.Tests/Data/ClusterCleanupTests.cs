@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AllianceTracker.Tests.Shared;
 using AllianceTracker.Tests.Support;
 using Xunit.Abstractions;
 
@@ -13,12 +14,10 @@ namespace AllianceTracker.Tests.Data;
 /// </summary>
 public sealed partial class ClusterCleanupTests(ITestOutputHelper output)
 {
-    private static string Repository => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
-
     [Fact]
     public async Task Stopped_while_it_is_still_starting_the_cluster_leaves_no_process_and_no_folder()
     {
-        using var script = Start(Path.Combine(Repository, "deploy", "cluster.sh"), "--port", AppProcess.FreePort().ToString(CultureInfo.InvariantCulture), "--no-build", "--throwaway");
+        using var script = Start(Path.Combine(RepositoryRoot.Path, "deploy", "cluster.sh"), "--port", AppProcess.FreePort().ToString(CultureInfo.InvariantCulture), "--no-build", "--throwaway");
         var folder = await FolderAsync(script);
 
         // Before READY: PostgreSQL is up, the instances are starting.
@@ -37,7 +36,7 @@ public sealed partial class ClusterCleanupTests(ITestOutputHelper output)
         // A test host stands for the parent: a shell that starts the cluster and is then killed
         // with SIGKILL, as a test run that hangs is killed.
         var port = AppProcess.FreePort().ToString(CultureInfo.InvariantCulture);
-        using var parent = Start("bash", "-c", $"'{Path.Combine(Repository, "deploy", "cluster.sh")}' --port {port} --no-build --throwaway --with-parent & wait");
+        using var parent = Start("bash", "-c", $"'{Path.Combine(RepositoryRoot.Path, "deploy", "cluster.sh")}' --port {port} --no-build --throwaway --with-parent & wait");
         var folder = await FolderAsync(parent, untilReady: true);
 
         parent.Kill(); // SIGKILL to the shell only: the cluster is orphaned.
@@ -47,7 +46,7 @@ public sealed partial class ClusterCleanupTests(ITestOutputHelper output)
 
     private Process Start(string file, params string[] arguments)
     {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = Repository, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(file) { WorkingDirectory = RepositoryRoot.Path, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using AllianceTracker.Tests.Shared;
 using AllianceTracker.Tests.Support;
 using Npgsql;
 using Xunit.Abstractions;
@@ -118,7 +119,7 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
             output.WriteLine(line);
         }
 
-        var report = Path.Combine(Cluster.Repository, "TestResults", "failover.txt");
+        var report = Path.Combine(RepositoryRoot.Path, "TestResults", "failover.txt");
         Directory.CreateDirectory(Path.GetDirectoryName(report)!);
         await File.WriteAllLinesAsync(report, figures);
 
@@ -330,8 +331,6 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
         private Cluster(Process script, ITestOutputHelper output, int port, Uri address, string password, string dataFolder) =>
             (_script, _output, _port, Address, EditorPassword, DataFolder) = (script, output, port, address, password, dataFolder);
 
-        public static string Repository => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
-
         public Uri Address { get; }
 
         public string EditorPassword { get; }
@@ -341,7 +340,7 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
         public static async Task<Cluster> StartAsync(ITestOutputHelper output)
         {
             var port = AppProcess.FreePort();
-            var start = new ProcessStartInfo(Path.Combine(Repository, "deploy", "cluster.sh")) { WorkingDirectory = Repository, RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo(Path.Combine(RepositoryRoot.Path, "deploy", "cluster.sh")) { WorkingDirectory = RepositoryRoot.Path, RedirectStandardOutput = true, RedirectStandardError = true };
             // Every reader here comes from 127.0.0.1: room for all the test's streams from one address.
             foreach (var argument in new[] { "--port", port.ToString(CultureInfo.InvariantCulture), "--no-build", "--throwaway", "--with-parent", "--streams-per-client", "64" })
             {
@@ -400,7 +399,7 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
 
         public async Task<string> RunAsync(params string[] arguments)
         {
-            var start = new ProcessStartInfo(Path.Combine(Repository, "deploy", "cluster.sh")) { WorkingDirectory = Repository, RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo(Path.Combine(RepositoryRoot.Path, "deploy", "cluster.sh")) { WorkingDirectory = RepositoryRoot.Path, RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var argument in arguments.Concat(["--port", _port.ToString(CultureInfo.InvariantCulture)]))
             {
                 start.ArgumentList.Add(argument);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AllianceTracker.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Deployment;
@@ -9,12 +10,10 @@ namespace AllianceTracker.Tests.Deployment;
 /// </summary>
 public sealed class SystemdUnitTests(ITestOutputHelper output)
 {
-    private static string Repository => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
-
     [Fact]
     public async Task The_shipped_units_pass_systemd_analyze_verify_without_a_warning()
     {
-        var said = await VerifyAsync(Path.Combine(Repository, "deploy", "systemd"));
+        var said = await VerifyAsync(Path.Combine(RepositoryRoot.Path, "deploy", "systemd"));
 
         Assert.Equal("", said);
     }
@@ -26,7 +25,7 @@ public sealed class SystemdUnitTests(ITestOutputHelper output)
         var copy = Path.Combine(Path.GetTempPath(), "alliance-tracker-tests", "systemd-" + Guid.NewGuid().ToString("N"));
         try
         {
-            CopyFolder(Path.Combine(Repository, "deploy", "systemd"), copy);
+            CopyFolder(Path.Combine(RepositoryRoot.Path, "deploy", "systemd"), copy);
             var unit = Path.Combine(copy, "alliancetracker@.service");
             await File.WriteAllTextAsync(unit, (await File.ReadAllTextAsync(unit)).Replace("RestartSec=", "RestartSecs=", StringComparison.Ordinal));
 

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using AllianceTracker.Tests.Shared;
 using AllianceTracker.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
@@ -26,8 +27,6 @@ public sealed partial class MetricsTests(ITestOutputHelper output) : FreshAppTes
         "alliance_data_version_lag", "alliance_database_unavailable_total", "http_requests_received_total", "http_request_duration_seconds_bucket",
         "process_cpu_seconds_total",
     ];
-
-    private static string Repository => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
 
     [Fact]
     public async Task Every_figure_an_operator_watches_is_exposed_and_moves_with_saves_streams_and_cached_reads()
@@ -101,14 +100,14 @@ public sealed partial class MetricsTests(ITestOutputHelper output) : FreshAppTes
             Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(fromOutside)).StatusCode);
 
             // The shipped scrape configuration, pointed at this app, scraping every second.
-            var shipped = await File.ReadAllTextAsync(Path.Combine(Repository, "deploy", "prometheus", "prometheus.yml"));
+            var shipped = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "deploy", "prometheus", "prometheus.yml"));
             var config = ScrapeTimeout().Replace(ScrapeInterval().Replace(shipped, "scrape_interval: 1s"), "scrape_timeout: 1s");
             config = TargetsList().Replace(config, $"targets: ['127.0.0.1:{appAddress.Port}']\n");
             Assert.Contains($"127.0.0.1:{appAddress.Port}", config);
             Directory.CreateDirectory(folder);
             var configFile = Path.Combine(folder, "prometheus.yml");
             await File.WriteAllTextAsync(configFile, config);
-            File.Copy(Path.Combine(Repository, "deploy", "prometheus", "alerts.yml"), Path.Combine(folder, "alerts.yml"));
+            File.Copy(Path.Combine(RepositoryRoot.Path, "deploy", "prometheus", "alerts.yml"), Path.Combine(folder, "alerts.yml"));
             var start = new ProcessStartInfo("prometheus") { RedirectStandardError = true, RedirectStandardOutput = true };
             foreach (var argument in new[] { $"--config.file={configFile}", $"--storage.tsdb.path={Path.Combine(folder, "data")}", $"--web.listen-address=127.0.0.1:{prometheusAddress.Port}" })
             {
@@ -162,7 +161,7 @@ public sealed partial class MetricsTests(ITestOutputHelper output) : FreshAppTes
     [InlineData("test", "rules", "deploy/prometheus/alerts.test.yml")]
     public async Task The_shipped_scrape_configuration_alert_rules_and_their_tests_pass_promtool(string verb, string what, string file)
     {
-        var start = new ProcessStartInfo("promtool") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repository };
+        var start = new ProcessStartInfo("promtool") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryRoot.Path };
         foreach (var argument in new[] { verb, what, file })
         {
             start.ArgumentList.Add(argument);
@@ -179,8 +178,8 @@ public sealed partial class MetricsTests(ITestOutputHelper output) : FreshAppTes
     [Fact]
     public void Every_metric_the_alert_rules_and_the_dashboard_use_is_one_the_app_exposes()
     {
-        var rules = File.ReadAllText(Path.Combine(Repository, "deploy", "prometheus", "alerts.yml"));
-        var dashboard = File.ReadAllText(Path.Combine(Repository, "deploy", "grafana", "alliancetracker.json"));
+        var rules = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "deploy", "prometheus", "alerts.yml"));
+        var dashboard = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "deploy", "grafana", "alliancetracker.json"));
         JsonDocument.Parse(dashboard).Dispose();
         // (alliance_changes is PostgreSQL's notification channel, named in a description, not a metric.)
         var used = AllianceMetric().Matches(rules + dashboard).Select(m => m.Value).Where(n => n != "alliance_changes").ToHashSet();

@@ -51,32 +51,12 @@ public static class AppProcess
     }
 
     /// <summary>Waits until the app's <c>/healthz/ready</c> answers 200; fails if it exits first or takes over 60 s.</summary>
-    public static async Task WaitUntilReadyAsync(HttpClient client, Process app)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(app.HasExited, "the app exited while starting");
-            try
-            {
-                if ((await client.GetAsync("healthz/ready")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("the app was not ready within 60 s");
-    }
+    public static Task WaitUntilReadyAsync(HttpClient client, Process app) => WaitUntilAnswersAsync(client, app, "healthz/ready", "ready");
 
     /// <summary>Waits until the app answers <c>/healthz</c> (listening, whether or not ready); fails if it exits first or takes over 60 s.</summary>
-    public static async Task WaitUntilListeningAsync(HttpClient client, Process app)
+    public static Task WaitUntilListeningAsync(HttpClient client, Process app) => WaitUntilAnswersAsync(client, app, "healthz", "listening");
+
+    private static async Task WaitUntilAnswersAsync(HttpClient client, Process app, string path, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
@@ -84,7 +64,7 @@ public static class AppProcess
             Assert.False(app.HasExited, "the app exited while starting");
             try
             {
-                if ((await client.GetAsync("healthz")).StatusCode == HttpStatusCode.OK)
+                if ((await client.GetAsync(path)).StatusCode == HttpStatusCode.OK)
                 {
                     return;
                 }
@@ -97,7 +77,7 @@ public static class AppProcess
             await Task.Delay(50);
         }
 
-        Assert.Fail("the app was not listening within 60 s");
+        Assert.Fail($"the app was not {what} within 60 s");
     }
 
     /// <summary>A loopback port nobody listens on now.</summary>

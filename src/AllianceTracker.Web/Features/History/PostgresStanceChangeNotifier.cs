@@ -24,6 +24,8 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
     /// <summary>How long to wait before listening again after the connection dropped.</summary>
     public static readonly TimeSpan ReconnectAfter = TimeSpan.FromSeconds(1);
 
+    private const string VersionSql = "SELECT value FROM alliance_data_version WHERE id = 1";
+
     // NOTIFY payloads are limited to 8,000 bytes; more cells than this are sent as "anything may have changed".
     private const int MaxCellsInPayload = 150;
 
@@ -59,7 +61,7 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
     {
         await using var connection = new NpgsqlConnection(DatabaseOptions.PostgreSqlConnectionString(configuration));
         await connection.OpenAsync(cancellationToken);
-        await using var read = new NpgsqlCommand("SELECT value FROM alliance_data_version WHERE id = 1", connection);
+        await using var read = new NpgsqlCommand(VersionSql, connection);
         return (long?)await read.ExecuteScalarAsync(cancellationToken);
     }
 
@@ -180,30 +182,20 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
     private async Task CatchUpAsync(NpgsqlConnection connection, CancellationToken stopping)
     {
         long version;
-        await using (var read = new NpgsqlCommand("SELECT value FROM alliance_data_version WHERE id = 1", connection))
+        await using (var read = new NpgsqlCommand(VersionSql, connection))
         {
             version = (long)(await read.ExecuteScalarAsync(stopping))!;
         }
 
         var started = _local.IsStarted;
         var after = started ? _local.Version : version - InProcessStanceChangeNotifier.RememberedNotices;
-        var missed = new List<StanceChangeNotice>();
-        await using (var read = new NpgsqlCommand("SELECT version, notice FROM alliance_recent_notices WHERE version > @after AND version <= @version ORDER BY version", connection))
-        {
-            read.Parameters.AddWithValue("after", after);
-            read.Parameters.AddWithValue("version", version);
-            await using var rows = await read.ExecuteReaderAsync(stopping);
-            while (await rows.ReadAsync(stopping))
-            {
-                missed.Add(JsonSerializer.Deserialize<NoticeJson.NoticeBody>(rows.GetString(1), NoticeJson.Options)!.ToNotice(rows.GetInt64(0)));
-            }
-        }
+        var missed = await ReadRecentAsync(connection, after, version, stopping);
 
         if (!started)
         {
             _local.StartFrom(version, missed);
         }
-        else if (missed.Count == version - after && (missed.Count == 0 || missed[0].Version == after + 1))
+        else if (Covers(missed, after, version))
         {
             foreach (var notice in missed)
             {
@@ -216,23 +208,34 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
         }
     }
 
-    /// <summary>Notices after <paramref name="after"/> up to <paramref name="upTo"/> from the database's recent ones; null unless all are there.</summary>
-    private IReadOnlyList<StanceChangeNotice>? ReadMissed(long after, long upTo)
+    /// <summary>A gap that did not fill: the notices after <paramref name="after"/> up to <paramref name="upTo"/>, or null unless the database still has them all.</summary>
+    private async Task<IReadOnlyList<StanceChangeNotice>?> ReadMissed(long after, long upTo)
     {
-        using var connection = new NpgsqlConnection(DatabaseOptions.PostgreSqlConnectionString(configuration));
-        connection.Open();
-        using var read = new NpgsqlCommand("SELECT version, notice FROM alliance_recent_notices WHERE version > @after AND version <= @upTo ORDER BY version", connection);
+        await using var connection = new NpgsqlConnection(DatabaseOptions.PostgreSqlConnectionString(configuration));
+        await connection.OpenAsync();
+        var missed = await ReadRecentAsync(connection, after, upTo, CancellationToken.None);
+        return Covers(missed, after, upTo) ? missed : null;
+    }
+
+    /// <summary>The recent notices the database keeps with versions after <paramref name="after"/> up to <paramref name="upTo"/>, in order.</summary>
+    private static async Task<List<StanceChangeNotice>> ReadRecentAsync(NpgsqlConnection connection, long after, long upTo, CancellationToken cancellationToken)
+    {
+        await using var read = new NpgsqlCommand("SELECT version, notice FROM alliance_recent_notices WHERE version > @after AND version <= @upTo ORDER BY version", connection);
         read.Parameters.AddWithValue("after", after);
         read.Parameters.AddWithValue("upTo", upTo);
-        using var rows = read.ExecuteReader();
-        var missed = new List<StanceChangeNotice>();
-        while (rows.Read())
+        await using var rows = await read.ExecuteReaderAsync(cancellationToken);
+        var notices = new List<StanceChangeNotice>();
+        while (await rows.ReadAsync(cancellationToken))
         {
-            missed.Add(JsonSerializer.Deserialize<NoticeJson.NoticeBody>(rows.GetString(1), NoticeJson.Options)!.ToNotice(rows.GetInt64(0)));
+            notices.Add(JsonSerializer.Deserialize<NoticeJson.NoticeBody>(rows.GetString(1), NoticeJson.Options)!.ToNotice(rows.GetInt64(0)));
         }
 
-        return missed.Count == upTo - after && (missed.Count == 0 || missed[0].Version == after + 1) ? missed : null;
+        return notices;
     }
+
+    /// <summary>Every version after <paramref name="after"/> up to <paramref name="upTo"/> is there, none missing.</summary>
+    private static bool Covers(IReadOnlyList<StanceChangeNotice> notices, long after, long upTo) =>
+        notices.Count == upTo - after && (notices.Count == 0 || notices[0].Version == after + 1);
 
     private void Heard(string payload)
     {

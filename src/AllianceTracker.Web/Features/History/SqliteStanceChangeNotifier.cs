@@ -16,6 +16,8 @@ namespace AllianceTracker.Web.Features.History;
 public sealed class SqliteStanceChangeNotifier(IDbContextFactory<AllianceDbContext> dbFactory, ILoggerFactory loggers, TimeProvider clock)
     : IStanceChangeNotifier
 {
+    private const string VersionSql = "SELECT value AS \"Value\" FROM alliance_data_version WHERE id = 1";
+
     private readonly InProcessStanceChangeNotifier _local = new(loggers.CreateLogger<InProcessStanceChangeNotifier>(), clock);
     // Notices this instance enlisted, with the version their transaction gave them.
     private readonly ConditionalWeakTable<StanceChangeNotice, StrongBox<long>> _enlisted = [];
@@ -25,7 +27,7 @@ public sealed class SqliteStanceChangeNotifier(IDbContextFactory<AllianceDbConte
     public async Task<long?> ReadDatabaseVersionAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return (await db.Database.SqlQueryRaw<long>("SELECT value AS \"Value\" FROM alliance_data_version WHERE id = 1").ToListAsync(cancellationToken)).Single();
+        return (await db.Database.SqlQueryRaw<long>(VersionSql).ToListAsync(cancellationToken)).Single();
     }
 
     public IDisposable Subscribe(Func<StanceChangeNotice, Task> onChanged) => _local.Subscribe(onChanged);
@@ -35,7 +37,7 @@ public sealed class SqliteStanceChangeNotifier(IDbContextFactory<AllianceDbConte
     public async Task StartFromDatabaseAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var version = (await db.Database.SqlQueryRaw<long>("SELECT value AS \"Value\" FROM alliance_data_version WHERE id = 1").ToListAsync(cancellationToken)).Single();
+        var version = (await db.Database.SqlQueryRaw<long>(VersionSql).ToListAsync(cancellationToken)).Single();
         var rows = await db.Database.SqlQueryRaw<RememberedRow>(
             "SELECT version AS \"Version\", notice AS \"Notice\" FROM alliance_recent_notices ORDER BY version DESC LIMIT {0}", InProcessStanceChangeNotifier.RememberedNotices)
             .ToListAsync(cancellationToken);

@@ -16,9 +16,6 @@ public partial class StanceEditForm
         AddEvidence,
     }
 
-    /// <summary>How far the effective date may be from the source's date before the form asks the editor to check it.</summary>
-    private const int DaysFromSourceBeforeWarning = 30;
-
     private Dictionary<string, string[]> _errors = [];
     private IReadOnlyList<History.SourceSummary> _sources = [];
     private AllianceTracker.Web.Features.Positions.AlliancePicture? _picture;
@@ -101,31 +98,7 @@ public partial class StanceEditForm
 
     private string? ErrorOf(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
-    /// <summary>
-    /// A source reporting a stance a month before or after it was taken is usually right (a later
-    /// article recalls it), but often the sign of a slipped date: the editor is asked to check, not stopped.
-    /// </summary>
-    private string? SourceDateWarning
-    {
-        get
-        {
-            if (!IsoDate.TryParse(_effectiveOn, out var effective))
-            {
-                return null;
-            }
-
-            var dated = _evidence.Select(SourceDateOf).OfType<DateOnly>().ToList();
-            if (dated.Count == 0 || dated.Any(d => Math.Abs(d.DayNumber - effective.DayNumber) <= DaysFromSourceBeforeWarning))
-            {
-                return null;
-            }
-
-            var nearest = dated.MinBy(d => Math.Abs(d.DayNumber - effective.DayNumber));
-            var days = Math.Abs(nearest.DayNumber - effective.DayNumber);
-            return $"The effective date is {days} days {(effective < nearest ? "before" : "after")} the source's date ({nearest:d MMM yyyy}). "
-                + "Check it is the day the member took this stance; you can still save.";
-        }
-    }
+    private string? SourceDateWarning => SourceDateCheck.Warning(_effectiveOn, _evidence.Select(SourceDateOf).OfType<DateOnly>());
 
     private DateOnly? SourceDateOf(EvidenceDraft draft) =>
         draft.AddsSource

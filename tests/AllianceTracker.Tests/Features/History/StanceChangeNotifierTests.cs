@@ -143,7 +143,7 @@ public sealed class StanceChangeNotifierTests
         _notifier.ReadMissed = (after, upTo) =>
         {
             asked = (after, upTo);
-            return [Numbered(2, "DEU"), Numbered(3, "ITA")];
+            return Task.FromResult<IReadOnlyList<StanceChangeNotice>?>([Numbered(2, "DEU"), Numbered(3, "ITA")]);
         };
         using var heard = new HeardNotices(_notifier);
         _notifier.Deliver(Numbered(1, "FRA"));

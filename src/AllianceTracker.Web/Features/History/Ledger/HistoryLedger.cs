@@ -53,16 +53,11 @@ public sealed class HistoryLedger(IDbContextFactory<AllianceDbContext> dbFactory
     /// <exception cref="Domain.EditValidationException">A rule is broken; nothing was written (and the write kinds name their own refusals).</exception>
     public async Task<TResult> WriteAsync<TResult>(string author, ILedgerWrite<TResult> write, CancellationToken cancellationToken = default)
     {
-        if (metrics is null)
-        {
-            return await WriteOnceAsync(author, write, cancellationToken);
-        }
-
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var outcome = HistoryMetrics.Failed;
         try
         {
-            var (result, changed) = await WriteAndTellAsync(author, write, cancellationToken);
+            var (result, changed) = await WriteOnceAsync(author, write, cancellationToken);
             outcome = changed ? HistoryMetrics.Saved : HistoryMetrics.Refused;
             return result;
         }
@@ -78,18 +73,12 @@ public sealed class HistoryLedger(IDbContextFactory<AllianceDbContext> dbFactory
         }
         finally
         {
-            metrics.Record(outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started), cancellationToken.IsCancellationRequested);
+            metrics?.Record(outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started), cancellationToken.IsCancellationRequested);
         }
     }
 
-    private async Task<(TResult Result, bool Changed)> WriteAndTellAsync<TResult>(string author, ILedgerWrite<TResult> write, CancellationToken cancellationToken)
-    {
-        var changed = false;
-        var result = await WriteOnceAsync(author, write, cancellationToken, onChanged: () => changed = true);
-        return (result, changed);
-    }
-
-    private async Task<TResult> WriteOnceAsync<TResult>(string author, ILedgerWrite<TResult> write, CancellationToken cancellationToken, Action? onChanged = null)
+    /// <summary>The write, and whether it changed anything.</summary>
+    private async Task<(TResult Result, bool Changed)> WriteOnceAsync<TResult>(string author, ILedgerWrite<TResult> write, CancellationToken cancellationToken)
     {
         LedgerStep<TResult> step;
         StanceChangeNotice notice;
@@ -131,17 +120,12 @@ public sealed class HistoryLedger(IDbContextFactory<AllianceDbContext> dbFactory
             throw await step.Conflict!();
         }
 
-        if (step.ChangedSomething)
-        {
-            onChanged?.Invoke();
-        }
-
         if (step.ChangedSomething && step.Shown)
         {
             await notifier.PublishAsync(notice);
         }
 
-        return step.Result;
+        return (step.Result, step.ChangedSomething);
     }
 
     /// <summary>
