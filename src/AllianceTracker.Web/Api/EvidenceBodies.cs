@@ -1,14 +1,10 @@
+using AllianceTracker.Web.Api.Contracts;
 using AllianceTracker.Web.Domain;
 
 namespace AllianceTracker.Web.Api;
 
 // The request shapes every write that cites evidence shares (stances, decisions), and their
 // reading into the domain's inputs, so both name their fields and refuse bad codes the same way.
-
-/// <summary>A source given inline with evidence; <c>published</c> (as in the export format) or its older name <c>publishedDate</c>.</summary>
-public sealed record NewSourceBody(string Title, string Outlet, string? Url = null, string? PublishedDate = null, string? Kind = null, bool PublishedApproximate = false, string? Published = null);
-
-public sealed record EvidenceBody(string Excerpt, string? Source = null, NewSourceBody? NewSource = null);
 
 public static class EvidenceBodies
 {

@@ -10,7 +10,7 @@ namespace AllianceTracker.Web.Api;
 /// larger limit.
 /// </summary>
 /// <summary>Endpoint metadata: this write takes a larger body than <see cref="ScriptOnlyWrites.MaxWriteBodyBytes"/> (a pasted news article).</summary>
-public sealed class LargerWriteBody(long maxBytes)
+public sealed class LargerWriteBodyLimit(long maxBytes)
 {
     public long MaxBytes { get; } = maxBytes;
 }
@@ -61,7 +61,7 @@ public static class ScriptOnlyWrites
             }
 
             // The import reads its own, larger limit (DatasetImport.MaxBytes); an endpoint may say it takes more.
-            var max = context.GetEndpoint()?.Metadata.GetMetadata<LargerWriteBody>()?.MaxBytes ?? MaxWriteBodyBytes;
+            var max = context.GetEndpoint()?.Metadata.GetMetadata<LargerWriteBodyLimit>()?.MaxBytes ?? MaxWriteBodyBytes;
             if (!request.Path.StartsWithSegments(ImportPath)
                 && (request.ContentLength > max || (request.ContentLength is null && !await BufferWithinAsync(request, max, context.RequestAborted))))
             {

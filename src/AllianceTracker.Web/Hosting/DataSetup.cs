@@ -3,8 +3,8 @@ using AllianceTracker.Web.Data.PostgreSql;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.Seeding;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AllianceTracker.Web.Hosting;
 

@@ -87,6 +87,50 @@ public sealed class DependencyRulesTests
             .AndShould().NotDependOnAny(In("Components.Shell"))
             .Check(Compiled);
 
+    /// <summary>
+    /// Rule 7: the reading pages that only show what others hold are leaves. Nothing uses them; what
+    /// two pages share lives in <c>Components</c> or <c>Positions</c> (e.g. the matrix and its query).
+    /// </summary>
+    public static IArchRule NothingDependsOn(string root, params string[] leafFeatures) =>
+        Types().That().ResideInNamespaceOrBelow(root)
+            .And().DoNotResideInNamespaceMatching($@"^{Escape(root)}\.Features\.({string.Join("|", leafFeatures)})(\..*)?$")
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching($@"^{Escape(root)}\.Features\.({string.Join("|", leafFeatures)})(\..*)?$"))
+            .Because("a page feature is a leaf");
+
+    public static readonly string[] LeafFeatures = ["Dashboard", "Members", "Audit"];
+
+    [Fact]
+    public void No_feature_reaches_into_the_reading_pages() => NothingDependsOn(App, LeafFeatures).Check(Compiled);
+
+    [Fact]
+    public void The_leaf_rule_fails_on_a_feature_that_another_uses()
+    {
+        var fixture = new ArchLoader().LoadAssemblies(typeof(CycleFixture.Features.Alpha.UsesBeta).Assembly).Build();
+
+        var failure = Assert.Throws<FailedArchRuleException>(() => NothingDependsOn("AllianceTracker.Tests.Architecture.CycleFixture", "Beta").Check(fixture));
+
+        Assert.Contains("UsesBeta", failure.Message);
+    }
+
+    /// <summary>
+    /// Rule 8: the HTTP contracts (request bodies, response DTOs; the glossary in
+    /// docs/architecture.md) have one home, <c>Api.Contracts</c>, where generators' users and
+    /// reviewers find them; being in <c>Api</c>, they depend only on the domain.
+    /// </summary>
+    [Fact]
+    public void Http_contracts_live_in_one_home()
+    {
+        var elsewhere = Compiled.Types
+            .Where(t => t.FullName.StartsWith(App + ".", StringComparison.Ordinal) && t.Visibility == Visibility.Public)
+            .Where(t => t.Name.EndsWith("Dto", StringComparison.Ordinal) || t.Name.EndsWith("Body", StringComparison.Ordinal))
+            .Where(t => t.Namespace.FullName != $"{App}.Api.Contracts")
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.True(elsewhere.Count == 0, "Contracts outside Api.Contracts: " + string.Join(", ", elsewhere));
+        Assert.Contains(Compiled.Types, t => t.FullName == $"{App}.Api.Contracts.ConsensusDto");
+    }
+
     [Fact]
     public void Only_the_entry_point_and_the_shell_depend_on_hosting_and_nothing_but_hosting_on_the_shell()
     {

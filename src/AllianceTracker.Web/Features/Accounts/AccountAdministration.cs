@@ -97,7 +97,7 @@ public sealed partial class AccountAdministration(IServiceScopeFactory scopes, I
                     {
                         // Committed, then announced (never from inside the transaction: the notice
                         // is numbered in a write of its own). Cached pages and open editors read again.
-                        await notifier.PublishAsync(new StanceChangeNotice([], Origin: caller.AuthorName()));
+                        await notifier.PublishAsync(new StanceChangeNotice([]));
                     }
                 }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using AllianceTracker.Web.Api.Contracts;
 using CsvHelper;
 
 namespace AllianceTracker.Web.Features.Exchange;

@@ -1,5 +1,4 @@
 using AllianceTracker.Web.Api;
-using AllianceTracker.Web.Features.Dashboard;
 using AllianceTracker.Web.Features.Positions;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,12 +1,9 @@
 using System.Security.Claims;
+using AllianceTracker.Web.Api.Contracts;
 using AllianceTracker.Web.Features.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AllianceTracker.Web.Features.Exchange;
-
-public sealed record ImportResultDto(
-    bool Applied, int MembersAdded, int SummitsAdded, int ProposalsAdded, int SourcesAdded, int StanceChanges,
-    IReadOnlyList<CellChange> Changes, IReadOnlyList<string> Notes);
 
 public static class ImportApi
 {

@@ -1,6 +1,5 @@
 using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Domain;
-using AllianceTracker.Web.Features.Dashboard;
 using AllianceTracker.Web.Features.Positions;
 using Microsoft.EntityFrameworkCore;
 

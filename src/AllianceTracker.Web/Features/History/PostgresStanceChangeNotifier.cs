@@ -124,7 +124,7 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
         + "sent AS (SELECT pg_notify('" + Channel + "', json_build_object('version', v.value, 'notice', {0}::json)::text) FROM v) "
         + "SELECT v.value AS \"Value\" FROM v, sent, kept";
 
-    private static string Payload(StanceChangeNotice notice) => JsonSerializer.Serialize(NoticeJson.Body(notice, MaxCellsInPayload), NoticeJson.Options);
+    private static string Payload(StanceChangeNotice notice) => JsonSerializer.Serialize(NoticeJson.Payload(notice, MaxCellsInPayload), NoticeJson.Options);
 
     private async Task ListenAsync(CancellationToken stopping)
     {
@@ -227,7 +227,7 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
         var notices = new List<StanceChangeNotice>();
         while (await rows.ReadAsync(cancellationToken))
         {
-            notices.Add(JsonSerializer.Deserialize<NoticeJson.NoticeBody>(rows.GetString(1), NoticeJson.Options)!.ToNotice(rows.GetInt64(0)));
+            notices.Add(JsonSerializer.Deserialize<NoticeJson.NoticePayload>(rows.GetString(1), NoticeJson.Options)!.ToNotice(rows.GetInt64(0)));
         }
 
         return notices;
@@ -250,5 +250,5 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
         }
     }
 
-    private sealed record Message(long Version, NoticeJson.NoticeBody Notice);
+    private sealed record Message(long Version, NoticeJson.NoticePayload Notice);
 }

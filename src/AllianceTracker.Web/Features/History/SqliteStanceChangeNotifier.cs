@@ -41,7 +41,7 @@ public sealed class SqliteStanceChangeNotifier(IDbContextFactory<AllianceDbConte
         var rows = await db.Database.SqlQueryRaw<RememberedRow>(
             "SELECT version AS \"Version\", notice AS \"Notice\" FROM alliance_recent_notices ORDER BY version DESC LIMIT {0}", InProcessStanceChangeNotifier.RememberedNotices)
             .ToListAsync(cancellationToken);
-        _local.StartFrom(version, rows.Select(r => JsonSerializer.Deserialize<NoticeJson.NoticeBody>(r.Notice, NoticeJson.Options)!.ToNotice(r.Version)));
+        _local.StartFrom(version, rows.Select(r => JsonSerializer.Deserialize<NoticeJson.NoticePayload>(r.Notice, NoticeJson.Options)!.ToNotice(r.Version)));
     }
 
     public async Task EnlistAsync(AllianceDbContext db, StanceChangeNotice notice, CancellationToken cancellationToken)
@@ -49,7 +49,7 @@ public sealed class SqliteStanceChangeNotifier(IDbContextFactory<AllianceDbConte
         var version = (await db.Database.SqlQueryRaw<long>("UPDATE alliance_data_version SET value = value + 1 WHERE id = 1 RETURNING value AS \"Value\"").ToListAsync(cancellationToken)).Single();
         await db.Database.ExecuteSqlRawAsync(
             "INSERT INTO alliance_recent_notices (version, notice) VALUES ({0}, {1}); DELETE FROM alliance_recent_notices WHERE version <= {0} - {2}",
-            [version, JsonSerializer.Serialize(NoticeJson.Body(notice), NoticeJson.Options), InProcessStanceChangeNotifier.RememberedNotices],
+            [version, JsonSerializer.Serialize(NoticeJson.Payload(notice), NoticeJson.Options), InProcessStanceChangeNotifier.RememberedNotices],
             cancellationToken);
         _enlisted.AddOrUpdate(notice, new StrongBox<long>(version));
     }

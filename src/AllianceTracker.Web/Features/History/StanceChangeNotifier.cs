@@ -6,13 +6,13 @@ namespace AllianceTracker.Web.Features.History;
 /// notifier when it is published. A resync notice says a listener missed notices and should
 /// re-read everything.
 /// </summary>
-public sealed record StanceChangeNotice(IReadOnlyList<StanceCell> Cells, string Origin)
+public sealed record StanceChangeNotice(IReadOnlyList<StanceCell> Cells)
 {
     public long Version { get; init; }
 
     public bool IsResync { get; init; }
 
-    public static StanceChangeNotice Resync(long version) => new([], "resync") { Version = version, IsResync = true };
+    public static StanceChangeNotice Resync(long version) => new([]) { Version = version, IsResync = true };
 }
 
 public readonly record struct StanceCell(string MemberAlpha3, string ProposalSlug);

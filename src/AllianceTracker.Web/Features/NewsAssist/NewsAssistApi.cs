@@ -1,29 +1,12 @@
 using System.Security.Claims;
 using AllianceTracker.Web.Api;
+using AllianceTracker.Web.Api.Contracts;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.History;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AllianceTracker.Web.Features.NewsAssist;
-
-/// <summary>A suggested stance, beside the member's current one and the cell's version (send it back as expectedVersion).</summary>
-public sealed record StanceSuggestionDto(
-    string Member, string Proposal, string Stance, string? Conditions, string Excerpt, double Confidence, IReadOnlyList<string> Cues, string CurrentStance, Guid? Version);
-
-/// <summary>A decision the text reports, beside the proposal's current outcome.</summary>
-public sealed record OutcomeSuggestionDto(string Proposal, string Outcome, string Excerpt, double Confidence, IReadOnlyList<string> Cues, string CurrentOutcome);
-
-public sealed record NewsSuggestionsDto(IReadOnlyList<StanceSuggestionDto> Suggestions, IReadOnlyList<OutcomeSuggestionDto> Outcomes, IReadOnlyList<string> Sentences);
-
-/// <summary>One saved entry: where to read it and the cell's new version.</summary>
-public sealed record AcceptedEntryDto(long Id, string Member, string Proposal, string Stance, Guid Version);
-
-/// <summary>The source the entries cite (new, or one stored already) and the entries.</summary>
-public sealed record NewsAcceptedDto(string Source, bool SourceAdded, IReadOnlyList<AcceptedEntryDto> Recorded);
-
-/// <summary>A cell changed after the suggestions were read: as it stands now; nothing was saved.</summary>
-public sealed record NewsConflictDto(string Member, string Proposal, string? CurrentStance, Guid? Version, string? RecordedBy, string Detail);
 
 /// <summary>
 /// <c>POST /api/v1/news/suggestions</c> reads a pasted news text and suggests stance updates
@@ -38,7 +21,7 @@ public static class NewsAssistApi
     {
         var news = endpoints.MapGroup("/api/v1/news").WithTags("News assist").RequireAuthorization(Policies.CanEdit)
             // Room for a 100 KB text with its JSON escapes; the text's own limit is checked by the review.
-            .WithMetadata(new LargerWriteBody(4 * NewsReview.MaxTextBytes));
+            .WithMetadata(new LargerWriteBodyLimit(4 * NewsReview.MaxTextBytes));
         news.MapPost("/suggestions", SuggestAsync).WithName("SuggestFromNews")
             .WithSummary("Read a news text and suggest stance updates with verbatim excerpts; nothing is written");
         news.MapPost("/acceptances", AcceptAsync).WithName("AcceptNewsSuggestions")

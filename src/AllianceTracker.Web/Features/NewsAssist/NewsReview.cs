@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
 using System.Text.RegularExpressions;
+using AllianceTracker.Web.Api.Contracts;
 using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;

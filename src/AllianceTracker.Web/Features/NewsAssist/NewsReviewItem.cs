@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AllianceTracker.Web.Api.Contracts;
 using AllianceTracker.Web.Domain;
 
 namespace AllianceTracker.Web.Features.NewsAssist;

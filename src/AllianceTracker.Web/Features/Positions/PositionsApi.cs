@@ -1,4 +1,5 @@
 using AllianceTracker.Web.Api;
+using AllianceTracker.Web.Api.Contracts;
 using AllianceTracker.Web.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -6,72 +7,6 @@ namespace AllianceTracker.Web.Features.Positions;
 
 // The public read API, v1. Field names and stance/status codes are part of the public contract
 // (docs/data-format.md); later versions add fields rather than change these.
-
-/// <summary>
-/// A source. <c>published</c> and <c>publishedApproximate</c> are the names the export format uses;
-/// <c>publishedDate</c> and <c>publishedDateApproximate</c> carry the same values under the names
-/// v1 of this API first published (deprecated, kept for existing clients).
-/// </summary>
-public sealed record SourceDto(
-    string Key, string Title, string Outlet, string? Url, string? PublishedDate, bool PublishedDateApproximate, string Kind)
-{
-    public string? Published => PublishedDate;
-
-    public bool PublishedApproximate => PublishedDateApproximate;
-
-    /// <summary>A source as every read endpoint writes it.</summary>
-    public static SourceDto From(History.SourceSummary source) => new(
-        source.Key,
-        source.Title,
-        source.Outlet,
-        source.Url,
-        source.PublishedOn is { } published ? published.ToIso() : null,
-        source.PublishedOnIsApproximate,
-        SourceKindCodes.ToCode(source.Kind));
-}
-
-public sealed record EvidenceDto(SourceDto Source, string Excerpt)
-{
-    /// <summary>Evidence as every read endpoint writes it.</summary>
-    public static EvidenceDto From(History.EvidenceView e) => new(SourceDto.From(e.Source), e.Excerpt);
-}
-
-/// <summary>Who took an entry back, when and why; the entry stays in the history.</summary>
-public sealed record RetractionDto(DateTime RecordedAtUtc, string RecordedBy, string Reason)
-{
-    /// <summary>The retraction of a history entry, or null when it stands.</summary>
-    public static RetractionDto? Of(DateTime? retractedAtUtc, string? retractedBy, string? reason) =>
-        retractedAtUtc is { } at ? new(at, retractedBy!, reason ?? "") : null;
-}
-
-/// <summary>A member's stance on a proposal; <c>effectiveDateApproximate</c> is true when the date is inferred (e.g. from an undated source).</summary>
-public sealed record PositionDto(
-    string Member, string Proposal, string Stance, string? Conditions, string? EffectiveDate, string? Rationale, IReadOnlyList<EvidenceDto> Evidence,
-    bool EffectiveDateApproximate);
-
-public sealed record ConditionDto(string Member, string Conditions);
-
-/// <summary>The summit's decision on a proposal: outcome code, date, note, evidence and, for "replaced", the replacing proposal's slug.</summary>
-public sealed record DecisionDto(long Id, string Outcome, string DecidedOn, string? Note, IReadOnlyList<EvidenceDto> Evidence, string? ReplacedBy);
-
-/// <summary>
-/// Where the alliance stands on a proposal. <c>status</c> is the decision's outcome code from its
-/// decision date on (<c>decision</c> says what was decided), before that the consensus rule's
-/// blocked / open / consensus; the members' counts are given either way. <c>blockers</c> are the
-/// members whose objection blocks it — none once it is decided, when <c>opposing</c> still names
-/// who is on record as opposing; <c>optsOut</c> names the members stepping aside.
-/// </summary>
-public sealed record ConsensusDto(
-    string Proposal,
-    string AsOf,
-    string Status,
-    IReadOnlyDictionary<string, int> Counts,
-    IReadOnlyList<string> Blockers,
-    IReadOnlyList<string> StillOpen,
-    IReadOnlyList<ConditionDto> Conditions,
-    DecisionDto? Decision,
-    IReadOnlyList<string> Opposing,
-    IReadOnlyList<string> OptsOut);
 
 public static class PositionsApi
 {
@@ -167,5 +102,5 @@ public static class PositionsApi
         p.Evidence.Select(ToDto).ToList(),
         p.EffectiveOnIsApproximate);
 
-    private static EvidenceDto ToDto(History.EvidenceView e) => EvidenceDto.From(e);
+    private static EvidenceDto ToDto(History.EvidenceView e) => EvidenceContracts.Evidence(e);
 }

@@ -1,17 +1,9 @@
 using AllianceTracker.Web.Api;
+using AllianceTracker.Web.Api.Contracts;
 using AllianceTracker.Web.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AllianceTracker.Web.Features.Positions;
-
-public sealed record MemberDto(string Alpha3, string Alpha2, string Numeric, string Name, int Joined, string Subregion, bool Eu, bool B9);
-
-/// <summary>A proposal; <c>version</c> (also its ETag) is what a write to its texts or decisions names, to be refused if another came first.</summary>
-public sealed record ProposalDto(
-    string Slug, string Title, string Description, string Proposer, string? TabledOn, bool TabledOnApproximate,
-    string Summit, string SummitName, string Outcome, string? DecidedOn, Guid Version);
-
-public sealed record SummitDto(string Slug, string Name, string City, string StartsOn, string EndsOn);
 
 /// <summary>The members, summits and proposals, as the positions and consensus endpoints refer to them.</summary>
 public static class ReferenceApi

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AllianceTracker.Web.Api;
+using AllianceTracker.Web.Api.Contracts;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.History;
@@ -8,23 +9,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AllianceTracker.Web.Features.Proposals;
-
-/// <summary>A summit's decision on a proposal: <c>outcome</c> is one of the decision codes; <c>replacedBy</c> a proposal's slug, for "replaced" only.</summary>
-/// <remarks><c>expectedVersion</c>: the proposal's version the decision was made on (or send it as <c>If-Match</c>).</remarks>
-public sealed record DecisionBody(string Outcome, string DecidedOn, string? Note, IReadOnlyList<EvidenceBody> Evidence, string? ReplacedBy = null, Guid? ExpectedVersion = null);
-
-/// <remarks><c>expectedVersion</c>: the proposal's version the retraction was made on (or send it as <c>If-Match</c>).</remarks>
-public sealed record DecisionRetractionBody(string Reason, Guid? ExpectedVersion = null);
-
-/// <summary>A revision of a proposal's texts; <c>expectedVersion</c> (or <c>If-Match</c>) is the proposal's version it was written on.</summary>
-public sealed record ProposalTextsBody(string Title, string Description, string Proposer, string? InForceFrom = null, string? Note = null, Guid? ExpectedVersion = null);
-
-public sealed record DecisionWrittenDto(long Id);
-
-/// <summary>One recorded decision on a proposal, with its evidence and, if it was taken back, its retraction.</summary>
-public sealed record DecisionEntryDto(
-    long Id, string Proposal, string Outcome, string DecidedOn, string? Note, IReadOnlyList<EvidenceDto> Evidence, string? ReplacedBy,
-    DateTime RecordedAtUtc, string RecordedBy, RetractionDto? Retraction);
 
 /// <summary>The write API for summits and proposals; editors only, checked here and in the service.</summary>
 public static class ProposalsApi
@@ -59,7 +43,7 @@ public static class ProposalsApi
         string slug, long id, DecisionHistoryReader decisions, CancellationToken cancellationToken) =>
         (await decisions.ReadAsync(slug, cancellationToken)).FirstOrDefault(d => d.Id == id) is { } d
             ? TypedResults.Ok(new DecisionEntryDto(
-                d.Id, d.ProposalSlug, d.Outcome.ToCode(), d.DecidedOn.ToIso(), d.Note, d.Evidence.Select(EvidenceDto.From).ToList(), d.ReplacedBySlug,
+                d.Id, d.ProposalSlug, d.Outcome.ToCode(), d.DecidedOn.ToIso(), d.Note, d.Evidence.Select(EvidenceContracts.Evidence).ToList(), d.ReplacedBySlug,
                 d.RecordedAtUtc, d.RecordedBy, RetractionDto.Of(d.RetractedAtUtc, d.RetractedBy, d.RetractionReason)))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such decision", detail: $"There is no decision {id} on the proposal '{slug}'.");
 

@@ -1,15 +1,12 @@
 using System.Security.Claims;
 using AllianceTracker.Web.Api;
+using AllianceTracker.Web.Api.Contracts;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.Exchange;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AllianceTracker.Web.Features.Snapshots;
-
-public sealed record SnapshotBody(string Title, string? Note = null, DateOnly? AsOf = null);
-
-public sealed record SnapshotDto(string Id, string Title, string? Note, string AsOf, DateTime CreatedAtUtc, string CreatedBy, string Sha256, bool? HashVerifies, string Permalink);
 
 /// <summary>Snapshots, their exports, and diffs between any two pictures, in CSV, JSON, XLSX and Markdown.</summary>
 public static class SnapshotsApi

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AllianceTracker.Web.Api;
+using AllianceTracker.Web.Api.Contracts;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.History;
@@ -8,20 +9,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AllianceTracker.Web.Features.Sources;
-
-/// <summary>A source's details as an editor gives them: <c>kind</c> is required (no kind is assumed).</summary>
-/// <summary><c>published</c> is the export format's name for the date; <c>publishedDate</c>, the name v1 first took, is still read.</summary>
-public sealed record SourceBody(string Title, string Outlet, string? Kind, string? Url = null, string? PublishedDate = null, bool PublishedApproximate = false, string? Published = null);
-
-/// <summary>A correction; <c>expectedVersion</c> is the source's version it was read at (or send it as <c>If-Match</c>).</summary>
-public sealed record SourceCorrectionBody(
-    string Title, string Outlet, string? Kind, string Reason, string? Url = null, string? PublishedDate = null, bool PublishedApproximate = false, string? Published = null,
-    Guid? ExpectedVersion = null);
-
-/// <summary>A source with its citations; <c>version</c> (also its ETag) is what a correction names.</summary>
-public sealed record SourceListItemDto(SourceDto Source, int CitedByStances, int CitedByDecisions, int Corrections, Guid Version);
-
-public sealed record SourceWrittenDto(string Key);
 
 /// <summary>The sources: anyone lists and searches them; editors add and correct them.</summary>
 public static class SourcesApi
@@ -68,7 +55,7 @@ public static class SourcesApi
         return TypedResults.Ok(ToDto(found));
     }
 
-    private static SourceListItemDto ToDto(SourceRecord r) => new(SourceDto.From(r.Source), r.CitedByStances, r.CitedByDecisions, r.Corrections.Count, r.Version);
+    private static SourceListItemDto ToDto(SourceRecord r) => new(EvidenceContracts.Source(r.Source), r.CitedByStances, r.CitedByDecisions, r.Corrections.Count, r.Version);
 
     internal static async Task<Results<Created<SourceWrittenDto>, ValidationProblem>> AddAsync(SourceBody body, ClaimsPrincipal user, SourcesAdministration admin, CancellationToken cancellationToken)
     {

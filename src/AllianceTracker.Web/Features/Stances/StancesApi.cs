@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AllianceTracker.Web.Api;
+using AllianceTracker.Web.Api.Contracts;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.History;
@@ -7,32 +8,6 @@ using AllianceTracker.Web.Features.Positions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AllianceTracker.Web.Features.Stances;
-
-public sealed record StanceChangeBody(
-    string Member, string Proposal, string Stance, string EffectiveDate, string Reason, IReadOnlyList<EvidenceBody> Evidence,
-    string? Conditions = null, Guid? ExpectedVersion = null);
-
-public sealed record RetractionBody(string Reason, Guid? ExpectedVersion = null);
-
-/// <summary>Evidence for the stance on record, which stays as it is (stance, conditions, date, reason).</summary>
-public sealed record EvidenceAdditionBody(string Member, string Proposal, IReadOnlyList<EvidenceBody> Evidence, Guid? ExpectedVersion = null);
-
-/// <summary>One statement for several cells: each cell its stance (and conditions); the date, reason and evidence once.</summary>
-public sealed record StatementBody(string EffectiveDate, string Reason, IReadOnlyList<EvidenceBody> Evidence, IReadOnlyList<StatementCellBody> Cells);
-
-public sealed record StatementCellBody(string Member, string Proposal, string Stance, string? Conditions = null, Guid? ExpectedVersion = null);
-
-public sealed record StatementWrittenDto(IReadOnlyList<WrittenDto> Entries);
-
-public sealed record CellDto(string Member, string Proposal, Guid? Version, string? Stance, string? RecordedBy, DateTime? RecordedAtUtc, string? Reason);
-
-public sealed record WrittenDto(long Id, Guid? Version);
-
-/// <summary>One entry of the stance history: the change, what it moved from, its evidence, and its retraction if it was taken back.</summary>
-public sealed record StanceEntryDto(
-    long Id, string Member, string Proposal, string From, string Stance, string? Conditions, string EffectiveDate, bool EffectiveDateApproximate,
-    string Rationale, DateTime RecordedAtUtc, string RecordedBy, IReadOnlyList<EvidenceDto> Evidence, RetractionDto? Retraction, string? Origin,
-    long? AddsEvidenceTo);
 
 /// <summary>
 /// The write API for stances. Every endpoint requires the CanEdit policy, and the service it calls
@@ -64,7 +39,7 @@ public static class StancesApi
         await history.ReadEntryAsync(id, cancellationToken) is { } e
             ? TypedResults.Ok(new StanceEntryDto(
                 e.Id, e.MemberAlpha3, e.ProposalSlug, e.From.ToCode(), e.To.ToCode(), e.Conditions, e.EffectiveOn.ToIso(), e.EffectiveOnIsApproximate,
-                e.Rationale, e.RecordedAtUtc, e.RecordedBy, e.Evidence.Select(EvidenceDto.From).ToList(),
+                e.Rationale, e.RecordedAtUtc, e.RecordedBy, e.Evidence.Select(EvidenceContracts.Evidence).ToList(),
                 RetractionDto.Of(e.RetractedAtUtc, e.RetractedBy, e.RetractionReason), e.Origin?.ToCode(), e.AddsEvidenceTo))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such stance entry", detail: $"There is no stance history entry {id}.");
 

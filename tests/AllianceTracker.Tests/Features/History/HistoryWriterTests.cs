@@ -103,7 +103,6 @@ public sealed class HistoryWriterTests : IAsyncLifetime
         Assert.Equal(version + 1, _notifier.Version);
         Assert.Equal(3, Assert.Single(entriesWhenHeard));
         Assert.Equal([new StanceCell("FRA", "ukraine-fund"), new StanceCell("DEU", "ramstein-coordination")], notice.Cells);
-        Assert.Equal("editor", notice.Origin);
     }
 
     [Fact]

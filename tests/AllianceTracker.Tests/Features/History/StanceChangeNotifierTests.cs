@@ -9,7 +9,7 @@ public sealed class StanceChangeNotifierTests
 {
     private readonly InProcessStanceChangeNotifier _notifier = new(NullLogger<InProcessStanceChangeNotifier>.Instance);
 
-    private static StanceChangeNotice Notice(string member = "HUN") => new([new StanceCell(member, "ukraine-fund")], "test");
+    private static StanceChangeNotice Notice(string member = "HUN") => new([new StanceCell(member, "ukraine-fund")]);
 
     [Fact]
     public async Task Publishing_does_not_wait_for_a_stuck_subscriber_and_the_others_still_hear()

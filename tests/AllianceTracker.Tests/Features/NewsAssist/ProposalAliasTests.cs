@@ -1,3 +1,4 @@
+using AllianceTracker.Web.Api.Contracts;
 using AllianceTracker.Tests.Shared;
 using AllianceTracker.Tests.Support;
 using AllianceTracker.Web.Domain;

@@ -88,7 +88,7 @@ public sealed class HistoryLedger(IDbContextFactory<AllianceDbContext> dbFactory
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             step = await write.ApplyAsync(new LedgerContext(db, now, DateOnly.FromDateTime(now), author), cancellationToken);
-            notice = new StanceChangeNotice(step.Cells.Distinct().ToList(), author);
+            notice = new StanceChangeNotice(step.Cells.Distinct().ToList());
             if (step.Conflicted || !step.ChangedSomething)
             {
                 lostRace = step.Conflicted;

@@ -1,9 +1,8 @@
 using AllianceTracker.Tests.Support;
 using AllianceTracker.Web.Domain;
-using AllianceTracker.Web.Features.Dashboard;
 using AllianceTracker.Web.Features.Positions;
 
-namespace AllianceTracker.Tests.Features.Dashboard;
+namespace AllianceTracker.Tests.Features.Positions;
 
 public class MatrixQueryTests
 {

@@ -1,10 +1,9 @@
 using AllianceTracker.Tests.Support;
 using AllianceTracker.Web.Components;
-using AllianceTracker.Web.Features.Dashboard;
 using AllianceTracker.Web.Features.Positions;
 using Bunit;
 
-namespace AllianceTracker.Tests.Features.Dashboard;
+namespace AllianceTracker.Tests.Components;
 
 public sealed class StanceMatrixTests : MudComponentTest
 {
@@ -78,38 +77,17 @@ public sealed class StanceMatrixTests : MudComponentTest
     }
 
     [Fact]
-    public void Readers_see_no_edit_buttons_and_editors_get_one_per_cell_with_an_accessible_name()
+    public void Each_cell_offers_what_the_page_hands_it_and_nothing_when_the_page_hands_nothing()
     {
-        var anonymous = Context.Render<StanceMatrix>(p => p.Add(m => m.Picture, _picture));
-        Assert.Empty(anonymous.FindAll("button.edit-stance"));
+        var plain = Context.Render<StanceMatrix>(p => p.Add(m => m.Picture, _picture));
+        Assert.Empty(plain.FindAll("button"));
 
-        Authorization.SetAuthorized("ed@example.org");
-        Authorization.SetPolicies(Web.Features.Accounts.Policies.CanEdit);
-        Context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
-        var editor = Context.Render<StanceMatrix>(p => p.Add(m => m.Picture, _picture).Add(m => m.CanEdit, true));
+        var withActions = Context.Render<StanceMatrix>(p => p.Add(m => m.Picture, _picture)
+            .Add(m => m.CellActions, cell => builder => builder.AddMarkupContent(0,
+                $"<button class=\"cell-action\">{cell.Member.Alpha3}/{cell.Proposal.Slug}/{cell.AsOf:yyyy-MM-dd}</button>")));
 
-        Assert.Equal(96, editor.FindAll("button.edit-stance").Count);
-        Assert.Empty(editor.FindAll("button.edit-stance[disabled]"));
-        Assert.Equal("Edit Hungary's stance on €100bn five-year fund for Ukraine",
-            editor.Find("button.edit-stance[data-member='HUN'][data-proposal='ukraine-fund']").GetAttribute("aria-label"));
-    }
-
-    [Fact]
-    public void Before_the_editors_page_is_interactive_its_edit_buttons_are_disabled_and_say_editing_is_starting()
-    {
-        // The server-rendered page an editor sees for the first second or two, before the circuit:
-        // a click on a pencil then did nothing at all (issue 29).
-        Authorization.SetAuthorized("ed@example.org");
-        Authorization.SetPolicies(Web.Features.Accounts.Policies.CanEdit);
-        Context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
-
-        var prerendered = Context.Render<StanceMatrix>(p => p.Add(m => m.Picture, _picture).Add(m => m.CanEdit, true));
-
-        var buttons = prerendered.FindAll("button.edit-stance");
-        Assert.Equal(96, buttons.Count);
-        Assert.All(buttons, b => Assert.True(b.HasAttribute("disabled")));
-        var hungary = prerendered.Find("button.edit-stance[data-member='HUN'][data-proposal='ukraine-fund']");
-        Assert.Equal("Edit Hungary's stance on €100bn five-year fund for Ukraine (editing is starting)", hungary.GetAttribute("aria-label"));
-        Assert.Equal("Editing is starting…", hungary.GetAttribute("title"));
+        Assert.Equal(96, withActions.FindAll("button.cell-action").Count);
+        Assert.Equal("HUN/ukraine-fund/2026-11-28",
+            withActions.Find("tr[data-member='HUN'] td[data-proposal='ukraine-fund'] button.cell-action").TextContent);
     }
 }

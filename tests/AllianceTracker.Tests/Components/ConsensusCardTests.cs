@@ -1,9 +1,9 @@
 using AllianceTracker.Tests.Support;
 using AllianceTracker.Web.Domain;
-using AllianceTracker.Web.Features.Dashboard;
+using AllianceTracker.Web.Components;
 using Bunit;
 
-namespace AllianceTracker.Tests.Features.Dashboard;
+namespace AllianceTracker.Tests.Components;
 
 public sealed class ConsensusCardTests : MudComponentTest
 {

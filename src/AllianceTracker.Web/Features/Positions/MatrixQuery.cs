@@ -1,15 +1,7 @@
 using System.Globalization;
 using AllianceTracker.Web.Domain;
-using AllianceTracker.Web.Features.Positions;
 
-namespace AllianceTracker.Web.Features.Dashboard;
-
-public enum MatrixSort
-{
-    Name,
-    Joined,
-    Stance,
-}
+namespace AllianceTracker.Web.Features.Positions;
 
 /// <summary>
 /// The dashboard's view state: filters and sort. It lives entirely in the URL query, so a copied

@@ -1,0 +1,3 @@
+namespace AllianceTracker.Web.Api.Contracts;
+
+public sealed record DecisionWrittenDto(long Id);

@@ -1,0 +1,3 @@
+namespace AllianceTracker.Web.Api.Contracts;
+
+public sealed record EvidenceBody(string Excerpt, string? Source = null, NewSourceBody? NewSource = null);

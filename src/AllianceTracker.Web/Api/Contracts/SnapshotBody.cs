@@ -1,0 +1,3 @@
+namespace AllianceTracker.Web.Api.Contracts;
+
+public sealed record SnapshotBody(string Title, string? Note = null, DateOnly? AsOf = null);

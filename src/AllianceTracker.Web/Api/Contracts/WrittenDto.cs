@@ -1,0 +1,3 @@
+namespace AllianceTracker.Web.Api.Contracts;
+
+public sealed record WrittenDto(long Id, Guid? Version);
