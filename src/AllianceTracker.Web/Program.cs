@@ -10,6 +10,7 @@ using AllianceTracker.Web.Features.Seeding;
 using AllianceTracker.Web.Features.Snapshots;
 using AllianceTracker.Web.Features.Sources;
 using AllianceTracker.Web.Features.Stances;
+using AllianceTracker.Web.Features.Summits;
 using AllianceTracker.Web.Hosting;
 using Serilog;
 
@@ -36,6 +37,7 @@ try
         .AddStances()
         .AddSources()
         .AddProposals()
+        .AddSummits()
         .AddSnapshots()
         .AddExchange()
         .AddNewsAssist()

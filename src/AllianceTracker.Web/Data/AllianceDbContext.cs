@@ -44,7 +44,7 @@ public class AllianceDbContext : IdentityDbContext<IdentityUser>, IDataProtectio
 
     public DbSet<StanceCellVersion> CellVersions => Set<StanceCellVersion>();
 
-    public DbSet<ProposalOutcomeRecord> ProposalOutcomes => Set<ProposalOutcomeRecord>();
+    public DbSet<SummitDecision> ProposalOutcomes => Set<SummitDecision>();
 
     public DbSet<DecisionEvidence> DecisionEvidenceItems => Set<DecisionEvidence>();
 
@@ -110,7 +110,7 @@ public class AllianceDbContext : IdentityDbContext<IdentityUser>, IDataProtectio
             revision.HasIndex(r => r.RecordedAtUtc);
         });
 
-        modelBuilder.Entity<ProposalOutcomeRecord>(outcome =>
+        modelBuilder.Entity<SummitDecision>(outcome =>
         {
             outcome.Property(o => o.Outcome).HasConversion<string>();
             outcome.HasOne(o => o.Proposal).WithMany().HasForeignKey(o => o.ProposalId).OnDelete(DeleteBehavior.Restrict);
@@ -212,7 +212,7 @@ public class AllianceDbContext : IdentityDbContext<IdentityUser>, IDataProtectio
     private void RefuseHistoryRewrites()
     {
         var rewritten = ChangeTracker.Entries()
-            .Where(e => e.Entity is StanceChange or StanceEvidence or StanceRetraction or ProposalOutcomeRecord or DecisionEvidence or DecisionRetraction or ProposalRevision or SourceCorrection or Snapshot)
+            .Where(e => e.Entity is StanceChange or StanceEvidence or StanceRetraction or SummitDecision or DecisionEvidence or DecisionRetraction or ProposalRevision or SourceCorrection or Snapshot)
             .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (rewritten is not null)
         {

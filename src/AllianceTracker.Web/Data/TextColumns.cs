@@ -18,7 +18,7 @@ internal static class TextColumns
         Text<Proposal>(model, (p => p.Slug, TextPolicy.Code), (p => p.Title, TextPolicy.Title), (p => p.Description, TextPolicy.Description), (p => p.Proposer, TextPolicy.Title));
         Text<ProposalRevision>(model, (r => r.Title, TextPolicy.Title), (r => r.Description, TextPolicy.Description), (r => r.Proposer, TextPolicy.Title),
             (r => r.Note, TextPolicy.Note), (r => r.RecordedBy, TextPolicy.Login));
-        Text<ProposalOutcomeRecord>(model, (o => o.Note, TextPolicy.Note), (o => o.RecordedBy, TextPolicy.Login));
+        Text<SummitDecision>(model, (o => o.Note, TextPolicy.Note), (o => o.RecordedBy, TextPolicy.Login));
         Text<DecisionEvidence>(model, (e => e.Excerpt, TextPolicy.Note));
         Text<DecisionRetraction>(model, (r => r.Reason, TextPolicy.Note), (r => r.RecordedBy, TextPolicy.Login));
         Text<Source>(model, (s => s.Key, TextPolicy.Code), (s => s.Title, TextPolicy.Title), (s => s.Outlet, TextPolicy.Title), (s => s.Url, TextPolicy.Url));

@@ -133,7 +133,7 @@ public static class ProposalOutcomeCodes
 /// on, the latest unretracted decision is the proposal's status instead of the computed consensus.
 /// A wrong entry is corrected by a <see cref="DecisionRetraction"/>, never by editing it.
 /// </summary>
-public sealed class ProposalOutcomeRecord
+public sealed class SummitDecision
 {
     public long Id { get; init; }
 
@@ -188,7 +188,7 @@ public sealed class DecisionRetraction
 
     public long DecisionId { get; init; }
 
-    public ProposalOutcomeRecord? Decision { get; init; }
+    public SummitDecision? Decision { get; init; }
 
     public required string Reason { get; init; }
 

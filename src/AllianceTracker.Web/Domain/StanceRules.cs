@@ -10,7 +10,7 @@ public sealed record EvidenceInput(string? SourceKey, string Excerpt, SourceInpu
 /// With <see cref="AddsEvidence"/> the entry only adds <see cref="Evidence"/> to the stance on
 /// record (its stance, conditions, date and reason are kept; the ones given here are not read).
 /// </summary>
-public sealed record StanceChangeRequest(
+public sealed record StanceChangeInput(
     string MemberAlpha3,
     string ProposalSlug,
     Stance Stance,
@@ -31,7 +31,7 @@ public static class StanceRules
     /// Everything that can be checked without the database: that the member, the proposal and each
     /// cited source exist is for the write path to check.
     /// </summary>
-    public static IEnumerable<FieldProblem> Check(StanceChangeRequest change, DateOnly today)
+    public static IEnumerable<FieldProblem> Check(StanceChangeInput change, DateOnly today)
     {
         if (!CodePatterns.IsAlpha3(change.MemberAlpha3))
         {

@@ -8,6 +8,7 @@ using AllianceTracker.Web.Features.NewsAssist;
 using AllianceTracker.Web.Features.Positions;
 using AllianceTracker.Web.Features.Proposals;
 using AllianceTracker.Web.Features.Snapshots;
+using AllianceTracker.Web.Features.Summits;
 using AllianceTracker.Web.Features.Sources;
 using AllianceTracker.Web.Features.Stances;
 using MudBlazor.Services;
@@ -70,6 +71,7 @@ public static class UiSetup
         app.MapAllianceApiReference();
         app.MapStancesApi();
         app.MapProposalsApi();
+        app.MapSummitsApi();
         app.MapSourcesApi();
         app.MapSnapshotsApi();
         app.MapExportsApi();

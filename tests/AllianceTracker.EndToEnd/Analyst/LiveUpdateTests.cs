@@ -27,7 +27,7 @@ public sealed class LiveUpdateTests : FreshBrowserAppTest
 
         var recorder = App.Services.GetRequiredService<StanceRecorder>();
         var cell = await recorder.GetCellAsync("FRA", "ramstein-coordination");
-        await recorder.RecordAsync(TestEditors.Editor("e2e-editor"), new StanceChangeRequest(
+        await recorder.RecordAsync(TestEditors.Editor("e2e-editor"), new StanceChangeInput(
             "FRA", "ramstein-coordination", Stance.Supports, null, new DateOnly(2024, 6, 14),
             "End-to-end test: France backs the NATO lead.",
             [new EvidenceInput("icaro-2024-04-stoltenberg-ukraine-fund", "End-to-end test excerpt.")], cell.Version));

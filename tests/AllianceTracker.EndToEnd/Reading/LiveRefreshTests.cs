@@ -94,7 +94,7 @@ public sealed class LiveRefreshTests : FreshBrowserAppTest
     {
         var recorder = App.Services.GetRequiredService<StanceRecorder>();
         var cell = await recorder.GetCellAsync(member, "ukraine-fund");
-        await recorder.RecordAsync(TestEditors.Editor("live-editor"), new StanceChangeRequest(
+        await recorder.RecordAsync(TestEditors.Editor("live-editor"), new StanceChangeInput(
             member, "ukraine-fund", stance, null, new DateOnly(2024, 6, 14),
             "Live refresh test.",
             [new EvidenceInput("icaro-2024-04-stoltenberg-ukraine-fund", "A live refresh test excerpt.")], cell.Version));

@@ -1,7 +1,7 @@
 using AllianceTracker.EndToEnd.Infrastructure;
 using AllianceTracker.Tests.Shared;
 using AllianceTracker.Web.Domain;
-using AllianceTracker.Web.Features.Proposals;
+using AllianceTracker.Web.Features.Summits;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Roles = AllianceTracker.Web.Features.Accounts.Roles;
@@ -30,7 +30,7 @@ public sealed class ReadingApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await App.InitializeAsync();
-        var proposals = App.Services.GetRequiredService<ProposalAdministration>();
+        var proposals = App.Services.GetRequiredService<SummitAdministration>();
         await proposals.AddSummitAsync(TestEditors.Editor("fixture-editor"), new SummitInput(
             EarlierSummit, "Vilnius Summit 2023", "Vilnius", new DateOnly(2023, 7, 11), new DateOnly(2023, 7, 12)));
         var snapshot = await App.Services.GetRequiredService<Web.Features.Snapshots.SnapshotService>()

@@ -61,7 +61,7 @@ public sealed class StanceHistoryTests : IAsyncLifetime
         {
             var change = await db.StanceChanges.FirstAsync();
             db.Retractions.Add(new StanceRetraction { StanceChangeId = change.Id, Reason = "Test.", RecordedAtUtc = DateTime.UtcNow, RecordedBy = "test" });
-            db.ProposalOutcomes.Add(new ProposalOutcomeRecord
+            db.ProposalOutcomes.Add(new SummitDecision
             {
                 ProposalId = change.ProposalId, Outcome = ProposalOutcome.Adopted, DecidedOn = new DateOnly(2024, 7, 10),
                 SourceId = await db.Sources.Select(s => s.Id).FirstAsync(), RecordedAtUtc = DateTime.UtcNow, RecordedBy = "test",

@@ -10,7 +10,7 @@ public sealed class DomainRulesTests
     private static MemberInput Member(string alpha3 = "HUN", int joined = 1999) =>
         new(alpha3, "HU", "348", "Hungary", joined, "Eastern Europe", true, true);
 
-    private static StanceChangeRequest Change(Stance stance = Stance.Supports, string? conditions = null, DateOnly? effectiveOn = null, params EvidenceInput[] evidence) =>
+    private static StanceChangeInput Change(Stance stance = Stance.Supports, string? conditions = null, DateOnly? effectiveOn = null, params EvidenceInput[] evidence) =>
         new("HUN", "ukraine-fund", stance, conditions, effectiveOn ?? new DateOnly(2024, 4, 3), "Rationale.",
             evidence.Length == 0 ? [new EvidenceInput("icaro", "An excerpt.")] : evidence);
 
@@ -67,7 +67,7 @@ public sealed class DomainRulesTests
     [Fact]
     public void A_stance_with_nothing_filled_in_names_every_field_that_is_missing()
     {
-        var empty = new StanceChangeRequest("", "", Stance.Conditional, null, Today.AddDays(1), " ", []);
+        var empty = new StanceChangeInput("", "", Stance.Conditional, null, Today.AddDays(1), " ", []);
 
         var fields = StanceRules.Check(empty, Today).Select(p => p.Field);
 

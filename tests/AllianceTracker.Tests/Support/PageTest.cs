@@ -54,7 +54,7 @@ public abstract class PageTest : MudComponentTest
     protected async Task RecordAsync(string member, string proposal, Web.Domain.Stance stance, DateOnly effectiveOn, string? conditions = null)
     {
         var cell = await Recorder.GetCellAsync(member, proposal);
-        await Recorder.RecordAsync(TestEditors.Editor(), new StanceChangeRequest(
+        await Recorder.RecordAsync(TestEditors.Editor(), new StanceChangeInput(
             member, proposal, stance, conditions, effectiveOn, "Test rationale.",
             [new EvidenceInput("icaro-2024-04-stoltenberg-ukraine-fund", "A test excerpt.")], cell.Version));
     }

@@ -235,7 +235,7 @@ namespace AllianceTracker.Web.Data.Migrations
                     b.ToTable("ProposalAliases");
                 });
 
-            modelBuilder.Entity("AllianceTracker.Web.Domain.ProposalOutcomeRecord", b =>
+            modelBuilder.Entity("AllianceTracker.Web.Domain.SummitDecision", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -838,7 +838,7 @@ namespace AllianceTracker.Web.Data.Migrations
 
             modelBuilder.Entity("AllianceTracker.Web.Domain.DecisionEvidence", b =>
                 {
-                    b.HasOne("AllianceTracker.Web.Domain.ProposalOutcomeRecord", null)
+                    b.HasOne("AllianceTracker.Web.Domain.SummitDecision", null)
                         .WithMany("Evidence")
                         .HasForeignKey("DecisionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -855,7 +855,7 @@ namespace AllianceTracker.Web.Data.Migrations
 
             modelBuilder.Entity("AllianceTracker.Web.Domain.DecisionRetraction", b =>
                 {
-                    b.HasOne("AllianceTracker.Web.Domain.ProposalOutcomeRecord", "Decision")
+                    b.HasOne("AllianceTracker.Web.Domain.SummitDecision", "Decision")
                         .WithMany()
                         .HasForeignKey("DecisionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -886,7 +886,7 @@ namespace AllianceTracker.Web.Data.Migrations
                     b.Navigation("Proposal");
                 });
 
-            modelBuilder.Entity("AllianceTracker.Web.Domain.ProposalOutcomeRecord", b =>
+            modelBuilder.Entity("AllianceTracker.Web.Domain.SummitDecision", b =>
                 {
                     b.HasOne("AllianceTracker.Web.Domain.Proposal", "Proposal")
                         .WithMany()
@@ -1025,7 +1025,7 @@ namespace AllianceTracker.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AllianceTracker.Web.Domain.ProposalOutcomeRecord", b =>
+            modelBuilder.Entity("AllianceTracker.Web.Domain.SummitDecision", b =>
                 {
                     b.Navigation("Evidence");
                 });

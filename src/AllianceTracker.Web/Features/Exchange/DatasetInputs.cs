@@ -23,7 +23,7 @@ public static class DatasetInputs
     }
 
     /// <summary>A recorded position as a new history entry; imports write on top of whatever is there, so no version is expected.</summary>
-    public static StanceChangeRequest Change(ExportPosition p)
+    public static StanceChangeInput Change(ExportPosition p)
     {
         StanceVocabulary.TryParse(p.Stance, out var stance);
         return new(p.Member, p.Proposal, stance, p.Conditions, IsoDate.Parse(p.EffectiveDate!), p.Rationale ?? "",

@@ -8,7 +8,7 @@ namespace AllianceTracker.Web.Features.History;
 internal sealed partial class AppendResolution
 {
     private static async Task<Dictionary<(string Member, string Proposal), StanceChange>> CurrentEntriesAsync(
-        AllianceDbContext db, IReadOnlyList<StanceChangeRequest> changes, CancellationToken cancellationToken)
+        AllianceDbContext db, IReadOnlyList<StanceChangeInput> changes, CancellationToken cancellationToken)
     {
         var members = changes.Select(c => c.MemberAlpha3).Distinct().ToList();
         var proposals = changes.Select(c => c.ProposalSlug).Distinct().ToList();
@@ -24,7 +24,7 @@ internal sealed partial class AppendResolution
     }
 
     private static async Task<Dictionary<(string Member, string Proposal), Guid>> CurrentVersionsAsync(
-        AllianceDbContext db, IReadOnlyList<StanceChangeRequest> changes, CancellationToken cancellationToken)
+        AllianceDbContext db, IReadOnlyList<StanceChangeInput> changes, CancellationToken cancellationToken)
     {
         var members = changes.Select(c => c.MemberAlpha3).Distinct().ToList();
         var proposals = changes.Select(c => c.ProposalSlug).Distinct().ToList();

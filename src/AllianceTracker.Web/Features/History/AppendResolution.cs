@@ -65,7 +65,7 @@ internal sealed partial class AppendResolution
         return resolution;
     }
 
-    public Proposal ProposalOf(StanceChangeRequest change) => _proposals[change.ProposalSlug];
+    public Proposal ProposalOf(StanceChangeInput change) => _proposals[change.ProposalSlug];
 
     /// <summary>Adds the members, summits, proposals (each with its first text revision) and sources that are not there yet.</summary>
     public void AddReferenceData(AllianceDbContext db, string author, DateTime recordedAtUtc)
@@ -103,7 +103,7 @@ internal sealed partial class AppendResolution
     /// it brings. Evidence added to the entry on record keeps that entry's stance, conditions, date,
     /// reason and evidence, and adds its own after them.
     /// </summary>
-    public StanceChange ToEntry(StanceChangeRequest change, string author, EntryOrigin origin, DateTime recordedAtUtc) =>
+    public StanceChange ToEntry(StanceChangeInput change, string author, EntryOrigin origin, DateTime recordedAtUtc) =>
         change.AddsEvidence && _current.GetValueOrDefault((change.MemberAlpha3, change.ProposalSlug)) is { } onRecord
             ? new()
             {
@@ -126,7 +126,7 @@ internal sealed partial class AppendResolution
             }
             : NewEntry(change, author, origin, recordedAtUtc);
 
-    private List<StanceEvidence> NewEvidence(StanceChangeRequest change) =>
+    private List<StanceEvidence> NewEvidence(StanceChangeInput change) =>
         change.Evidence.Select(e => new StanceEvidence
         {
             Source = e.NewSource is { } added ? InlineSource(added) : _sources[e.SourceKey!],
@@ -143,7 +143,7 @@ internal sealed partial class AppendResolution
         return source;
     }
 
-    private StanceChange NewEntry(StanceChangeRequest change, string author, EntryOrigin origin, DateTime recordedAtUtc) => new()
+    private StanceChange NewEntry(StanceChangeInput change, string author, EntryOrigin origin, DateTime recordedAtUtc) => new()
     {
         MemberAlpha3 = change.MemberAlpha3,
         Proposal = ProposalOf(change),
@@ -211,7 +211,7 @@ internal sealed partial class AppendResolution
         }
     }
 
-    private void ValidateChange(int index, StanceChangeRequest change, DateOnly today, bool comparesWithRecord)
+    private void ValidateChange(int index, StanceChangeInput change, DateOnly today, bool comparesWithRecord)
     {
         var onRecord = _current.GetValueOrDefault((change.MemberAlpha3, change.ProposalSlug));
         if (change.AddsEvidence)

@@ -43,7 +43,7 @@ public sealed class DecisionHistoryReader(IDbContextFactory<AllianceDbContext> d
         return await ReadWhereAsync(db, db.ProposalOutcomes.Where(o => ids.Contains(o.Id)), cancellationToken);
     }
 
-    private async Task<IReadOnlyList<DecisionHistoryEntry>> ReadWhereAsync(AllianceDbContext db, IQueryable<ProposalOutcomeRecord> query, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DecisionHistoryEntry>> ReadWhereAsync(AllianceDbContext db, IQueryable<SummitDecision> query, CancellationToken cancellationToken)
     {
         var entries = await query.AsNoTracking()
             .Include(o => o.Proposal)

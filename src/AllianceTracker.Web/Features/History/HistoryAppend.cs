@@ -7,7 +7,7 @@ namespace AllianceTracker.Web.Features.History;
 /// members, summits, proposals and sources they need. Reference data already present (by its
 /// key) is left as it is; the rest is added. Entries are always appended, never updated.
 /// </summary>
-public sealed record HistoryAppend(string Author, IReadOnlyList<StanceChangeRequest> Changes)
+public sealed record HistoryAppend(string Author, IReadOnlyList<StanceChangeInput> Changes)
 {
     public IReadOnlyList<MemberInput> Members { get; init; } = [];
 
@@ -19,7 +19,7 @@ public sealed record HistoryAppend(string Author, IReadOnlyList<StanceChangeRequ
     public IReadOnlyList<SourceInput> Sources { get; init; } = [];
 
     /// <summary>
-    /// An editor saves on top of the version they saw (<see cref="StanceChangeRequest.ExpectedVersion"/>),
+    /// An editor saves on top of the version they saw (<see cref="StanceChangeInput.ExpectedVersion"/>),
     /// and a save on top of any other is refused. An import writes on top of whatever is there
     /// (false). Either way every cell written gets a new version, so an editor who loaded it
     /// before is refused afterwards instead of silently replacing what was written.

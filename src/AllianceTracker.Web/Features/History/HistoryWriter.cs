@@ -36,7 +36,7 @@ public sealed class HistoryWriter(
         ledger.WriteAsync(author, new RetractStance(stanceChangeId, reason, expectedVersion, history), cancellationToken);
 
     /// <inheritdoc cref="RecordDecision"/>
-    public Task<ProposalOutcomeRecord> RecordDecisionAsync(string author, string proposalSlug, DecisionInput input, Guid? expectedVersion = null, CancellationToken cancellationToken = default) =>
+    public Task<SummitDecision> RecordDecisionAsync(string author, string proposalSlug, DecisionInput input, Guid? expectedVersion = null, CancellationToken cancellationToken = default) =>
         ledger.WriteAsync(author, new RecordDecision(proposalSlug, input, expectedVersion, versions), cancellationToken);
 
     /// <inheritdoc cref="RetractDecision"/>

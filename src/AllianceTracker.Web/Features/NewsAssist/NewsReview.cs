@@ -118,7 +118,7 @@ public sealed partial class NewsReview(
         {
             if (s.AddAsEvidence)
             {
-                return new StanceChangeRequest(s.Member ?? "", s.Proposal ?? "", Stance.Unknown, null, default, "", [new EvidenceInput(sourceKey, s.Excerpt ?? "")], s.ExpectedVersion, AddsEvidence: true);
+                return new StanceChangeInput(s.Member ?? "", s.Proposal ?? "", Stance.Unknown, null, default, "", [new EvidenceInput(sourceKey, s.Excerpt ?? "")], s.ExpectedVersion, AddsEvidence: true);
             }
 
             StanceVocabulary.TryParse(s.Stance, out var stance);
@@ -126,7 +126,7 @@ public sealed partial class NewsReview(
             var rationale = string.IsNullOrWhiteSpace(s.Rationale)
                 ? $"As {source!.Outlet.Trim()} reported: {picture.FindMember(s.Member ?? "")?.Name ?? s.Member} {stance.ToPredicate()}."
                 : s.Rationale;
-            return new StanceChangeRequest(
+            return new StanceChangeInput(
                 s.Member ?? "", s.Proposal ?? "", stance, s.Conditions, effectiveOn, rationale, [new EvidenceInput(sourceKey, s.Excerpt ?? "")], s.ExpectedVersion,
                 EffectiveOnIsApproximate: s.EffectiveDate is null && source!.PublishedOnIsApproximate);
         }).ToList();

@@ -107,7 +107,7 @@ public sealed class AlliancePictureReader(IDbContextFactory<AllianceDbContext> d
     /// Per proposal, the decision in force on <paramref name="date"/>: the latest unretracted entry
     /// decided by then (ties go to the later recording). A legacy "pending" entry means undecided.
     /// </summary>
-    private static async Task<Dictionary<int, ProposalOutcomeRecord>> DecisionsOnAsync(AllianceDbContext db, DateOnly date, CancellationToken cancellationToken)
+    private static async Task<Dictionary<int, SummitDecision>> DecisionsOnAsync(AllianceDbContext db, DateOnly date, CancellationToken cancellationToken)
     {
         var entries = await db.ProposalOutcomes.AsNoTracking()
             .Where(o => o.DecidedOn <= date && !db.DecisionRetractions.Any(r => r.DecisionId == o.Id))
@@ -121,7 +121,7 @@ public sealed class AlliancePictureReader(IDbContextFactory<AllianceDbContext> d
             .ToDictionary(o => o.ProposalId);
     }
 
-    private static ProposalDecision ToDecision(ProposalOutcomeRecord entry, Dictionary<int, (string Slug, string Title)> proposals)
+    private static ProposalDecision ToDecision(SummitDecision entry, Dictionary<int, (string Slug, string Title)> proposals)
     {
         (string Slug, string Title)? replacedBy = entry.ReplacedByProposalId is { } id && proposals.TryGetValue(id, out var p) ? p : null;
         return new ProposalDecision(

@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AllianceTracker.Web.Features.Proposals;
 
 /// <summary>
-/// Editors add summits and proposals, correct a proposal's texts and record
-/// the summit's decision on it. A new
+/// Editors add proposals, correct a proposal's texts and record
+/// the summit's decision on it (summits: <c>Features/Summits</c>). A new
 /// proposal needs no stances: with no history every member is unknown on it.
 /// </summary>
 public sealed class ProposalAdministration(
@@ -20,20 +20,10 @@ public sealed class ProposalAdministration(
     HistoryVersions versions,
     IAuthorizationService authorization)
 {
+    /// <summary>What a proposal's forms say when another editor changed it after the page was read.</summary>
+    public const string ChangedMeanwhile = "Another editor changed this proposal (its texts or decisions) after you opened this page, so nothing was saved. What you typed is still here: open the proposal in a new tab to see what is saved now, then reload this page and make your change on it.";
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-    public async Task<IReadOnlyList<(string Slug, string Name)>> ListSummitsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return (await db.Summits.AsNoTracking().OrderByDescending(s => s.StartsOn).Select(s => new { s.Slug, s.Name }).ToListAsync(cancellationToken))
-            .Select(s => (s.Slug, s.Name)).ToList();
-    }
-
-    public async Task AddSummitAsync(ClaimsPrincipal user, SummitInput input, CancellationToken cancellationToken = default)
-    {
-        await authorization.DemandAsync(user, Policies.CanEdit);
-        await writer.AddSummitAsync(user.AuthorName(), input, cancellationToken);
-    }
 
     /// <summary>Adds a proposal through the history's write path, with its text as tabled as its first revision.</summary>
     public async Task AddProposalAsync(ClaimsPrincipal user, ProposalInput input, CancellationToken cancellationToken = default)

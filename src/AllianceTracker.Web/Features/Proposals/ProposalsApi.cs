@@ -10,15 +10,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace AllianceTracker.Web.Features.Proposals;
 
-/// <summary>The write API for summits and proposals; editors only, checked here and in the service.</summary>
+/// <summary>The write API for proposals; editors only, checked here and in the service.</summary>
 public static class ProposalsApi
 {
     public static IEndpointRouteBuilder MapProposalsApi(this IEndpointRouteBuilder endpoints)
     {
         var v1 = endpoints.MapGroup("/api/v1").WithTags("Proposals").RequireAuthorization(Policies.CanEdit);
-        v1.MapPost("/summits", (SummitInput body, ClaimsPrincipal user, ProposalAdministration admin, CancellationToken ct) =>
-            Write(() => admin.AddSummitAsync(user, body, ct), $"/api/v1/summits/{body.Slug}")).WithName("AddSummit")
-            .WithSummary("Add a summit");
         v1.MapPost("/proposals", (ProposalInput body, ClaimsPrincipal user, ProposalAdministration admin, CancellationToken ct) =>
             Write(() => admin.AddProposalAsync(user, body, ct), $"/api/v1/proposals/{body.Slug}")).WithName("AddProposal")
             .WithSummary("Table a proposal at a summit");

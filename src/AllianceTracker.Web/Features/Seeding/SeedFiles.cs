@@ -77,7 +77,7 @@ internal sealed record StanceRecord(
 {
     public string Label => $"{Member} on {Proposal}";
 
-    public StanceChangeRequest ToInput()
+    public StanceChangeInput ToInput()
     {
         StanceVocabulary.TryParse(Stance, out var stance);
         return new(Member, Proposal, stance, Conditions, EffectiveOn, Rationale, Evidence.Select(e => new EvidenceInput(e.Source, e.Excerpt)).ToList(),

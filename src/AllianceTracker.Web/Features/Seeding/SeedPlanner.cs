@@ -54,6 +54,6 @@ internal sealed record SeedPlan(SeedDataset Seeds, HistoryAppend Everything, His
     private string StanceEntry(int index) =>
         SeedValidator.Entry(SeedImporter.StancesFileName, "stances", index, Seeds.Stances.Stances[index].Label);
 
-    private static (string, string, DateOnly, Stance) Key(StanceChangeRequest change) =>
+    private static (string, string, DateOnly, Stance) Key(StanceChangeInput change) =>
         (change.MemberAlpha3, change.ProposalSlug, change.EffectiveOn, change.Stance);
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AllianceTracker.Web.Features.Sources;
 
 /// <summary>A source with how often it is cited and how it was corrected.</summary>
-public sealed record SourceRecord(SourceSummary Source, int CitedByStances, int CitedByDecisions, IReadOnlyList<SourceCorrectionView> Corrections, Guid Version);
+public sealed record SourceListingView(SourceSummary Source, int CitedByStances, int CitedByDecisions, IReadOnlyList<SourceCorrectionView> Corrections, Guid Version);
 
 public sealed record SourceCorrectionView(string Before, string Reason, DateTime RecordedAtUtc, string RecordedBy);
 
@@ -25,7 +25,7 @@ public sealed class SourceCatalog(IDbContextFactory<AllianceDbContext> dbFactory
     /// Sources whose title, outlet, URL or key contain <paramref name="search"/> (all when empty),
     /// of one kind when given, newest first, with their citations and corrections.
     /// </summary>
-    public async Task<IReadOnlyList<SourceRecord>> SearchAsync(string? search, SourceKind? kind, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SourceListingView>> SearchAsync(string? search, SourceKind? kind, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Sources.AsNoTracking()
@@ -52,7 +52,7 @@ public sealed class SourceCatalog(IDbContextFactory<AllianceDbContext> dbFactory
         var publicName = await authors.GetAsync(cancellationToken);
         return matching
             .OrderByDescending(r => r.Source.PublishedOn).ThenBy(r => r.Source.Title, StringComparer.Ordinal)
-            .Select(r => new SourceRecord(
+            .Select(r => new SourceListingView(
                 SourceSummary.From(r.Source), r.Stances, r.Decisions,
                 corrections[r.Source.Id].OrderBy(c => c.RecordedAtUtc).ThenBy(c => c.Id)
                     .Select(c => new SourceCorrectionView(c.Before, c.Reason, c.RecordedAtUtc, publicName(c.RecordedBy))).ToList(),

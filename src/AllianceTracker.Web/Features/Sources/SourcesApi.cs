@@ -55,7 +55,7 @@ public static class SourcesApi
         return TypedResults.Ok(ToDto(found));
     }
 
-    private static SourceListItemDto ToDto(SourceRecord r) => new(EvidenceContracts.Source(r.Source), r.CitedByStances, r.CitedByDecisions, r.Corrections.Count, r.Version);
+    private static SourceListItemDto ToDto(SourceListingView r) => new(EvidenceContracts.Source(r.Source), r.CitedByStances, r.CitedByDecisions, r.Corrections.Count, r.Version);
 
     internal static async Task<Results<Created<SourceWrittenDto>, ValidationProblem>> AddAsync(SourceBody body, ClaimsPrincipal user, SourcesAdministration admin, CancellationToken cancellationToken)
     {

@@ -133,7 +133,7 @@ public partial class StanceEditForm
     /// write path runs, so problems show at once, at their field. The server checks again and has
     /// the last word.
     /// </summary>
-    private List<StanceChangeRequest>? Build()
+    private List<StanceChangeInput>? Build()
     {
         var problems = new FieldProblems();
         var evidence = EvidenceDraft.ToInputs(_evidence, problems);
@@ -141,15 +141,15 @@ public partial class StanceEditForm
         {
             problems.Add(StanceRules.CheckEvidence(evidence, Today, "Quote the source you add as evidence.", "show the stance"));
             _errors = problems.ToDictionary().ToDictionary();
-            return problems.Any ? null : [new StanceChangeRequest(MemberAlpha3, ProposalSlug, Stance.Unknown, null, default, "", evidence, _version, AddsEvidence: true)];
+            return problems.Any ? null : [new StanceChangeInput(MemberAlpha3, ProposalSlug, Stance.Unknown, null, default, "", evidence, _version, AddsEvidence: true)];
         }
 
         problems.Add("stance", _stance is null ? "Choose the stance the evidence shows." : null);
         var effectiveIsDate = IsoDate.TryParse(_effectiveOn, out var effectiveOn);
         problems.Add("effectiveOn", effectiveIsDate ? null : "Give the date the member took this stance.");
-        var first = new StanceChangeRequest(MemberAlpha3, ProposalSlug, _stance ?? Stance.Unknown, _conditions, effectiveOn, _rationale ?? "", evidence, _version);
+        var first = new StanceChangeInput(MemberAlpha3, ProposalSlug, _stance ?? Stance.Unknown, _conditions, effectiveOn, _rationale ?? "", evidence, _version);
         problems.Add(StanceRules.Check(first, Today).Where(p => effectiveIsDate || p.Field != "effectiveOn"));
-        var requests = new List<StanceChangeRequest> { first };
+        var requests = new List<StanceChangeInput> { first };
         var anyRowProblem = false;
         foreach (var row in _more)
         {

@@ -17,8 +17,8 @@ public sealed class StanceRecorder(HistoryWriter writer, StanceHistoryReader his
         history.ReadCellAsync(memberAlpha3, proposalSlug, cancellationToken);
 
     /// <exception cref="EditValidationException">A rule is broken; the problems are keyed by field.</exception>
-    /// <exception cref="StanceConflictException">Another editor changed the cell since <see cref="StanceChangeRequest.ExpectedVersion"/>.</exception>
-    public async Task<RecordedStance> RecordAsync(ClaimsPrincipal user, StanceChangeRequest request, CancellationToken cancellationToken = default)
+    /// <exception cref="StanceConflictException">Another editor changed the cell since <see cref="StanceChangeInput.ExpectedVersion"/>.</exception>
+    public async Task<RecordedStance> RecordAsync(ClaimsPrincipal user, StanceChangeInput request, CancellationToken cancellationToken = default)
     {
         await authorization.DemandAsync(user, Policies.CanEdit);
         try
@@ -39,7 +39,7 @@ public sealed class StanceRecorder(HistoryWriter writer, StanceHistoryReader his
     /// </summary>
     /// <exception cref="EditValidationException">A rule is broken; problems are keyed <c>cells[i].field</c>.</exception>
     /// <exception cref="StanceConflictException">Another editor changed one of the cells; nothing was written.</exception>
-    public async Task<IReadOnlyList<RecordedStance>> RecordStatementAsync(ClaimsPrincipal user, IReadOnlyList<StanceChangeRequest> cells, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RecordedStance>> RecordStatementAsync(ClaimsPrincipal user, IReadOnlyList<StanceChangeInput> cells, CancellationToken cancellationToken = default)
     {
         await authorization.DemandAsync(user, Policies.CanEdit);
         try
@@ -57,7 +57,7 @@ public sealed class StanceRecorder(HistoryWriter writer, StanceHistoryReader his
     /// conditions, date and reason, citing its sources and these (corroboration, not displacement).
     /// </summary>
     public Task<RecordedStance> AddEvidenceAsync(ClaimsPrincipal user, string memberAlpha3, string proposalSlug, IReadOnlyList<EvidenceInput> evidence, Guid? expectedVersion, CancellationToken cancellationToken = default) =>
-        RecordAsync(user, new StanceChangeRequest(memberAlpha3, proposalSlug, Stance.Unknown, null, default, "", evidence, expectedVersion, AddsEvidence: true), cancellationToken);
+        RecordAsync(user, new StanceChangeInput(memberAlpha3, proposalSlug, Stance.Unknown, null, default, "", evidence, expectedVersion, AddsEvidence: true), cancellationToken);
 
     /// <summary>Marks an earlier entry as retracted; the pictures skip it from now on, the audit trail keeps it.</summary>
     public async Task<StanceRetraction> RetractAsync(ClaimsPrincipal user, long stanceChangeId, string reason, Guid? expectedVersion, CancellationToken cancellationToken = default)

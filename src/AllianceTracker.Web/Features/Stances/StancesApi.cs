@@ -64,7 +64,7 @@ public static class StancesApi
 
         try
         {
-            var (change, version) = await recorder.RecordAsync(user, new StanceChangeRequest(
+            var (change, version) = await recorder.RecordAsync(user, new StanceChangeInput(
                 body.Member ?? "", body.Proposal ?? "", stance, body.Conditions, effective!.Value, body.Reason ?? "", evidence, body.ExpectedVersion), cancellationToken);
             return TypedResults.Created($"/api/v1/stances/{change.Id}", new WrittenDto(change.Id, version));
         }
@@ -106,7 +106,7 @@ public static class StancesApi
 
         try
         {
-            var recorded = await recorder.RecordStatementAsync(user, cells.Select((c, i) => new StanceChangeRequest(
+            var recorded = await recorder.RecordStatementAsync(user, cells.Select((c, i) => new StanceChangeInput(
                 c.Member ?? "", c.Proposal ?? "", stances[i], c.Conditions, effective!.Value, body.Reason ?? "", evidence, c.ExpectedVersion)).ToList(), cancellationToken);
             return TypedResults.Created($"/api/v1/stances/{recorded[0].Change.Id}", new StatementWrittenDto(recorded.Select(r => new WrittenDto(r.Change.Id, r.CellVersion)).ToList()));
         }

@@ -64,7 +64,7 @@ public sealed class ChangeFeedOrderTests : FreshAppTest
     {
         var recorder = App.Services.GetRequiredService<StanceRecorder>();
         var cell = await recorder.GetCellAsync("FRA", "ramstein-coordination");
-        var recorded = await recorder.RecordAsync(TestEditors.Editor("feed-editor"), new StanceChangeRequest(
+        var recorded = await recorder.RecordAsync(TestEditors.Editor("feed-editor"), new StanceChangeInput(
             "FRA", "ramstein-coordination", Stance.Supports, null, new DateOnly(2024, 6, 14), "Feed test.",
             [new EvidenceInput("icaro-2024-04-stoltenberg-ukraine-fund", "A feed test excerpt.")], cell.Version));
         await recorder.RetractAsync(TestEditors.Editor("feed-corrector"), recorded.Change.Id, "Feed test correction.", recorded.CellVersion);

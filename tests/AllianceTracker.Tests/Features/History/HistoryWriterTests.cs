@@ -24,7 +24,7 @@ public sealed class HistoryWriterTests : IAsyncLifetime
 
     private HistoryWriter Writer => TestEditors.Writer(_database, Clock, _notifier);
 
-    private static StanceChangeRequest Change(string member, string proposal = "ukraine-fund", Stance stance = Stance.Supports, Guid? expectedVersion = null) =>
+    private static StanceChangeInput Change(string member, string proposal = "ukraine-fund", Stance stance = Stance.Supports, Guid? expectedVersion = null) =>
         new(member, proposal, stance, null, new DateOnly(2024, 6, 1), "Writer test.",
             [new EvidenceInput("icaro-2024-04-stoltenberg-ukraine-fund", "A test excerpt.")], expectedVersion);
 

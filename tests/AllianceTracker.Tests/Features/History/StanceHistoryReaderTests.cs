@@ -21,7 +21,7 @@ public sealed class StanceHistoryReaderTests : IAsyncLifetime
     private async Task<RecordedStance> RecordAsync(Stance stance, DateOnly effectiveOn, Guid? version)
     {
         _clock.Step();
-        var summary = await TestEditors.Writer(_database, _clock, _notifier).AppendAsync(new HistoryAppend("reader-test", [new StanceChangeRequest(
+        var summary = await TestEditors.Writer(_database, _clock, _notifier).AppendAsync(new HistoryAppend("reader-test", [new StanceChangeInput(
             "HUN", "ukraine-fund", stance, stance == Stance.Conditional ? "If the EU pays." : null, effectiveOn, "Reader test.",
             [new EvidenceInput("icaro-2024-04-stoltenberg-ukraine-fund", "A reader test excerpt.")], version)]));
         return summary.Recorded[0];

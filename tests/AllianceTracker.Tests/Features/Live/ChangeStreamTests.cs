@@ -43,7 +43,7 @@ public sealed class ChangeStreamTests : FreshAppTest
     {
         var recorder = App.Services.GetRequiredService<StanceRecorder>();
         var cell = await recorder.GetCellAsync(member, "ukraine-fund");
-        return await recorder.RecordAsync(TestEditors.Editor(), new StanceChangeRequest(
+        return await recorder.RecordAsync(TestEditors.Editor(), new StanceChangeInput(
             member, "ukraine-fund", Stance.Supports, null, new DateOnly(2024, 6, 1), "Stream test.",
             [new EvidenceInput("icaro-2024-04-stoltenberg-ukraine-fund", "A stream test excerpt.")], cell.Version));
     }

@@ -36,7 +36,7 @@ public sealed class AlliancePictureCacheTests : IAsyncLifetime
     {
         var before = await _cache.GetAsync();
 
-        await TestEditors.Recorder(_database, Clock, _notifier).RecordAsync(TestEditors.Editor(), new StanceChangeRequest(
+        await TestEditors.Recorder(_database, Clock, _notifier).RecordAsync(TestEditors.Editor(), new StanceChangeInput(
             "FRA", "ukraine-fund", Stance.Supports, null, new DateOnly(2024, 5, 1), "Test.",
             [new EvidenceInput("icaro-2024-04-stoltenberg-ukraine-fund", "Test.")]));
         var after = await _cache.GetAsync();

@@ -22,7 +22,7 @@ public sealed class StanceRecorderTests : IAsyncLifetime
 
     private StanceRecorder Recorder => TestEditors.Recorder(_database, Clock, _notifier);
 
-    private static StanceChangeRequest Request(
+    private static StanceChangeInput Request(
         Stance stance = Stance.Supports, string? conditions = null, DateOnly? effectiveOn = null, string source = "icaro-2024-04-stoltenberg-ukraine-fund",
         string member = "FRA", string proposal = "ukraine-fund", Guid? expectedVersion = null, SourceInput? newSource = null) =>
         new(member, proposal, stance, conditions, effectiveOn ?? new DateOnly(2024, 5, 1), "Test rationale.",
@@ -64,7 +64,7 @@ public sealed class StanceRecorderTests : IAsyncLifetime
         Assert.StartsWith("reuters-2024-06-01-", source.Key);
     }
 
-    public static TheoryData<string, StanceChangeRequest> Refused => new()
+    public static TheoryData<string, StanceChangeInput> Refused => new()
     {
         { "conditions", Request(Stance.Conditional) },
         { "effectiveOn", Request(effectiveOn: new DateOnly(2026, 11, 29)) },
@@ -77,7 +77,7 @@ public sealed class StanceRecorderTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Refused))]
-    public async Task A_change_that_breaks_a_rule_is_refused_at_its_field_and_nothing_is_written(string field, StanceChangeRequest request)
+    public async Task A_change_that_breaks_a_rule_is_refused_at_its_field_and_nothing_is_written(string field, StanceChangeInput request)
     {
         var before = await _database.FingerprintAsync();
         var version = _notifier.Version;

@@ -248,7 +248,7 @@ namespace AllianceTracker.Web.Data.PostgreSql.Migrations
                     b.ToTable("ProposalAliases");
                 });
 
-            modelBuilder.Entity("AllianceTracker.Web.Domain.ProposalOutcomeRecord", b =>
+            modelBuilder.Entity("AllianceTracker.Web.Domain.SummitDecision", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -873,7 +873,7 @@ namespace AllianceTracker.Web.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("AllianceTracker.Web.Domain.DecisionEvidence", b =>
                 {
-                    b.HasOne("AllianceTracker.Web.Domain.ProposalOutcomeRecord", null)
+                    b.HasOne("AllianceTracker.Web.Domain.SummitDecision", null)
                         .WithMany("Evidence")
                         .HasForeignKey("DecisionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -890,7 +890,7 @@ namespace AllianceTracker.Web.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("AllianceTracker.Web.Domain.DecisionRetraction", b =>
                 {
-                    b.HasOne("AllianceTracker.Web.Domain.ProposalOutcomeRecord", "Decision")
+                    b.HasOne("AllianceTracker.Web.Domain.SummitDecision", "Decision")
                         .WithMany()
                         .HasForeignKey("DecisionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -921,7 +921,7 @@ namespace AllianceTracker.Web.Data.PostgreSql.Migrations
                     b.Navigation("Proposal");
                 });
 
-            modelBuilder.Entity("AllianceTracker.Web.Domain.ProposalOutcomeRecord", b =>
+            modelBuilder.Entity("AllianceTracker.Web.Domain.SummitDecision", b =>
                 {
                     b.HasOne("AllianceTracker.Web.Domain.Proposal", "Proposal")
                         .WithMany()
@@ -1060,7 +1060,7 @@ namespace AllianceTracker.Web.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AllianceTracker.Web.Domain.ProposalOutcomeRecord", b =>
+            modelBuilder.Entity("AllianceTracker.Web.Domain.SummitDecision", b =>
                 {
                     b.Navigation("Evidence");
                 });

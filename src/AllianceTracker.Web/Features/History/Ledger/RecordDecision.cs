@@ -12,9 +12,9 @@ namespace AllianceTracker.Web.Features.History;
 /// </summary>
 /// <exception cref="EditValidationException">A rule is broken; nothing was written.</exception>
 /// <exception cref="VersionConflictException">The proposal changed since the editor read it; nothing was written.</exception>
-public sealed class RecordDecision(string proposalSlug, DecisionInput input, Guid? expectedVersion, HistoryVersions versions) : ILedgerWrite<ProposalOutcomeRecord>
+public sealed class RecordDecision(string proposalSlug, DecisionInput input, Guid? expectedVersion, HistoryVersions versions) : ILedgerWrite<SummitDecision>
 {
-    public async Task<LedgerStep<ProposalOutcomeRecord>> ApplyAsync(LedgerContext context, CancellationToken cancellationToken)
+    public async Task<LedgerStep<SummitDecision>> ApplyAsync(LedgerContext context, CancellationToken cancellationToken)
     {
         var db = context.Db;
         var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.Slug == proposalSlug, cancellationToken);
@@ -51,7 +51,7 @@ public sealed class RecordDecision(string proposalSlug, DecisionInput input, Gui
             Source = e.NewSource is { } added ? added.ToSource(SourceKeys.New(added)) : sources[e.SourceKey!],
             Excerpt = e.Excerpt.Trim(),
         }).ToList();
-        var entry = new ProposalOutcomeRecord
+        var entry = new SummitDecision
         {
             ProposalId = proposal!.Id,
             Outcome = input.Outcome,
@@ -67,7 +67,7 @@ public sealed class RecordDecision(string proposalSlug, DecisionInput input, Gui
         proposal.Version = RowVersions.Next("proposal", proposalSlug, proposal.Version, expectedVersion);
 
         // A decision changes the proposal's status on every page, not one cell.
-        return new LedgerStep<ProposalOutcomeRecord>(entry, [])
+        return new LedgerStep<SummitDecision>(entry, [])
         {
             Conflict = async () => new VersionConflictException("proposal", proposalSlug, await versions.OfProposalAsync(proposalSlug, cancellationToken)),
         };

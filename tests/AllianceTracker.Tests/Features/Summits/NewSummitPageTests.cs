@@ -1,10 +1,10 @@
 using AllianceTracker.Tests.Support;
 using AllianceTracker.Web.Features.Accounts;
-using AllianceTracker.Web.Features.Proposals;
+using AllianceTracker.Web.Features.Summits;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 
-namespace AllianceTracker.Tests.Features.Proposals;
+namespace AllianceTracker.Tests.Features.Summits;
 
 public sealed class NewSummitPageTests : PageTest
 {
@@ -13,7 +13,7 @@ public sealed class NewSummitPageTests : PageTest
         Authorization.SetAuthorized("summit-editor@example.org");
         Authorization.SetRoles(Roles.Editor);
         Authorization.SetPolicies(Policies.CanEdit);
-        Context.Services.AddProposals();
+        Context.Services.AddSummits();
     }
 
     private IRenderedComponent<NewSummitPage> RenderFilledIn(string? startsOn, string? endsOn)
