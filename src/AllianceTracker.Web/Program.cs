@@ -51,19 +51,8 @@ try
         return await AllianceCommandLine.RunAsync(app.Services, args, CommandConsole.System);
     }
 
-    app.UseAllianceTransport();
-    var databaseInitialized = app.UseDatabaseInitialization();
-    app.UseAllianceErrorPages();
-    app.UseAllianceRequestLogging();
-    app.UseAllianceApiFaults();
-    app.UseAllianceRouting();
-    app.UseAllianceMetrics();
-    app.UseAllianceAccess();
-    app.UseAllianceReading();
-    app.UseAllianceApiCaching();
-    app.UseAlliancePages();
-    // After authentication, so forms posted by signed-in editors are checked against their session.
-    app.UseAntiforgery();
+    // Every middleware, in order: Hosting/Pipeline.cs.
+    var databaseInitialized = app.UseAlliancePipeline();
     app.MapAllianceEndpoints();
 
     await app.RunAsync(databaseInitialized);

@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using AllianceTracker.Web.Api;
 using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Features.Accounts;
 using Microsoft.AspNetCore.DataProtection;
@@ -133,16 +132,6 @@ public static class AccessSetup
         }
 
         return builder;
-    }
-
-    public static WebApplication UseAllianceAccess(this WebApplication app)
-    {
-        app.UseAuthentication();
-        // Before authorization, so a cross-site write is refused as such whoever sends it.
-        app.UseScriptOnlyApiWrites();
-        app.UseAuthorization();
-        app.UseRateLimiter();
-        return app;
     }
 
     private static Task RespondOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

@@ -69,7 +69,7 @@ public static class ApiSetup
     /// <c>Cache-Control: no-cache</c>, and answer a matching If-None-Match with 304: strong or weak
     /// (<c>W/"…"</c>, compared weakly as RFC 9110 §13.1.2 says for GET) or <c>*</c>.
     /// </summary>
-    public static WebApplication UseAllianceApiCaching(this WebApplication app)
+    public static WebApplication UseApiEntityTags(this WebApplication app)
     {
         app.UseWhen(
             context => HttpMethods.IsGet(context.Request.Method) && !StreamedResponse.Is(context)

@@ -62,16 +62,22 @@ public static class MetricsSetup
         return builder;
     }
 
-    /// <summary>After routing (the request metrics are labelled by endpoint): counts every request; refuses /metrics to strangers.</summary>
-    public static WebApplication UseAllianceMetrics(this WebApplication app)
+    /// <summary>
+    /// Not a middleware: process figures (CPU, memory, open handles, GC) in the app's own registry,
+    /// and the features' figures made now, so every series is there (at 0) from the first scrape.
+    /// </summary>
+    public static WebApplication RegisterAllianceMetrics(this WebApplication app)
     {
-        var registry = app.Services.GetRequiredService<CollectorRegistry>();
-        // Process figures (CPU, memory, open handles, GC) in the app's own registry; and the
-        // features' figures made now, so every series is there (at 0) from the first scrape.
-        DotNetStats.Register(registry);
+        DotNetStats.Register(app.Services.GetRequiredService<CollectorRegistry>());
         _ = app.Services.GetRequiredService<HostingMetrics>();
         _ = app.Services.GetRequiredService<Features.Live.LiveMetrics>();
         _ = app.Services.GetRequiredService<Features.History.HistoryMetrics>();
+        return app;
+    }
+
+    /// <summary><c>/metrics</c> answers loopback and <c>Metrics:AllowedNetworks</c> only; anyone else gets 404.</summary>
+    public static WebApplication UseMetricsForOperatorsOnly(this WebApplication app)
+    {
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetricsOptions>>().Value;
         var allowed = options.AllowedNetworks.Select(IPNetwork.Parse).ToList();
         app.UseWhen(context => context.Request.Path.Equals("/metrics", StringComparison.OrdinalIgnoreCase), metrics => metrics.Use(async (context, next) =>
@@ -86,6 +92,13 @@ public static class MetricsSetup
 
             await next(context);
         }));
+        return app;
+    }
+
+    /// <summary>After routing: every request counted and timed, labelled by endpoint.</summary>
+    public static WebApplication UseRequestMetrics(this WebApplication app)
+    {
+        var registry = app.Services.GetRequiredService<CollectorRegistry>();
         app.UseHttpMetrics(options => options.SetMetricFactory(Metrics.WithCustomRegistry(registry)));
         return app;
     }

@@ -27,7 +27,7 @@ public static class ReadingSetup
         builder.Services.AddHostedService<EvictOnChange>();
         builder.Services.AddResponseCompression(options =>
         {
-            // Only anonymous responses are compressed (see UseAllianceReading): no secret sits
+            // Only anonymous responses are compressed (see UseCompressionForReaders): no secret sits
             // beside text an attacker controls, so compression cannot leak one (BREACH).
             options.EnableForHttps = true;
             options.Providers.Add<BrotliCompressionProvider>();
@@ -44,11 +44,16 @@ public static class ReadingSetup
         return builder;
     }
 
-    /// <summary>After authentication (the cache and compression look at who asks), before the endpoints.</summary>
-    public static WebApplication UseAllianceReading(this WebApplication app)
+    /// <summary>A framework override: the output cache's stored pages keep the exact enhanced-navigation header (below).</summary>
+    public static WebApplication UseEnhancedNavigationHeaderKept(this WebApplication app)
     {
         app.Use(KeepEnhancedNavigationHeader);
-        app.UseOutputCache();
+        return app;
+    }
+
+    /// <summary>Brotli/gzip for anonymous responses only (no secret sits beside reflected input), never for streams.</summary>
+    public static WebApplication UseCompressionForReaders(this WebApplication app)
+    {
         app.UseWhen(
             context => context.User.Identity?.IsAuthenticated != true && !StreamedResponse.Is(context),
             anonymous => anonymous.UseResponseCompression());

@@ -105,10 +105,12 @@ public static class TransportSetup
         return builder;
     }
 
-    /// <summary>First in the pipeline, so every response (cached, static, error) gets the headers.</summary>
-    public static WebApplication UseAllianceTransport(this WebApplication app)
+    private static SiteOptions Site(WebApplication app) => app.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
+
+    /// <summary>Not a middleware: a start outside Development without the public base URL says what that costs.</summary>
+    public static WebApplication WarnWithoutPublicBaseUrl(this WebApplication app)
     {
-        var site = app.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
+        var site = Site(app);
         if (!app.Environment.IsDevelopment() && string.IsNullOrEmpty(site.PublicBaseUrl))
         {
             app.Logger.LogWarning(
@@ -116,9 +118,13 @@ public static class TransportSetup
                 $"{SiteOptions.Section}:{nameof(SiteOptions.PublicBaseUrl)}");
         }
 
-        app.UseForwardedHeaders();
-        app.UseSecurityHeaders();
-        if (site.InstanceName is { Length: > 0 } instance)
+        return app;
+    }
+
+    /// <summary><c>X-Alliance-Instance</c> on every response when <c>Site:InstanceName</c> is set (a cluster), so an operator sees who answered.</summary>
+    public static WebApplication UseInstanceHeader(this WebApplication app)
+    {
+        if (Site(app).InstanceName is { Length: > 0 } instance)
         {
             app.Use((context, next) =>
             {
@@ -127,11 +133,24 @@ public static class TransportSetup
             });
         }
 
+        return app;
+    }
+
+    /// <summary>When the public base URL is https, a request over plain HTTP is sent there (<see cref="ToHttps"/>).</summary>
+    public static WebApplication UseHttpsFromPublicBaseUrl(this WebApplication app)
+    {
+        var site = Site(app);
         if (site.IsHttps)
         {
             app.Use((context, next) => ToHttps(context, next, site.PublicBaseUrl!));
         }
 
+        return app;
+    }
+
+    /// <summary>HSTS and the framework's HTTPS redirection, except in Development.</summary>
+    public static WebApplication UseHstsOutsideDevelopment(this WebApplication app)
+    {
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -166,19 +185,6 @@ public static class TransportSetup
             statusCode: StatusCodes.Status400BadRequest,
             title: "Use HTTPS",
             detail: $"This site is served over HTTPS: send the request to {publicBaseUrl}.").ExecuteAsync(context);
-    }
-
-    /// <summary>
-    /// Routing, after what every request needs first (the request log, API problem details): HEAD
-    /// is answered as GET without a body, and non-canonical member and proposal addresses redirect,
-    /// before an endpoint is chosen.
-    /// </summary>
-    public static WebApplication UseAllianceRouting(this WebApplication app)
-    {
-        app.UseHeadAsGet();
-        app.UseCanonicalAddresses();
-        app.UseRouting();
-        return app;
     }
 
     private const string ApiReferencePolicyName = "api-reference";

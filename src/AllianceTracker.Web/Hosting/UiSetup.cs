@@ -28,15 +28,20 @@ public static class UiSetup
         return builder;
     }
 
-    public static WebApplication UseAllianceErrorPages(this WebApplication app)
+    /// <summary>An unhandled exception shows the error page (with a reference to the log), except in Development.</summary>
+    public static WebApplication UseErrorPageOutsideDevelopment(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found");
-        // Friendly pages are for people; API clients get their status codes (and problem bodies) untouched.
+        return app;
+    }
+
+    /// <summary>Friendly pages are for people; API clients get their status codes (and problem bodies) untouched.</summary>
+    public static WebApplication UseNoStatusPagesForApi(this WebApplication app)
+    {
         app.Use((context, next) =>
         {
             if (context.Request.Path.StartsWithSegments("/api") && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
@@ -46,13 +51,6 @@ public static class UiSetup
 
             return next(context);
         });
-        return app;
-    }
-
-    /// <summary>What reading pages need on the way out: the theme hints (more to come: cache, compression).</summary>
-    public static WebApplication UseAlliancePages(this WebApplication app)
-    {
-        app.UseThemeHints();
         return app;
     }
 
