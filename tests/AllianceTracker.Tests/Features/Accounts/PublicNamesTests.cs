@@ -87,7 +87,7 @@ public sealed class PublicNamesTests : FreshAppTest<AccountsAppFactory>
     {
         var page = await App.Anonymous().GetStringAsync("/members/HUN");
 
-        Assert.Contains("Recorded by Seed import, from the seed article (ICARO Media Group, c. 3 April 2024)", System.Net.WebUtility.HtmlDecode(page));
+        Assert.Contains("Recorded by Seed import, from the seed article (ICARO Media Group, c. 3 April 2024)", WebUtility.HtmlDecode(page));
     }
 
     private async Task<System.Security.Claims.ClaimsPrincipal> AdminAsync()
