@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using AllianceTracker.EndToEnd.Infrastructure;
-using AllianceTracker.Tests.Shared;
 using AllianceTracker.EndToEnd.Pages;
+using AllianceTracker.Tests.Shared;
 using Microsoft.Playwright;
 
 namespace AllianceTracker.EndToEnd.Cluster;

@@ -130,7 +130,10 @@ public sealed record ExportDocument(
             picture.Consensus.OrderBy(c => c.Proposal.Slug, StringComparer.Ordinal).Select(c => new ExportConsensus(
                 c.Proposal.Slug, c.StatusCode,
                 StanceVocabulary.All.ToDictionary(d => d.Code, d => c.Result.Counts[d.Stance]),
-                c.Result.Blockers, c.Result.StillOpen) { OptsOut = c.Result.OptingOut.Count > 0 ? c.Result.OptingOut : null }).ToList());
+                c.Result.Blockers, c.Result.StillOpen)
+            {
+                OptsOut = c.Result.OptingOut.Count > 0 ? c.Result.OptingOut : null,
+            }).ToList());
     }
 
     /// <summary>The document as a picture again, so frozen snapshots render with the live components.</summary>

@@ -1,6 +1,6 @@
-using AllianceTracker.Web.Api;
 using System.Text;
 using System.Text.Json;
+using AllianceTracker.Web.Api;
 using AllianceTracker.Web.Features.History;
 using Microsoft.AspNetCore.Http.Features;
 

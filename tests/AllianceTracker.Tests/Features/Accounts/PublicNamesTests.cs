@@ -1,7 +1,7 @@
-using AllianceTracker.Tests.Shared;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AllianceTracker.Tests.Shared;
 using AllianceTracker.Tests.Support;
 using AllianceTracker.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
