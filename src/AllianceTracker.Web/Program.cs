@@ -15,7 +15,7 @@ using AllianceTracker.Web.Hosting;
 using Serilog;
 
 // Until the host's own logger is built, failures (bad config, a refused seed import) go to the console.
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
+Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger();
 
 try
 {

@@ -24,7 +24,7 @@ public sealed class RecordedErrors : ILogEventSink
 
         using var text = new StringWriter();
         text.Write(logEvent.Properties.TryGetValue("SourceContext", out var source) ? $"{source}: " : "");
-        logEvent.RenderMessage(text);
+        logEvent.RenderMessage(text, System.Globalization.CultureInfo.InvariantCulture);
         if (logEvent.Exception is not null)
         {
             text.Write($" {logEvent.Exception.GetType().Name}: {logEvent.Exception.Message}");

@@ -41,7 +41,7 @@ public static partial class ApiFaults
                 context.Response.Clear();
                 if (isUnavailable(ex))
                 {
-                    logger.LogWarning(ex, "Database unavailable for {Method} {Path}; answered 503 (reference {Reference})", context.Request.Method, context.Request.Path, reference);
+                    Log.DatabaseUnavailable(logger, ex, context.Request.Method, context.Request.Path, reference);
                     context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     await Results.Problem(
                         statusCode: StatusCodes.Status503ServiceUnavailable,
@@ -51,7 +51,7 @@ public static partial class ApiFaults
                     return;
                 }
 
-                logger.LogError(ex, "Unhandled error for {Method} {Path} (reference {Reference})", context.Request.Method, context.Request.Path, reference);
+                Log.UnhandledError(logger, ex, context.Request.Method, context.Request.Path, reference);
                 await Results.Problem(
                     statusCode: StatusCodes.Status500InternalServerError,
                     title: "Something went wrong on the server",
@@ -151,5 +151,14 @@ public static partial class ApiFaults
             _ => (ReasonPhrases.GetReasonPhrase(response.StatusCode), (string?)null),
         };
         await TypedResults.Problem(statusCode: response.StatusCode, title: title, detail: detail).ExecuteAsync(context);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable for {Method} {Path}; answered 503 (reference {Reference})")]
+        public static partial void DatabaseUnavailable(ILogger logger, Exception exception, string method, PathString path, string reference);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error for {Method} {Path} (reference {Reference})")]
+        public static partial void UnhandledError(ILogger logger, Exception exception, string method, PathString path, string reference);
     }
 }

@@ -33,7 +33,7 @@ public static class ScriptOnlyWrites
     private static bool IsApiWrite(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api")
         && !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method) || HttpMethods.IsTrace(context.Request.Method))
-        && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>() is { } methods
+        && context.GetEndpoint()?.Metadata.GetMetadata<IHttpMethodMetadata>() is { } methods
         && methods.HttpMethods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase);
 
     private static async Task GuardAsync(HttpContext context, RequestDelegate next)

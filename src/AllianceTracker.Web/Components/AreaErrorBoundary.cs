@@ -9,7 +9,7 @@ namespace AllianceTracker.Web.Components;
 /// an editor's circuit stay alive, and the reader sees a short reference that is also in the log
 /// beside the exception, so an operator can find it.
 /// </summary>
-public sealed class AreaErrorBoundary : ErrorBoundary
+public sealed partial class AreaErrorBoundary : ErrorBoundary
 {
     [Inject]
     private ILogger<AreaErrorBoundary> Logger { get; set; } = null!;
@@ -19,7 +19,7 @@ public sealed class AreaErrorBoundary : ErrorBoundary
     protected override Task OnErrorAsync(Exception exception)
     {
         Reference = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
-        Logger.LogError(exception, "A page area failed (reference {Reference})", Reference);
+        Log.AreaFailed(Logger, exception, Reference);
         return Task.CompletedTask;
     }
 
@@ -37,5 +37,11 @@ public sealed class AreaErrorBoundary : ErrorBoundary
         builder.AddAttribute(4, "data-testid", "area-error");
         builder.AddContent(5, $"This part of the page could not be shown. Reload to try again; if it keeps failing, give the operator the reference {Reference}.");
         builder.CloseElement();
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Error, Message = "A page area failed (reference {Reference})")]
+        public static partial void AreaFailed(ILogger logger, Exception exception, string reference);
     }
 }

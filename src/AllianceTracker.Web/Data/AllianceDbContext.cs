@@ -77,11 +77,11 @@ public class AllianceDbContext : IdentityDbContext<IdentityUser>, IDataProtectio
 
     private static DateTime ToWholeMicroseconds(DateTime utc) => new(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(modelBuilder);
+        base.OnModelCreating(builder);
 
-        modelBuilder.Entity<MemberState>(member =>
+        builder.Entity<MemberState>(member =>
         {
             member.HasKey(m => m.Alpha3);
             member.Property(m => m.Alpha3).HasMaxLength(3);
@@ -91,26 +91,26 @@ public class AllianceDbContext : IdentityDbContext<IdentityUser>, IDataProtectio
             member.HasIndex(m => m.NumericCode).IsUnique();
         });
 
-        modelBuilder.Entity<Summit>(summit =>
+        builder.Entity<Summit>(summit =>
         {
             summit.HasIndex(s => s.Slug).IsUnique();
             summit.HasMany(s => s.Proposals).WithOne(p => p.Summit).HasForeignKey(p => p.SummitId);
         });
 
-        modelBuilder.Entity<Proposal>(proposal =>
+        builder.Entity<Proposal>(proposal =>
         {
             proposal.HasIndex(p => p.Slug).IsUnique();
             proposal.Property(p => p.Version).IsConcurrencyToken();
         });
 
-        modelBuilder.Entity<ProposalRevision>(revision =>
+        builder.Entity<ProposalRevision>(revision =>
         {
             revision.HasOne(r => r.Proposal).WithMany().HasForeignKey(r => r.ProposalId).OnDelete(DeleteBehavior.Restrict);
             revision.HasIndex(r => new { r.ProposalId, r.InForceFrom });
             revision.HasIndex(r => r.RecordedAtUtc);
         });
 
-        modelBuilder.Entity<SummitDecision>(outcome =>
+        builder.Entity<SummitDecision>(outcome =>
         {
             outcome.Property(o => o.Outcome).HasConversion<string>();
             outcome.HasOne(o => o.Proposal).WithMany().HasForeignKey(o => o.ProposalId).OnDelete(DeleteBehavior.Restrict);
@@ -119,33 +119,33 @@ public class AllianceDbContext : IdentityDbContext<IdentityUser>, IDataProtectio
             outcome.HasIndex(o => o.RecordedAtUtc);
         });
 
-        modelBuilder.Entity<DecisionEvidence>(evidence =>
+        builder.Entity<DecisionEvidence>(evidence =>
         {
             evidence.ToTable("DecisionEvidence");
             evidence.HasOne(e => e.Source).WithMany().HasForeignKey(e => e.SourceId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<DecisionRetraction>(retraction =>
+        builder.Entity<DecisionRetraction>(retraction =>
         {
             retraction.HasOne(r => r.Decision).WithMany().HasForeignKey(r => r.DecisionId).OnDelete(DeleteBehavior.Restrict);
             retraction.HasIndex(r => r.DecisionId).IsUnique();
             retraction.HasIndex(r => r.RecordedAtUtc);
         });
 
-        modelBuilder.Entity<SourceCorrection>(correction =>
+        builder.Entity<SourceCorrection>(correction =>
         {
             correction.HasOne(c => c.Source).WithMany().HasForeignKey(c => c.SourceId).OnDelete(DeleteBehavior.Restrict);
             correction.HasIndex(c => c.RecordedAtUtc);
         });
 
-        modelBuilder.Entity<Source>(source =>
+        builder.Entity<Source>(source =>
         {
             source.HasIndex(s => s.Key).IsUnique();
             source.Property(s => s.Kind).HasConversion<string>();
             source.Property(s => s.Version).IsConcurrencyToken();
         });
 
-        modelBuilder.Entity<StanceChange>(change =>
+        builder.Entity<StanceChange>(change =>
         {
             // Stored as the public code ("opts-out"), so the database reads the same as the API.
             change.Property(c => c.Stance).HasConversion(s => s.ToCode(), code => ParseStoredStance(code));
@@ -160,10 +160,10 @@ public class AllianceDbContext : IdentityDbContext<IdentityUser>, IDataProtectio
             change.HasIndex(c => c.RecordedAtUtc);
         });
 
-        modelBuilder.Entity<StanceEvidence>(evidence =>
+        builder.Entity<StanceEvidence>(evidence =>
             evidence.HasOne(e => e.Source).WithMany().HasForeignKey(e => e.SourceId).OnDelete(DeleteBehavior.Restrict));
 
-        modelBuilder.Entity<StanceRetraction>(retraction =>
+        builder.Entity<StanceRetraction>(retraction =>
         {
             retraction.HasOne(r => r.StanceChange).WithMany().HasForeignKey(r => r.StanceChangeId).OnDelete(DeleteBehavior.Restrict);
             // An entry is retracted at most once; retracting it again is a no-op the service refuses.
@@ -171,26 +171,26 @@ public class AllianceDbContext : IdentityDbContext<IdentityUser>, IDataProtectio
             retraction.HasIndex(r => r.RecordedAtUtc);
         });
 
-        modelBuilder.Entity<ProposalAlias>(alias =>
+        builder.Entity<ProposalAlias>(alias =>
         {
             alias.HasOne(a => a.Proposal).WithMany().HasForeignKey(a => a.ProposalId).OnDelete(DeleteBehavior.Restrict);
             alias.HasIndex(a => a.ProposalId);
         });
 
-        modelBuilder.Entity<Snapshot>(snapshot =>
+        builder.Entity<Snapshot>(snapshot =>
         {
             snapshot.Property(s => s.Id).HasMaxLength(16);
             snapshot.HasIndex(s => s.CreatedAtUtc);
         });
 
-        modelBuilder.Entity<StanceCellVersion>(cell =>
+        builder.Entity<StanceCellVersion>(cell =>
         {
             cell.HasKey(c => new { c.MemberAlpha3, c.ProposalId });
             // SQLite has no server-generated row version: the app sets a new Guid on every save.
             cell.Property(c => c.Version).IsConcurrencyToken();
         });
 
-        TextColumns.Configure(modelBuilder);
+        TextColumns.Configure(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

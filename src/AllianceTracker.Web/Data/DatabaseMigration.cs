@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AllianceTracker.Web.Data;
 
-public static class DatabaseMigration
+public static partial class DatabaseMigration
 {
     /// <summary>
     /// Brings the database to the latest migration (migrations only: the schema is never created any
@@ -19,8 +19,9 @@ public static class DatabaseMigration
         }
 
         await db.Database.MigrateAsync(cancellationToken);
-        services.GetRequiredService<ILoggerFactory>().CreateLogger("AllianceTracker.Database")
-            .LogInformation("Database {DatabasePath} is at the latest migration, journal in WAL mode where SQLite", db.Database.GetDbConnection().DataSource);
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("AllianceTracker.Database");
+        var path = db.Database.GetDbConnection().DataSource; // Once per start: cheap enough to read unguarded.
+        Log.AtLatestMigration(logger, path);
     }
 
     /// <summary>
@@ -55,5 +56,11 @@ public static class DatabaseMigration
                 await connection.CloseAsync();
             }
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Database {DatabasePath} is at the latest migration, journal in WAL mode where SQLite")]
+        public static partial void AtLatestMigration(ILogger logger, string databasePath);
     }
 }

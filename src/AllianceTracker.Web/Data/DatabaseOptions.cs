@@ -31,11 +31,11 @@ public sealed class DatabaseOptions
     /// <summary><c>ConnectionStrings:PostgreSQL</c>, with a timeout on commands like SQLite's busy timeout.</summary>
     public static string PostgreSqlConnectionString(IConfiguration configuration)
     {
-        var text = configuration.GetConnectionString(DatabaseOptions.PostgreSqlConnectionName);
+        var text = configuration.GetConnectionString(PostgreSqlConnectionName);
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new InvalidOperationException(
-                $"Database:Provider is PostgreSQL but ConnectionStrings:{DatabaseOptions.PostgreSqlConnectionName} is not set, e.g. \"Host=127.0.0.1;Port=5432;Database=alliance_tracker;Username=alliance\" (docs/deployment.md).");
+                $"Database:Provider is PostgreSQL but ConnectionStrings:{PostgreSqlConnectionName} is not set, e.g. \"Host=127.0.0.1;Port=5432;Database=alliance_tracker;Username=alliance\" (docs/deployment.md).");
         }
 
         var connection = new Npgsql.NpgsqlConnectionStringBuilder(text) { ApplicationName = "AllianceTracker" };

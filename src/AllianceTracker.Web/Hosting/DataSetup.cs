@@ -1,14 +1,16 @@
 using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Data.PostgreSql;
 using AllianceTracker.Web.Features.Accounts;
+using AllianceTracker.Web.Features.History;
 using AllianceTracker.Web.Features.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace AllianceTracker.Web.Hosting;
 
-public static class DataSetup
+public static partial class DataSetup
 {
     public static WebApplicationBuilder AddAllianceData(this WebApplicationBuilder builder)
     {
@@ -36,11 +38,12 @@ public static class DataSetup
         // database faults at a chosen statement with one (the revocation tests).
         // Everything asks for IDbContextFactory<AllianceDbContext> (and Identity, Data Protection
         // and the health check for the context itself); which database answers is read from the
-        // options when first asked, like the file's path, so test hosts can choose it.
+        // options when first asked, like the file's path, so test hosts can choose it. The cast below
+        // makes IDbContextFactory<AllianceDbContext> the registered service type.
         var sqlite = builder.Services.Last(d => d.ServiceType == typeof(IDbContextFactory<AllianceDbContext>));
         builder.Services.Remove(sqlite);
-        builder.Services.AddSingleton<IDbContextFactory<AllianceDbContext>>(services =>
-            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSQL
+        builder.Services.AddSingleton(services =>
+            services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSQL
                 ? new PostgresContextFactory(services.GetRequiredService<IDbContextFactory<PostgresAllianceDbContext>>())
                 : (IDbContextFactory<AllianceDbContext>)ActivatorUtilities.CreateInstance(services, sqlite.ImplementationType!));
         builder.Services.RemoveAll<AllianceDbContext>();
@@ -64,7 +67,7 @@ public static class DataSetup
     /// not stopping; a balancer sends traffic elsewhere until then (docs/deployment.md).
     /// </summary>
     private sealed class ReadyToServe(
-        StartupProgress progress, Features.History.IStanceChangeNotifier notifier, IHostApplicationLifetime host, IDbContextFactory<AllianceDbContext> dbFactory)
+        StartupProgress progress, IStanceChangeNotifier notifier, IHostApplicationLifetime host, IDbContextFactory<AllianceDbContext> dbFactory)
         : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(
@@ -125,7 +128,7 @@ public static class DataSetup
     public static Task UseDatabaseInitialization(this WebApplication app)
     {
         // One app per SQLite file; a restore waits for it to stop. A database server takes many.
-        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Sqlite)
+        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Sqlite)
         {
             app.Services.GetRequiredService<DatabaseFile>().HoldWhileServing();
         }
@@ -181,7 +184,7 @@ public static class DataSetup
     /// <summary>Migrates, creates the roles, imports the seed dataset and, in Development, the demo editor.</summary>
     private static async Task InitializeDatabaseAsync(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         if (!options.InitializeOnStartup)
         {
             return;
@@ -190,9 +193,9 @@ public static class DataSetup
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AllianceTracker.Database");
         await app.Services.MigrateAllianceDatabaseAsync();
         // Before any request: live streams' event ids go on from the database's version.
-        await app.Services.GetRequiredService<Features.History.IStanceChangeNotifier>().StartFromDatabaseAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<IStanceChangeNotifier>().StartFromDatabaseAsync(CancellationToken.None);
         var accounts = app.Services.GetRequiredService<AccountAdministration>();
-        var seedsPath = System.IO.Path.Combine(AppContext.BaseDirectory, options.SeedsPath);
+        var seedsPath = Path.Combine(AppContext.BaseDirectory, options.SeedsPath);
         // One writer after the other: side by side, the roles and the seeds contended for SQLite's
         // one write lock and a fresh clone's first start could fail with "database is locked"
         // (issue 29). Serial costs ~0.1 s of a start budgeted at 3 s (docs/performance.md).
@@ -200,35 +203,45 @@ public static class DataSetup
         var report = await app.Services.GetRequiredService<SeedImporter>().ImportAsync(seedsPath);
         if (report.ChangedNothing)
         {
-            logger.LogInformation("Seed dataset {SeedsPath} already imported; nothing to add", seedsPath);
+            Log.SeedsAlreadyImported(logger, seedsPath);
         }
         else
         {
-            logger.LogInformation(
-                "Imported seed dataset {SeedsPath}: {MembersAdded} members, {SourcesAdded} sources, {SummitsAdded} summits, {ProposalsAdded} proposals, {StanceChangesAdded} stance changes",
-                seedsPath, report.MembersAdded, report.SourcesAdded, report.SummitsAdded, report.ProposalsAdded, report.StanceChangesAdded);
+            Log.SeedsImported(logger, seedsPath, report.MembersAdded, report.SourcesAdded, report.SummitsAdded, report.ProposalsAdded, report.StanceChangesAdded);
         }
 
-        var access = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccessOptions>>().Value;
+        var access = app.Services.GetRequiredService<IOptions<AccessOptions>>().Value;
         if (app.Environment.IsDevelopment() && access.CreateDemoEditor && await accounts.CreateDemoEditorAsync() is { } password)
         {
             // Written to a file only its owner can read, never to the console or a log: in a container
             // the console is the log stream. The console says where the file is.
-            var file = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(app.Services.GetRequiredService<DatabaseFile>().Path)!, "demo-editor-password.txt");
+            var file = Path.Combine(Path.GetDirectoryName(app.Services.GetRequiredService<DatabaseFile>().Path)!, "demo-editor-password.txt");
             await using (var writer = new StreamWriter(DatabaseFile.CreateOwnerOnly(file, FileMode.Create)))
             {
                 await writer.WriteLineAsync($"email:    {AccountAdministration.DemoEditorEmail}");
                 await writer.WriteLineAsync($"password: {password}");
             }
 
-            logger.LogInformation("Demo editor {Email} created (Development only); its password is in {PasswordFile}, readable by you only", AccountAdministration.DemoEditorEmail, file);
+            Log.DemoEditorCreated(logger, AccountAdministration.DemoEditorEmail, file);
         }
     }
 
     private static string ResolveDatabasePath(IServiceProvider services)
     {
-        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var environment = services.GetRequiredService<IWebHostEnvironment>();
-        return System.IO.Path.GetFullPath(options.Path, environment.ContentRootPath);
+        return Path.GetFullPath(options.Path, environment.ContentRootPath);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Seed dataset {SeedsPath} already imported; nothing to add")]
+        public static partial void SeedsAlreadyImported(ILogger logger, string seedsPath);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Imported seed dataset {SeedsPath}: {MembersAdded} members, {SourcesAdded} sources, {SummitsAdded} summits, {ProposalsAdded} proposals, {StanceChangesAdded} stance changes")]
+        public static partial void SeedsImported(ILogger logger, string seedsPath, int membersAdded, int sourcesAdded, int summitsAdded, int proposalsAdded, int stanceChangesAdded);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Demo editor {Email} created (Development only); its password is in {PasswordFile}, readable by you only")]
+        public static partial void DemoEditorCreated(ILogger logger, string email, string passwordFile);
     }
 }

@@ -10,7 +10,7 @@ namespace AllianceTracker.Web.Hosting;
 /// else: the alternative is finding out on a summit day, when accept() starts failing
 /// (docs/operations.md).
 /// </summary>
-public sealed class OpenFileLimit(IOptions<LiveStreamOptions> live, ILogger<OpenFileLimit> logger) : IHostedService
+public sealed partial class OpenFileLimit(IOptions<LiveStreamOptions> live, ILogger<OpenFileLimit> logger) : IHostedService
 {
     /// <summary>Descriptors beyond the streams: pages being served, the database, logs, the circuit sockets.</summary>
     public const int Headroom = 2_000;
@@ -33,7 +33,7 @@ public sealed class OpenFileLimit(IOptions<LiveStreamOptions> live, ILogger<Open
             throw new InvalidOperationException(problem);
         }
 
-        logger.LogInformation("Open-file limit {Limit} holds the stream ceiling of {Ceiling} and {Headroom} more", soft, live.Value.StreamCeiling, Headroom);
+        Log.LimitHolds(logger, soft, live.Value.StreamCeiling, Headroom);
         return Task.CompletedTask;
     }
 
@@ -59,4 +59,10 @@ public sealed class OpenFileLimit(IOptions<LiveStreamOptions> live, ILogger<Open
 
     private static (ulong Soft, ulong Hard)? Read() =>
         File.Exists("/proc/self/limits") ? Parse(File.ReadAllText("/proc/self/limits")) : null;
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Open-file limit {Limit} holds the stream ceiling of {Ceiling} and {Headroom} more")]
+        public static partial void LimitHolds(ILogger logger, ulong limit, int ceiling, int headroom);
+    }
 }

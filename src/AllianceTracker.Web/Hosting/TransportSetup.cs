@@ -40,7 +40,7 @@ public sealed class SiteOptions
 /// configured proxies only, HTTPS redirection and HSTS outside Development, and the public base URL
 /// absolute links are made from (docs/security.md, docs/operations.md).
 /// </summary>
-public static class TransportSetup
+public static partial class TransportSetup
 {
     public static WebApplicationBuilder AddAllianceTransport(this WebApplicationBuilder builder)
     {
@@ -113,9 +113,7 @@ public static class TransportSetup
         var site = Site(app);
         if (!app.Environment.IsDevelopment() && string.IsNullOrEmpty(site.PublicBaseUrl))
         {
-            app.Logger.LogWarning(
-                "{Setting:l} is not set: absolute links (feed entry ids, \"Cite as\") follow each request's Host header, and cookies are not marked Secure. Set it to the address readers use, e.g. https://tracker.example.org (docs/operations.md).",
-                $"{SiteOptions.Section}:{nameof(SiteOptions.PublicBaseUrl)}");
+            Log.PublicBaseUrlNotSet(app.Logger, $"{SiteOptions.Section}:{nameof(SiteOptions.PublicBaseUrl)}");
         }
 
         return app;
@@ -269,6 +267,12 @@ public static class TransportSetup
     }
 
     /// <summary>The page policy with the hash of the import map a page renders; one per map, made once.</summary>
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "{Setting:l} is not set: absolute links (feed entry ids, \"Cite as\") follow each request's Host header, and cookies are not marked Secure. Set it to the address readers use, e.g. https://tracker.example.org (docs/operations.md).")]
+        public static partial void PublicBaseUrlNotSet(ILogger logger, string setting);
+    }
+
     private static class ImportMapPolicies
     {
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ImportMapDefinition, IReadOnlyHeaderPolicyCollection> Made = [];

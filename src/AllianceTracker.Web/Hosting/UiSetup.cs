@@ -8,9 +8,9 @@ using AllianceTracker.Web.Features.NewsAssist;
 using AllianceTracker.Web.Features.Positions;
 using AllianceTracker.Web.Features.Proposals;
 using AllianceTracker.Web.Features.Snapshots;
-using AllianceTracker.Web.Features.Summits;
 using AllianceTracker.Web.Features.Sources;
 using AllianceTracker.Web.Features.Stances;
+using AllianceTracker.Web.Features.Summits;
 using MudBlazor.Services;
 
 namespace AllianceTracker.Web.Hosting;

@@ -20,7 +20,7 @@ public static class FormFields
         var person = new Person(scope.Page);
         if (await input.GetAttributeAsync("type") == "date")
         {
-            await person.TypeDateAsync(input, DateOnly.ParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), TypingSpeed.Fast);
+            await Person.TypeDateAsync(input, DateOnly.ParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), TypingSpeed.Fast);
             return;
         }
 

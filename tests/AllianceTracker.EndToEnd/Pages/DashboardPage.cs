@@ -40,7 +40,7 @@ public sealed class DashboardPage(IPage page) : AppPage(page)
     /// <summary>Types the as-of date digit by digit and clicks Show, as a person does.</summary>
     public async Task ShowDateAsync(DateOnly date)
     {
-        await new Person(Page).TypeDateAsync(Page.Locator("[data-testid=as-of]"), date, TypingSpeed.Fast);
+        await Person.TypeDateAsync(Page.Locator("[data-testid=as-of]"), date, TypingSpeed.Fast);
         await Page.Locator("[data-testid=as-of-apply]").ClickAsync();
         await WaitForViewAsync($"asOf={date:yyyy-MM-dd}");
     }

@@ -43,7 +43,7 @@ public sealed class Person(IPage page)
     /// Types a date into a browser date field as a person does in en-US: click the month part, then
     /// the digits, month, day and year (the field moves on by itself), e.g. 0, 6, 2, 0, 2, 0, 2, 4.
     /// </summary>
-    public async Task TypeDateAsync(ILocator field, DateOnly date, TypingSpeed speed)
+    public static async Task TypeDateAsync(ILocator field, DateOnly date, TypingSpeed speed)
     {
         await field.ClickAsync(new() { Position = new Position { X = 8, Y = 10 } });
         await field.PressSequentiallyAsync(date.ToString("MMddyyyy", System.Globalization.CultureInfo.InvariantCulture), new() { Delay = (int)speed });
@@ -76,7 +76,7 @@ public sealed class Person(IPage page)
     }
 
     /// <summary>Picks an option with the mouse: click the list, then the option.</summary>
-    public async Task ChooseWithMouseAsync(ILocator select, string label)
+    public static async Task ChooseWithMouseAsync(ILocator select, string label)
     {
         await select.ClickAsync();
         await select.SelectOptionAsync(new SelectOptionValue { Label = label });
@@ -108,6 +108,6 @@ public sealed class Person(IPage page)
         "(() => { const e = document.activeElement; return e?.dataset?.testid || e?.id || e?.tagName.toLowerCase() || ''; })()");
 
     /// <summary>Scrolls so that <paramref name="element"/> sits <paramref name="fromTop"/> pixels below the top of the window.</summary>
-    public Task ScrollSoThatAsync(ILocator element, int fromTop) =>
+    public static Task ScrollSoThatAsync(ILocator element, int fromTop) =>
         element.EvaluateAsync("(e, top) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - top)", fromTop);
 }

@@ -8,8 +8,6 @@ namespace AllianceTracker.EndToEnd.Pages;
 /// </summary>
 public sealed class StanceEditDialog(IPage page)
 {
-    private readonly Person _person = new(page);
-
     public ILocator Dialog => page.Locator(".mud-dialog");
 
     public static async Task<StanceEditDialog> OpenAsync(IPage page, string member, string proposal)
@@ -49,7 +47,7 @@ public sealed class StanceEditDialog(IPage page)
     public Task TypeAsync(string field, string value) => Infrastructure.FormFields.TypeAsync(Dialog, field, value);
 
     /// <summary>Types the effective date into the date field as digits, month first (en-US), as a person does.</summary>
-    public Task TypeEffectiveDateAsync(DateOnly date) => _person.TypeDateAsync(Infrastructure.FormFields.Input(Dialog, "edit-effective"), date, TypingSpeed.Fast);
+    public Task TypeEffectiveDateAsync(DateOnly date) => Person.TypeDateAsync(Infrastructure.FormFields.Input(Dialog, "edit-effective"), date, TypingSpeed.Fast);
 
     /// <summary>Chooses to add evidence to the stance on record instead of recording a new one.</summary>
     public Task ChooseAddEvidenceAsync() => Dialog.GetByText("Add evidence to the stance on record").ClickAsync();

@@ -39,7 +39,7 @@ public sealed class DateTypingTests(ReadingApp reading) : IClassFixture<ReadingA
             }
             """);
 
-        await person.TypeDateAsync(field, new DateOnly(2024, 6, 20), speed);
+        await Person.TypeDateAsync(field, new DateOnly(2024, 6, 20), speed);
         Assert.Empty(addresses);
         Assert.Equal("2024-06-20", await field.InputValueAsync());
 
@@ -65,7 +65,7 @@ public sealed class DateTypingTests(ReadingApp reading) : IClassFixture<ReadingA
         var field = page.Locator("[data-testid=as-of]");
         var before = page.Url;
 
-        await person.TypeDateAsync(field, DateOnly.Parse(typed, System.Globalization.CultureInfo.InvariantCulture), TypingSpeed.Fast);
+        await Person.TypeDateAsync(field, DateOnly.Parse(typed, System.Globalization.CultureInfo.InvariantCulture), TypingSpeed.Fast);
         await person.CommitAsync(field, page.Locator("[data-testid=as-of-apply]"), commit);
 
         var problem = page.Locator("[data-testid=as-of-problem]");
@@ -76,7 +76,7 @@ public sealed class DateTypingTests(ReadingApp reading) : IClassFixture<ReadingA
         await Assertions.Expect(page.Locator("#as-of-help")).ToHaveTextAsync("Today's picture");
 
         // Fixing the date clears the reason and applies it.
-        await person.TypeDateAsync(field, new DateOnly(2024, 5, 1), TypingSpeed.Fast);
+        await Person.TypeDateAsync(field, new DateOnly(2024, 5, 1), TypingSpeed.Fast);
         await Assertions.Expect(problem).ToBeHiddenAsync();
         await page.Locator("[data-testid=as-of-apply]").ClickAsync();
         await new DashboardPage(page).WaitForViewAsync("asOf=2024-05-01");
@@ -90,7 +90,7 @@ public sealed class DateTypingTests(ReadingApp reading) : IClassFixture<ReadingA
         await page.GotoAsync("/");
         var person = new Person(page);
 
-        await person.TypeDateAsync(page.Locator("[data-testid=as-of]"), new DateOnly(1900, 1, 1), TypingSpeed.Fast);
+        await Person.TypeDateAsync(page.Locator("[data-testid=as-of]"), new DateOnly(1900, 1, 1), TypingSpeed.Fast);
         await page.Locator("[data-testid=as-of-apply]").ClickAsync();
         Assert.DoesNotContain("asOf", page.Url, StringComparison.Ordinal);
 

@@ -33,7 +33,7 @@ public sealed class LiveRefreshTests : FreshBrowserAppTest
         await card.Locator("details summary").ClickAsync();
         await Assertions.Expect(card.Locator("details")).ToHaveAttributeAsync("open", "");
         var region = page.Locator("[data-testid=filter-region]");
-        await person.ScrollSoThatAsync(region, fromTop: 200);
+        await Person.ScrollSoThatAsync(region, fromTop: 200);
         await region.FocusAsync();
         var scrolled = await person.ScrollYAsync();
         var unknownBefore = await card.Locator("[data-live-count='ukraine-fund:unknown'] dd").TextContentAsync();

@@ -14,6 +14,9 @@ public sealed class ViewControlTests(ReadingApp reading) : IClassFixture<Reading
 {
     private static readonly DateOnly PastDate = new(2024, 6, 20);
 
+    // What has focus when nothing on the page does.
+    private static readonly string[] NoFocus = ["body", "h1", ""];
+
     // NoScriptPick: without the page script, a typed date on a side of Compare counts only once
     // "The date below" is picked for that side (the script picks it as the date is typed).
     private sealed record TypedControl(string Address, string Field, string Button, string? Text, DateOnly? Date, string Expected, Func<IPage, Task> ShowsIt, (string Select, string Option)? NoScriptPick = null);
@@ -104,12 +107,12 @@ public sealed class ViewControlTests(ReadingApp reading) : IClassFixture<Reading
         var navigations = CountNavigations(page);
         if (viewer == Viewer.ReaderWithoutScript && spec.NoScriptPick is var (select, option))
         {
-            await person.ChooseWithMouseAsync(page.Locator($"[data-testid={select}]"), option);
+            await Person.ChooseWithMouseAsync(page.Locator($"[data-testid={select}]"), option);
         }
 
         if (spec.Date is { } date)
         {
-            await person.TypeDateAsync(field, date, speed);
+            await Person.TypeDateAsync(field, date, speed);
         }
         else
         {
@@ -154,7 +157,7 @@ public sealed class ViewControlTests(ReadingApp reading) : IClassFixture<Reading
         }
         else
         {
-            await person.ChooseWithMouseAsync(select, spec.Option);
+            await Person.ChooseWithMouseAsync(select, spec.Option);
         }
 
         if (viewer == Viewer.ReaderWithoutScript)
@@ -196,7 +199,7 @@ public sealed class ViewControlTests(ReadingApp reading) : IClassFixture<Reading
             return 0;
         }
 
-        await person.ScrollSoThatAsync(control, fromTop: 250);
+        await Person.ScrollSoThatAsync(control, fromTop: 250);
         return await person.ScrollYAsync();
     }
 
@@ -214,7 +217,7 @@ public sealed class ViewControlTests(ReadingApp reading) : IClassFixture<Reading
         Assert.InRange(await person.ScrollYAsync(), expected - 2, expected + 2);
         var focused = await person.FocusedAsync();
         Assert.Equal(expectedFocus ?? focusedAfterCommit, focused);
-        Assert.DoesNotContain(focused, new[] { "body", "h1", "" });
+        Assert.DoesNotContain(focused, NoFocus);
     }
 
     private static List<string> CountNavigations(IPage page)

@@ -1,5 +1,5 @@
-using ArchUnitNET.Domain;
 using ArchUnitNET.Fluent;
+using ArchUnitNET.Fluent.Syntax.Elements.Types;
 using ArchUnitNET.Loader;
 using ArchUnitNET.xUnit;
 using static ArchUnitNET.Fluent.ArchRuleDefinition;
@@ -19,10 +19,10 @@ public sealed class DependencyRulesTests
         Slices().Matching($"{root}.Features.(*)..").Should().BeFreeOfCycles();
 
     /// <summary>Types in <paramref name="area"/> and below (e.g. "Features.History").</summary>
-    private static IObjectProvider<IType> In(string area) => Types().That().ResideInNamespaceOrBelow($"{App}.{area}").As(area);
+    private static GivenTypesConjunctionWithDescription In(string area) => Types().That().ResideInNamespaceOrBelow($"{App}.{area}").As(area);
 
     /// <summary>Types of the app outside the listed areas (each with what is below it).</summary>
-    private static IObjectProvider<IType> AnythingBut(params string[] areas) =>
+    private static GivenTypesConjunctionWithDescription AnythingBut(params string[] areas) =>
         Types().That().ResideInNamespaceOrBelow(App)
             .And().DoNotResideInNamespaceMatching($@"^{Escape(App)}\.({string.Join("|", areas.Select(Escape))})(\..*)?$")
             .As($"anything but {string.Join(", ", areas)}");
@@ -121,7 +121,7 @@ public sealed class DependencyRulesTests
     public void Http_contracts_live_in_one_home()
     {
         var elsewhere = Compiled.Types
-            .Where(t => t.FullName.StartsWith(App + ".", StringComparison.Ordinal) && t.Visibility == Visibility.Public)
+            .Where(t => t.FullName.StartsWith(App + ".", StringComparison.Ordinal) && t.Visibility == ArchUnitNET.Domain.Visibility.Public)
             .Where(t => t.Name.EndsWith("Dto", StringComparison.Ordinal) || t.Name.EndsWith("Body", StringComparison.Ordinal))
             .Where(t => t.Namespace.FullName != $"{App}.Api.Contracts")
             .Select(t => t.FullName)

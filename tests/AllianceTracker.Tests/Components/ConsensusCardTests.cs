@@ -1,6 +1,6 @@
 using AllianceTracker.Tests.Support;
-using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Components;
+using AllianceTracker.Web.Domain;
 using Bunit;
 
 namespace AllianceTracker.Tests.Components;
@@ -105,10 +105,10 @@ public sealed class ConsensusCardTests : MudComponentTest
     [Fact]
     public void Replaced_has_a_colour_of_its_own_not_the_opt_out_stances()
     {
-        var replaced = Web.Components.StanceAppearance.ColorOf(ProposalOutcome.Replaced);
+        var replaced = StanceAppearance.ColorOf(ProposalOutcome.Replaced);
 
-        Assert.All(StanceVocabulary.All, stance => Assert.NotEqual(Web.Components.StanceAppearance.ColorOf(stance.Stance), replaced));
+        Assert.All(StanceVocabulary.All, stance => Assert.NotEqual(StanceAppearance.ColorOf(stance.Stance), replaced));
         Assert.All(Enum.GetValues<ProposalOutcome>().Where(o => o is not (ProposalOutcome.Replaced or ProposalOutcome.Pending)),
-            other => Assert.NotEqual(Web.Components.StanceAppearance.ColorOf(other), replaced));
+            other => Assert.NotEqual(StanceAppearance.ColorOf(other), replaced));
     }
 }

@@ -44,7 +44,7 @@ public sealed partial class ClusterCleanupTests(ITestOutputHelper output)
         await AssertNothingLeftAsync(folder);
     }
 
-    private Process Start(string file, params string[] arguments)
+    private static Process Start(string file, params string[] arguments)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = RepositoryRoot.Path, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)

@@ -95,6 +95,10 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
         }
 
         await Task.WhenAll(following);
+        foreach (var stream in streams)
+        {
+            stream.Dispose();
+        }
 
         // What the database holds for the writers' saves.
         var stored = await cluster.SavedReasonsAsync();
@@ -137,6 +141,8 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
         HttpClient client, int writer, ConcurrentDictionary<string, long> acknowledged, ConcurrentBag<string> attempted,
         ConcurrentBag<(TimeSpan, string)> errors, Stopwatch clock, CancellationToken stop)
     {
+        // Once started, a save and its pause run to their end (CancellationToken.None), so every
+        // attempted save is acknowledged or counted as an error; stop only ends the loop.
         for (var k = 0; !stop.IsCancellationRequested; k++)
         {
             var member = Members[(writer * 3) + (k % 3)];
@@ -151,28 +157,28 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
                     continue;
                 }
 
-                var cell = await read.Content.ReadFromJsonAsync<JsonObject>();
+                var cell = await read.Content.ReadFromJsonAsync<JsonObject>(CancellationToken.None);
                 attempted.Add(reason);
                 using var saved = await client.PostAsJsonAsync("api/v1/stances", new
                 {
                     member, proposal = "ukraine-fund", stance = k % 2 == 0 ? "supports" : "undecided", effectiveDate = "2024-06-02", reason,
                     evidence = new[] { new { source = "icaro-2024-04-stoltenberg-ukraine-fund", excerpt = "An excerpt." } },
                     expectedVersion = (Guid?)cell!["version"],
-                });
+                }, CancellationToken.None);
                 if (saved.StatusCode == HttpStatusCode.Created)
                 {
-                    acknowledged[reason] = (long)(await saved.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+                    acknowledged[reason] = (long)(await saved.Content.ReadFromJsonAsync<JsonObject>(CancellationToken.None))!["id"]!;
                 }
                 else
                 {
                     errors.Add((clock.Elapsed, ((int)saved.StatusCode).ToString(CultureInfo.InvariantCulture)));
-                    await Task.Delay(200);
+                    await Task.Delay(200, CancellationToken.None);
                 }
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or IOException)
             {
                 errors.Add((clock.Elapsed, ex.InnerException?.GetType().Name ?? ex.GetType().Name));
-                await Task.Delay(200);
+                await Task.Delay(200, CancellationToken.None);
             }
         }
     }
@@ -180,12 +186,13 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
     private static async Task ReadPagesUntilAsync(Cluster cluster, ConcurrentBag<(TimeSpan, bool, TimeSpan)> reads, Stopwatch clock, CancellationToken stop)
     {
         using var client = cluster.NewClient();
+        // A read in flight runs to its end (CancellationToken.None), so every read is counted.
         while (!stop.IsCancellationRequested)
         {
             var at = clock.Elapsed;
             try
             {
-                using var response = await client.GetAsync("");
+                using var response = await client.GetAsync("", CancellationToken.None);
                 reads.Add((at, response.StatusCode == HttpStatusCode.OK, clock.Elapsed - at));
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
@@ -193,7 +200,7 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
                 reads.Add((at, false, clock.Elapsed - at));
             }
 
-            await Task.Delay(100);
+            await Task.Delay(100, CancellationToken.None);
         }
     }
 
@@ -219,7 +226,7 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
     }
 
     /// <summary>A live stream followed as a browser's EventSource does: reconnect after <c>retry</c>, with Last-Event-ID.</summary>
-    private sealed class StreamFollower(Uri address)
+    private sealed class StreamFollower(Uri address) : IDisposable
     {
         private readonly CancellationTokenSource _stop = new();
         private readonly HttpClient _client = new() { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan };
@@ -238,6 +245,12 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
         public int Skipped { get; private set; }
 
         public void Stop() => _stop.Cancel();
+
+        public void Dispose()
+        {
+            _stop.Dispose();
+            _client.Dispose();
+        }
 
         public async Task FollowAsync(CancellationToken _)
         {
@@ -425,7 +438,7 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
             while (waited.Elapsed < ceiling)
             {
                 var status = await RunAsync("status");
-                if (InstanceLine().Matches(status).Count == 2 && InstanceLine().Matches(status).All(m => m.Groups[3].Value.StartsWith("up, ready", StringComparison.Ordinal))
+                if (InstanceLine().Count(status) == 2 && InstanceLine().Matches(status).All(m => m.Groups[3].Value.StartsWith("up, ready", StringComparison.Ordinal))
                     && status.Contains("PostgreSQL: up", StringComparison.Ordinal))
                 {
                     return;

@@ -5,6 +5,8 @@ namespace AllianceTracker.Tests.Domain;
 
 public sealed class TextPolicyTests
 {
+    private static readonly string[] SheetSlugs = ["sources", "a-very-long-proposal-slug-for-ukraine-one", "a-very-long-proposal-slug-for-ukraine-two"];
+
     [Fact]
     public void Text_is_stored_trimmed_in_NFC_with_line_breaks_as_newlines()
     {
@@ -123,7 +125,7 @@ public sealed class TextPolicyTests
     public void Spreadsheet_sheet_names_are_unique_without_regard_to_case_and_fit_31_characters()
     {
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Summary", "Sources" };
-        var names = new[] { "sources", "a-very-long-proposal-slug-for-ukraine-one", "a-very-long-proposal-slug-for-ukraine-two" }
+        var names = SheetSlugs
             .Select(slug => ExportFormats.SheetName(slug, taken)).ToList();
 
         Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());

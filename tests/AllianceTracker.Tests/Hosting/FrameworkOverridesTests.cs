@@ -17,7 +17,7 @@ namespace AllianceTracker.Tests.Hosting;
 /// silently. Each test here fails when that something changes, so the override is looked at again
 /// instead of quietly doing nothing (or too much).
 /// </summary>
-public sealed class FrameworkOverridesTests : IAsyncLifetime
+public sealed class FrameworkOverridesTests : IAsyncLifetime, IAsyncDisposable
 {
     private readonly AllianceAppFactory _app = new();
     private IReadOnlyList<ServiceDescriptor> _services = [];
@@ -30,6 +30,8 @@ public sealed class FrameworkOverridesTests : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     [Fact]
     public void Antiforgery_is_wrapped_once_around_the_frameworks_own()

@@ -32,7 +32,7 @@ public sealed class StaleWriteTests : FreshAppTest<AccountsAppFactory>
         reason = "Stale write test.", expectedVersion,
     };
 
-    private async Task<(Guid Version, string ETag)> ReadAsync(HttpClient client, string address)
+    private static async Task<(Guid Version, string ETag)> ReadAsync(HttpClient client, string address)
     {
         var response = await client.GetAsync(address);
         response.EnsureSuccessStatusCode();

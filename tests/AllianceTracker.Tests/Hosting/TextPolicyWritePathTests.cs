@@ -10,7 +10,7 @@ namespace AllianceTracker.Tests.Hosting;
 /// <summary>The text policy on the real write paths, and what readers get when old data breaks it.</summary>
 public sealed class TextPolicyWritePathTests : FreshAppTest
 {
-    private async Task<HttpResponseMessage> SaveAsync(HttpClient editor, string reason, string? conditions = null)
+    private static async Task<HttpResponseMessage> SaveAsync(HttpClient editor, string reason, string? conditions = null)
     {
         var cell = await editor.GetFromJsonAsync<JsonObject>("/api/v1/stances/cell?member=SVK&proposal=ukraine-fund");
         return await editor.PostAsJsonAsync("/api/v1/stances", new

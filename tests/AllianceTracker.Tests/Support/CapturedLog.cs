@@ -14,7 +14,7 @@ public sealed class CapturedLog : ILogEventSink
     public void Emit(LogEvent logEvent)
     {
         using var text = new StringWriter();
-        logEvent.RenderMessage(text);
+        logEvent.RenderMessage(text, System.Globalization.CultureInfo.InvariantCulture);
         foreach (var property in logEvent.Properties)
         {
             text.Write($" {property.Key}={property.Value}");

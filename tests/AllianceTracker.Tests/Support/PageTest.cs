@@ -51,7 +51,7 @@ public abstract class PageTest : MudComponentTest
         await Database.DisposeAsync();
     }
 
-    protected async Task RecordAsync(string member, string proposal, Web.Domain.Stance stance, DateOnly effectiveOn, string? conditions = null)
+    protected async Task RecordAsync(string member, string proposal, Stance stance, DateOnly effectiveOn, string? conditions = null)
     {
         var cell = await Recorder.GetCellAsync(member, proposal);
         await Recorder.RecordAsync(TestEditors.Editor(), new StanceChangeInput(

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace AllianceTracker.Web.Features.Accounts;
 
-public static class AccountEndpoints
+public static partial class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -24,12 +24,18 @@ public static class AccountEndpoints
             {
                 // A new stamp ends this session everywhere it was copied to, not just in this browser.
                 await signIn.UserManager.UpdateSecurityStampAsync(user);
-                logger.LogInformation("{UserName:l} signed out", user.UserName);
+                Log.SignedOut(logger, user.UserName);
             }
 
             await signIn.SignOutAsync();
             return Results.LocalRedirect(LocalReturnUrl.OrHome(form["returnUrl"]));
         }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         return endpoints;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "{UserName:l} signed out")]
+        public static partial void SignedOut(ILogger logger, string? userName);
     }
 }

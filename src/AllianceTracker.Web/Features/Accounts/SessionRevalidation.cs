@@ -14,7 +14,7 @@ namespace AllianceTracker.Web.Features.Accounts;
 /// cookie checked up to a minute earlier, and waiting another interval after opening let a revoked
 /// session save for two.
 /// </summary>
-internal sealed class SessionRevalidation : ServerAuthenticationStateProvider, IDisposable
+internal sealed partial class SessionRevalidation : ServerAuthenticationStateProvider, IDisposable
 {
     private static readonly ClaimsPrincipal Anonymous = new(new ClaimsIdentity());
 
@@ -69,7 +69,7 @@ internal sealed class SessionRevalidation : ServerAuthenticationStateProvider, I
         catch (Exception ex)
         {
             // A database that cannot answer now must not sign anyone out; the cookie's own check goes on.
-            _logger.LogWarning(ex, "The session of an open editor page could not be checked; it will be at the next request");
+            Log.OpenPageNotChecked(_logger, ex);
         }
     }
 
@@ -86,7 +86,7 @@ internal sealed class SessionRevalidation : ServerAuthenticationStateProvider, I
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _logger.LogWarning(ex, "The session of a new editor page could not be checked; it will be at the next interval");
+            Log.NewPageNotChecked(_logger, ex);
         }
     }
 
@@ -109,6 +109,15 @@ internal sealed class SessionRevalidation : ServerAuthenticationStateProvider, I
         AuthenticationStateChanged -= OnChanged;
         _loop?.Cancel();
         _loop?.Dispose();
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "The session of an open editor page could not be checked; it will be at the next request")]
+        public static partial void OpenPageNotChecked(ILogger logger, Exception exception);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "The session of a new editor page could not be checked; it will be at the next interval")]
+        public static partial void NewPageNotChecked(ILogger logger, Exception exception);
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using AllianceTracker.Web.Features.Exchange;
 
 namespace AllianceTracker.Web.Features.CommandLine;
@@ -17,7 +18,7 @@ public sealed record CommandConsole(TextReader In, TextWriter Out, TextWriter Er
     {
         if (path is null)
         {
-            await Out.WriteAsync(global::System.Text.Encoding.UTF8.GetString(file.Content));
+            await Out.WriteAsync(Encoding.UTF8.GetString(file.Content));
             return;
         }
 
@@ -34,7 +35,7 @@ public sealed record CommandConsole(TextReader In, TextWriter Out, TextWriter Er
             return In.ReadLine();
         }
 
-        var secret = new global::System.Text.StringBuilder();
+        var secret = new StringBuilder();
         while (true)
         {
             var key = Console.ReadKey(intercept: true);

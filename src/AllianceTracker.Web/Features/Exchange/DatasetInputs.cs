@@ -18,14 +18,16 @@ public static class DatasetInputs
 
     public static SourceInput Source(ExportSource s)
     {
-        SourceKindCodes.TryParse(s.Kind, out var kind);
+        // An unknown kind code reads as a news report (the enum's first value), as it always has.
+        var kind = SourceKindCodes.TryParse(s.Kind, out var parsed) ? parsed : SourceKind.NewsReport;
         return new(s.Key, s.Title, s.Outlet, s.Url, IsoDate.ParseOrNull(s.Published), s.PublishedApproximate, kind);
     }
 
     /// <summary>A recorded position as a new history entry; imports write on top of whatever is there, so no version is expected.</summary>
     public static StanceChangeInput Change(ExportPosition p)
     {
-        StanceVocabulary.TryParse(p.Stance, out var stance);
+        // An unknown stance code reads as Unknown ("no position on record"), as it always has.
+        var stance = StanceVocabulary.TryParse(p.Stance, out var parsed) ? parsed : Stance.Unknown;
         return new(p.Member, p.Proposal, stance, p.Conditions, IsoDate.Parse(p.EffectiveDate!), p.Rationale ?? "",
             p.Evidence.Select(e => new EvidenceInput(e.Source, e.Excerpt)).ToList(), EffectiveOnIsApproximate: p.EffectiveDateApproximate == true);
     }

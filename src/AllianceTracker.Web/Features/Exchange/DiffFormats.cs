@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using AllianceTracker.Web.Api.Contracts;
 using CsvHelper;
@@ -97,7 +98,7 @@ internal static class DiffFormats
         var md = new StringBuilder($"# What changed: {Escape(diff.FromLabel)} → {Escape(diff.ToLabel)}\n\n");
         foreach (var proposal in diff.Proposals)
         {
-            md.AppendLine($"- **{Escape(proposal.Title)}**: {Escape(proposal.What)}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- **{Escape(proposal.Title)}**: {Escape(proposal.What)}");
         }
 
         foreach (var status in diff.Statuses)
@@ -108,7 +109,7 @@ internal static class DiffFormats
                 + (status.Note is { } note ? $" — {Escape(note)}" : ""));
             foreach (var evidence in status.Evidence)
             {
-                md.AppendLine($"  > “{Escape(evidence.Excerpt)}” — {Escape(evidence.Outlet)}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"  > “{Escape(evidence.Excerpt)}” — {Escape(evidence.Outlet)}");
             }
         }
 
@@ -120,7 +121,7 @@ internal static class DiffFormats
         md.AppendLine(diff.Cells.Count == 0 ? "No stance changed." : "| Member | Proposal | Before | After | Evidence |\n|---|---|---|---|---|");
         foreach (var c in diff.Cells)
         {
-            md.AppendLine($"| {Escape(c.MemberName)} | {Escape(c.ProposalTitle)} | {c.FromLabel} | {c.ToLabel} | {string.Join("; ", c.Evidence.Select(e => $"“{Escape(e.Excerpt)}” — {Escape(e.Outlet)}"))} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {Escape(c.MemberName)} | {Escape(c.ProposalTitle)} | {c.FromLabel} | {c.ToLabel} | {string.Join("; ", c.Evidence.Select(e => $"“{Escape(e.Excerpt)}” — {Escape(e.Outlet)}"))} |");
         }
 
         return md.ToString();

@@ -130,7 +130,10 @@ public sealed record ExportDocument(
             picture.Consensus.OrderBy(c => c.Proposal.Slug, StringComparer.Ordinal).Select(c => new ExportConsensus(
                 c.Proposal.Slug, c.StatusCode,
                 StanceVocabulary.All.ToDictionary(d => d.Code, d => c.Result.Counts[d.Stance]),
-                c.Result.Blockers, c.Result.StillOpen) { OptsOut = c.Result.OptingOut.Count > 0 ? c.Result.OptingOut : null }).ToList());
+                c.Result.Blockers, c.Result.StillOpen)
+            {
+                OptsOut = c.Result.OptingOut.Count > 0 ? c.Result.OptingOut : null,
+            }).ToList());
     }
 
     /// <summary>The document as a picture again, so frozen snapshots render with the live components.</summary>
@@ -146,7 +149,8 @@ public sealed record ExportDocument(
             summitNames.GetValueOrDefault(p.Summit, p.Summit), ToDecision(p, sources, titles))).ToList();
         var positions = Positions.Select(p =>
         {
-            StanceVocabulary.TryParse(p.Stance, out var stance);
+            // An unknown stance code reads as Unknown ("no position on record"), as it always has.
+            var stance = StanceVocabulary.TryParse(p.Stance, out var parsed) ? parsed : Stance.Unknown;
             return new PositionView(p.Member, p.Proposal, stance, p.Conditions, IsoDate.ParseOrNull(p.EffectiveDate), p.Rationale,
                 p.Evidence.Select(e => new EvidenceView(ToSummary(sources[e.Source]), e.Excerpt)).ToList(), p.EffectiveDateApproximate == true);
         }).ToList();
@@ -163,7 +167,7 @@ public sealed record ExportDocument(
     /// </summary>
     public IReadOnlyList<ExportProposal> InDashboardOrder() => InDashboardOrder(Proposals);
 
-    private IReadOnlyList<ExportProposal> InDashboardOrder(IEnumerable<ExportProposal> proposals)
+    private List<ExportProposal> InDashboardOrder(IEnumerable<ExportProposal> proposals)
     {
         // Version 2 says where the dashboard put each proposal; version 1 did not, so its order is rebuilt.
         var starts = Summits.ToDictionary(s => s.Slug, s => s.StartsOn);
@@ -198,7 +202,8 @@ public sealed record ExportDocument(
 
     private static SourceSummary ToSummary(ExportSource s)
     {
-        SourceKindCodes.TryParse(s.Kind, out var kind);
+        // An unknown kind code reads as a news report (the enum's first value), as it always has.
+        var kind = SourceKindCodes.TryParse(s.Kind, out var parsed) ? parsed : SourceKind.NewsReport;
         return new SourceSummary(s.Key, s.Title, s.Outlet, s.Url, IsoDate.ParseOrNull(s.Published), s.PublishedApproximate, kind);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using AllianceTracker.Web.Domain;
 
@@ -11,13 +12,13 @@ public static partial class ExportFormats
         var names = document.Members.ToDictionary(m => m.Alpha3, m => m.Name);
         var sources = document.Sources.ToDictionary(s => s.Key);
         var md = new StringBuilder();
-        md.AppendLine($"# Alliance consensus brief — as of {document.AsOf}").AppendLine();
-        md.AppendLine($"_{Escape(brief.What)}_").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# Alliance consensus brief — as of {document.AsOf}").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"_{Escape(brief.What)}_").AppendLine();
         md.AppendLine("NATO decides by consensus: one objecting ally blocks.").AppendLine();
         foreach (var consensus in InDashboardOrder(document))
         {
             var proposal = document.Proposals.Single(p => p.Slug == consensus.Proposal);
-            md.AppendLine($"## {Escape(proposal.Title)}").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"## {Escape(proposal.Title)}").AppendLine();
             if (proposal.Decision is { } decision)
             {
                 // A decided proposal is reported by its decision, never as blocked or open.
@@ -27,7 +28,7 @@ public static partial class ExportFormats
                     + (decision.Note is { } note ? $" — {Escape(note)}" : "") + ".").AppendLine();
                 foreach (var evidence in decision.Evidence)
                 {
-                    md.AppendLine($"> {Escape(evidence.Excerpt)}").AppendLine(">").AppendLine($"> — {Escape(sources.TryGetValue(evidence.Source, out var s) ? $"{s.Outlet}, “{s.Title}”" : evidence.Source)}").AppendLine();
+                    md.AppendLine(CultureInfo.InvariantCulture, $"> {Escape(evidence.Excerpt)}").AppendLine(">").AppendLine(CultureInfo.InvariantCulture, $"> — {Escape(sources.TryGetValue(evidence.Source, out var s) ? $"{s.Outlet}, “{s.Title}”" : evidence.Source)}").AppendLine();
                 }
 
                 md.AppendLine("Members' recorded stances: " + string.Join(" · ", StanceVocabulary.All.Select(d => $"{d.Label}: {consensus.Counts[d.Code]}"))).AppendLine();
@@ -45,7 +46,7 @@ public static partial class ExportFormats
             AppendNamed(md, "Opting out (not blocking)", consensus.OptsOut, names);
             foreach (var conditional in document.Positions.Where(p => p.Proposal == proposal.Slug && p.Conditions is not null))
             {
-                md.AppendLine($"- Condition from {names.GetValueOrDefault(conditional.Member)}: {Escape(conditional.Conditions!)}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- Condition from {names.GetValueOrDefault(conditional.Member)}: {Escape(conditional.Conditions!)}");
             }
 
             md.AppendLine();
@@ -53,21 +54,21 @@ public static partial class ExportFormats
 
         if (brief.ComparisonHeading is { } heading)
         {
-            md.AppendLine($"## {Escape(heading)}").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"## {Escape(heading)}").AppendLine();
             if (brief.Comparison is not { } comparison)
             {
                 md.AppendLine(Escape(brief.NothingToCompare)).AppendLine();
             }
             else if (comparison.Cells.Count == 0)
             {
-                md.AppendLine($"Nothing changed since {Escape(comparison.FromLabel)}.").AppendLine();
+                md.AppendLine(CultureInfo.InvariantCulture, $"Nothing changed since {Escape(comparison.FromLabel)}.").AppendLine();
             }
             else
             {
-                md.AppendLine($"Compared with {Escape(comparison.FromLabel)}:").AppendLine();
+                md.AppendLine(CultureInfo.InvariantCulture, $"Compared with {Escape(comparison.FromLabel)}:").AppendLine();
                 foreach (var change in comparison.Cells)
                 {
-                    md.AppendLine($"- {Escape(change.MemberName)} on {Escape(change.ProposalTitle)}: {change.FromLabel} → {change.ToLabel}");
+                    md.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(change.MemberName)} on {Escape(change.ProposalTitle)}: {change.FromLabel} → {change.ToLabel}");
                 }
 
                 md.AppendLine();
@@ -77,7 +78,7 @@ public static partial class ExportFormats
         md.AppendLine("## Sources").AppendLine();
         foreach (var source in sources.Values)
         {
-            md.AppendLine($"- {Escape(source.Outlet)}, “{Escape(source.Title)}”{(source.Published is null ? "" : $", {(source.PublishedApproximate ? "c. " : "")}{source.Published}")}{(source.Url is null ? "" : " " + Autolink(source.Url))}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(source.Outlet)}, “{Escape(source.Title)}”{(source.Published is null ? "" : $", {(source.PublishedApproximate ? "c. " : "")}{source.Published}")}{(source.Url is null ? "" : " " + Autolink(source.Url))}");
         }
 
         return md.ToString();
@@ -88,7 +89,7 @@ public static partial class ExportFormats
     {
         if (members is { Count: > 0 })
         {
-            md.AppendLine($"{label}: {string.Join(", ", members.Select(m => Escape(names.GetValueOrDefault(m, m))))}.").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"{label}: {string.Join(", ", members.Select(m => Escape(names.GetValueOrDefault(m, m))))}.").AppendLine();
         }
     }
 

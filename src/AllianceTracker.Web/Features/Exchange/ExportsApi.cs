@@ -52,7 +52,7 @@ public static class ExportsApi
         }
 
         var view = MatrixQuery.Parse(region, eu, b9, stance, on, q, sort);
-        var document = await documents.CurrentAsync(date, view.IsFiltered ? view : null, cancellationToken, summit);
+        var document = await documents.CurrentAsync(date, view.IsFiltered ? view : null, summit, cancellationToken);
         var brief = BriefContext.Live(document.AsOf);
         if (compare is not null && parsed == ExportFormat.Md)
         {

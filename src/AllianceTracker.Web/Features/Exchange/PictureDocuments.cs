@@ -12,7 +12,7 @@ public sealed class PictureDocuments(AlliancePictureCache pictures, IDbContextFa
     /// <param name="view">The dashboard's member filters, if any.</param>
     /// <param name="summit">Only this summit's proposals (an existing summit's slug), or all when null.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public async Task<ExportDocument> CurrentAsync(DateOnly? asOf = null, MatrixQuery? view = null, CancellationToken cancellationToken = default, string? summit = null)
+    public async Task<ExportDocument> CurrentAsync(DateOnly? asOf = null, MatrixQuery? view = null, string? summit = null, CancellationToken cancellationToken = default)
     {
         var picture = await pictures.GetAsync(asOf, cancellationToken);
         picture = summit is null ? picture : picture.ForSummit(summit);

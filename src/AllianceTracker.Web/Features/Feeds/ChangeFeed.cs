@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Xml;
 using AllianceTracker.Web.Api;
@@ -82,8 +83,8 @@ public static class ChangeFeed
             .OrderByDescending(i => i.Updated).ThenByDescending(i => i.Order)
             .Take(MaxEntries)
             .ToList();
-        var scope = member is not null && history.FirstOrDefault() is { } first ? first.MemberName
-            : proposal is not null && (history.FirstOrDefault()?.ProposalTitle ?? decisions.FirstOrDefault()?.ProposalTitle) is { } title ? title
+        var scope = member is not null && history is [var first, ..] ? first.MemberName
+            : proposal is not null && ((history.Count > 0 ? history[0].ProposalTitle : null) ?? (decisions.Count > 0 ? decisions[0].ProposalTitle : null)) is { } title ? title
             : member ?? proposal ?? "all members and proposals";
 
         using var output = new MemoryStream();
@@ -134,20 +135,20 @@ public static class ChangeFeed
 
     private static string Summary(DecisionHistoryEntry decision)
     {
-        var text = new StringBuilder($"{decision.Outcome.ToLabel()} on {decision.DecidedOn:yyyy-MM-dd}.");
+        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{decision.Outcome.ToLabel()} on {decision.DecidedOn:yyyy-MM-dd}."));
         if (decision.ReplacedByTitle is not null)
         {
-            text.Append($" Replaced by {decision.ReplacedByTitle}.");
+            text.Append(CultureInfo.InvariantCulture, $" Replaced by {decision.ReplacedByTitle}.");
         }
 
         if (decision.Note is not null)
         {
-            text.Append($" {decision.Note}");
+            text.Append(CultureInfo.InvariantCulture, $" {decision.Note}");
         }
 
         foreach (var evidence in decision.Evidence)
         {
-            text.Append($" “{evidence.Excerpt}” ({evidence.Source.Outlet}, {evidence.Source.Title})");
+            text.Append(CultureInfo.InvariantCulture, $" “{evidence.Excerpt}” ({evidence.Source.Outlet}, {evidence.Source.Title})");
         }
 
         return text.ToString();
@@ -155,15 +156,15 @@ public static class ChangeFeed
 
     private static string Summary(StanceHistoryEntry entry)
     {
-        var text = new StringBuilder($"Effective {entry.EffectiveOn:yyyy-MM-dd}. {entry.Rationale}");
+        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"Effective {entry.EffectiveOn:yyyy-MM-dd}. {entry.Rationale}"));
         if (entry.Conditions is not null)
         {
-            text.Append($" Conditions: {entry.Conditions}");
+            text.Append(CultureInfo.InvariantCulture, $" Conditions: {entry.Conditions}");
         }
 
         foreach (var evidence in entry.Evidence)
         {
-            text.Append($" “{evidence.Excerpt}” ({evidence.Source.Outlet}, {evidence.Source.Title})");
+            text.Append(CultureInfo.InvariantCulture, $" “{evidence.Excerpt}” ({evidence.Source.Outlet}, {evidence.Source.Title})");
         }
 
         return text.ToString();
@@ -202,7 +203,7 @@ public static class ChangeFeed
         }
     }
 
-    private static string Timestamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ");
+    private static string Timestamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     private static string BaseUrl(HttpContext context) => context.RequestServices.GetRequiredService<PublicAddress>().BaseUrl(context);
 }

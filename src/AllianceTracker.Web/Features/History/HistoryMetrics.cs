@@ -6,7 +6,7 @@ namespace AllianceTracker.Web.Features.History;
 /// What the ledger counts for <c>/metrics</c> (docs/operations.md#metrics): every write by outcome
 /// and how long it took. In the app's own registry, so test hosts do not share counts.
 /// </summary>
-public sealed class HistoryMetrics
+public sealed partial class HistoryMetrics
 {
     public const string Saved = "saved";
     public const string Refused = "refused";
@@ -37,7 +37,7 @@ public sealed class HistoryMetrics
             catch (Exception ex) when (Data.DatabaseFaults.IsUnavailable(ex) || ex is InvalidOperationException or OperationCanceledException)
             {
                 // The scrape still answers; the database's own alerts say why it could not be read.
-                logger.LogDebug(ex, "Could not read the database's data version for /metrics");
+                Log.DataVersionUnread(logger, ex);
             }
         });
         _saves = metrics.CreateCounter(
@@ -65,5 +65,11 @@ public sealed class HistoryMetrics
         {
             _duration.Observe(took.TotalSeconds);
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Could not read the database's data version for /metrics")]
+        public static partial void DataVersionUnread(ILogger logger, Exception exception);
     }
 }

@@ -130,7 +130,7 @@ public sealed partial class InProcessStanceChangeNotifier
         }
         catch (Exception ex)
         {
-            _logger.LogWarning(ex, "Could not read the change notices missed after version {Version}", current);
+            Log.MissedUnread(_logger, ex, current);
         }
 
         lock (_gate)
@@ -159,7 +159,7 @@ public sealed partial class InProcessStanceChangeNotifier
             _heldBack.Clear();
             _recent.Clear();
             Interlocked.Exchange(ref _version, newest);
-            _logger.LogWarning("Change notices before version {Version} never arrived; every reader is told to read again", newest);
+            Log.NeverArrived(_logger, newest);
             Offer(_subscribers, StanceChangeNotice.Resync(newest));
         }
     }

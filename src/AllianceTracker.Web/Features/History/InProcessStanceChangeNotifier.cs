@@ -97,5 +97,17 @@ public sealed partial class InProcessStanceChangeNotifier(ILogger<InProcessStanc
         }
     }
 
-    private void LogFailure(Exception ex) => _logger.LogWarning(ex, "A stance change subscriber failed");
+    private void LogFailure(Exception ex) => Log.SubscriberFailed(_logger, ex);
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "A stance change subscriber failed")]
+        public static partial void SubscriberFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the change notices missed after version {Version}")]
+        public static partial void MissedUnread(ILogger logger, Exception exception, long version);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Change notices before version {Version} never arrived; every reader is told to read again")]
+        public static partial void NeverArrived(ILogger logger, long version);
+    }
 }

@@ -16,8 +16,8 @@ namespace AllianceTracker.Web.Features.History;
 /// connection drops, the instance reconnects, reads the version, and tells its subscribers to
 /// resync if it moved meanwhile.
 /// </summary>
-public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, ILoggerFactory loggers)
-    : IStanceChangeNotifier, IHostedService
+public sealed partial class PostgresStanceChangeNotifier(IConfiguration configuration, ILoggerFactory loggers)
+    : IStanceChangeNotifier, IHostedService, IAsyncDisposable, IDisposable
 {
     public const string Channel = "alliance_changes";
 
@@ -38,6 +38,7 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
     private Task? _listening;
     // Cut short to try again at once (after the start-up's migration made the version's table).
     private CancellationTokenSource _retryNow = new();
+    private int _disposed;
 
     public long Version => _local.Version;
 
@@ -105,15 +106,45 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
         return Task.CompletedTask;
     }
 
-    // The token source is not disposed: the listener may still be reading it as the host stops.
+    // The token sources are not disposed here: the listener may still be reading them as the host
+    // stops. The container disposes them (DisposeAsync) once the listener has ended.
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return; // The host's services may be disposed before a hosted service is stopped.
+        }
+
         await _stopping.CancelAsync();
         if (_listening is not null)
         {
             await _listening.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
+
+    /// <summary>
+    /// Stops the listener if it still runs, waits for it to end (it ends at once when cancelled),
+    /// then disposes the token sources, which nothing reads any more.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        if (_listening is not null)
+        {
+            await _listening.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        _stopping.Dispose();
+        Volatile.Read(ref _retryNow).Dispose();
+    }
+
+    // Only when a container is disposed synchronously; the listener ends at once when cancelled.
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     // One statement: the counter's row lock is held to the commit, so versions are in commit order;
     // the notice is kept among the recent ones (older ones dropped) for instances that missed it.
@@ -146,7 +177,7 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
 
                 IsListening = true;
                 _listened.TrySetResult();
-                _logger.LogInformation("Listening for changes from every instance on PostgreSQL channel {Channel} at data version {Version}", Channel, Version);
+                Log.Listening(_logger, Channel, Version);
                 while (!stopping.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stopping);
@@ -159,7 +190,7 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
             catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or IOException or TimeoutException)
             {
                 // Also at start-up, before the migration that makes the version's table has run.
-                _logger.LogWarning("Not listening for changes ({Reason}); trying again in {Delay}", ex.Message, ReconnectAfter);
+                Log.NotListening(_logger, ex.Message, ReconnectAfter);
             }
             finally
             {
@@ -234,7 +265,7 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
     }
 
     /// <summary>Every version after <paramref name="after"/> up to <paramref name="upTo"/> is there, none missing.</summary>
-    private static bool Covers(IReadOnlyList<StanceChangeNotice> notices, long after, long upTo) =>
+    private static bool Covers(List<StanceChangeNotice> notices, long after, long upTo) =>
         notices.Count == upTo - after && (notices.Count == 0 || notices[0].Version == after + 1);
 
     private void Heard(string payload)
@@ -246,9 +277,21 @@ public sealed class PostgresStanceChangeNotifier(IConfiguration configuration, I
         }
         catch (Exception ex) when (ex is JsonException or NullReferenceException or IndexOutOfRangeException)
         {
-            _logger.LogWarning(ex, "Ignored a malformed change notice on {Channel}", Channel);
+            Log.MalformedNotice(_logger, ex, Channel);
         }
     }
 
     private sealed record Message(long Version, NoticeJson.NoticePayload Notice);
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Listening for changes from every instance on PostgreSQL channel {Channel} at data version {Version}")]
+        public static partial void Listening(ILogger logger, string channel, long version);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Not listening for changes ({Reason}); trying again in {Delay}")]
+        public static partial void NotListening(ILogger logger, string reason, TimeSpan delay);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a malformed change notice on {Channel}")]
+        public static partial void MalformedNotice(ILogger logger, Exception exception, string channel);
+    }
 }

@@ -1,5 +1,6 @@
 using AllianceTracker.Web.Api;
 using AllianceTracker.Web.Features.History;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AllianceTracker.Web.Features.Live;
 
@@ -14,7 +15,7 @@ public static class ChangeStreamApi
 
     public static IEndpointRouteBuilder MapChangeStream(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/changes/stream", (HttpContext context, IStanceChangeNotifier notifier, LiveStreamLimits limits, Microsoft.Extensions.Options.IOptions<LiveStreamOptions> options, IHostApplicationLifetime host, LiveMetrics metrics, long? since) =>
+        endpoints.MapGet("/api/v1/changes/stream", IResult (HttpContext context, IStanceChangeNotifier notifier, LiveStreamLimits limits, Microsoft.Extensions.Options.IOptions<LiveStreamOptions> options, IHostApplicationLifetime host, LiveMetrics metrics, long? since) =>
             {
                 if (HeadRequests.Is(context))
                 {
@@ -48,7 +49,7 @@ public static class ChangeStreamApi
     }
 
     // A reader past a limit is told when to come back; a page shows "live updates paused" and tries again then.
-    private static IResult Refused(HttpContext context, StreamRefusal refusal, LiveStreamOptions options, LiveMetrics metrics)
+    private static ProblemHttpResult Refused(HttpContext context, StreamRefusal refusal, LiveStreamOptions options, LiveMetrics metrics)
     {
         metrics.Refused(refusal);
         context.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -121,7 +121,8 @@ public sealed partial class NewsReview(
                 return new StanceChangeInput(s.Member ?? "", s.Proposal ?? "", Stance.Unknown, null, default, "", [new EvidenceInput(sourceKey, s.Excerpt ?? "")], s.ExpectedVersion, AddsEvidence: true);
             }
 
-            StanceVocabulary.TryParse(s.Stance, out var stance);
+            // An unknown stance code reads as Unknown ("no position on record"), as it always has.
+            var stance = StanceVocabulary.TryParse(s.Stance, out var parsed) ? parsed : Stance.Unknown;
             var effectiveOn = s.EffectiveDate is null ? source!.PublishedOn!.Value : IsoDate.Parse(s.EffectiveDate);
             var rationale = string.IsNullOrWhiteSpace(s.Rationale)
                 ? $"As {source!.Outlet.Trim()} reported: {picture.FindMember(s.Member ?? "")?.Name ?? s.Member} {stance.ToPredicate()}."

@@ -120,7 +120,7 @@ public sealed class AlliancePicture
     public SummitSummary? ChooseSummit(string? slug) =>
         Summits.FirstOrDefault(s => s.Slug == slug)
         ?? Summits.LastOrDefault(s => Proposals.Any(p => p.SummitSlug == s.Slug))
-        ?? Summits.LastOrDefault();
+        ?? (Summits.Count > 0 ? Summits[^1] : null);
 
     /// <summary>The same picture narrowed to one summit's proposals (this very picture when they are all that summit's).</summary>
     public AlliancePicture ForSummit(string summitSlug)

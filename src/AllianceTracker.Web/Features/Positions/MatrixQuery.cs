@@ -31,7 +31,7 @@ public sealed record MatrixQuery(
 
     /// <summary>The proposal the stance filter and stance sort look at: <see cref="On"/> when it exists, else the first.</summary>
     public string? ProposalFor(AlliancePicture picture) =>
-        picture.Proposals.Any(p => p.Slug == On) ? On : picture.Proposals.FirstOrDefault()?.Slug;
+        picture.Proposals.Any(p => p.Slug == On) ? On : picture.Proposals.Count > 0 ? picture.Proposals[0].Slug : null;
 
     public IReadOnlyList<MemberSummary> Apply(AlliancePicture picture)
     {

@@ -34,7 +34,8 @@ internal sealed record SourceRecord(
 {
     public SourceInput ToInput()
     {
-        SourceKindCodes.TryParse(Kind, out var kind);
+        // An unknown kind code reads as a news report (the enum's first value), as it always has.
+        var kind = SourceKindCodes.TryParse(Kind, out var parsed) ? parsed : SourceKind.NewsReport;
         return new(Key, Title, Outlet, Url, Published, PublishedApproximate, kind);
     }
 }
@@ -79,7 +80,8 @@ internal sealed record StanceRecord(
 
     public StanceChangeInput ToInput()
     {
-        StanceVocabulary.TryParse(Stance, out var stance);
+        // An unknown stance code reads as Unknown ("no position on record"), as it always has.
+        var stance = StanceVocabulary.TryParse(Stance, out var parsed) ? parsed : Domain.Stance.Unknown;
         return new(Member, Proposal, stance, Conditions, EffectiveOn, Rationale, Evidence.Select(e => new EvidenceInput(e.Source, e.Excerpt)).ToList(),
             EffectiveOnIsApproximate: EffectiveOnApproximate);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Exchange;
 
@@ -45,7 +46,7 @@ public sealed class SnapshotComparison(SnapshotService snapshots, PictureDocumen
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             return IsoDate.PictureDateProblem(asOf, today) is { } problem
                 ? (null, "", new ComparisonError(parameter, problem))
-                : (await documents.CurrentAsync(asOf, cancellationToken: cancellationToken), asOf.ToString("d MMMM yyyy"), null);
+                : (await documents.CurrentAsync(asOf, cancellationToken: cancellationToken), asOf.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), null);
         }
 
         var id = value.StartsWith("snapshot:", StringComparison.Ordinal) ? value[9..] : value;

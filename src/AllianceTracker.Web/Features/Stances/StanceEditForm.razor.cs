@@ -1,6 +1,8 @@
 using AllianceTracker.Web.Components;
+using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.History;
+using AllianceTracker.Web.Features.Positions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -17,8 +19,8 @@ public partial class StanceEditForm
     }
 
     private Dictionary<string, string[]> _errors = [];
-    private IReadOnlyList<History.SourceSummary> _sources = [];
-    private AllianceTracker.Web.Features.Positions.AlliancePicture? _picture;
+    private IReadOnlyList<SourceSummary> _sources = [];
+    private AlliancePicture? _picture;
     private CellState? _current;
     private Guid? _version;
     private readonly Dictionary<StanceCell, CellState> _conflicts = [];
@@ -63,12 +65,12 @@ public partial class StanceEditForm
     private string SaveLabel => _mode == FormMode.AddEvidence ? "Add evidence" : _more.Count > 0 ? $"Save for {_more.Count + 1} cells" : "Save";
 
     // The member's other undecided proposals at the same summit, not already in the statement.
-    private IEnumerable<AllianceTracker.Web.Features.Positions.ProposalSummary> OtherProposals =>
+    private IEnumerable<ProposalSummary> OtherProposals =>
         _picture is null || _picture.FindProposal(ProposalSlug) is not { } here ? []
             : _picture.Proposals.Where(p => p.SummitSlug == here.Proposal.SummitSlug && p.Slug != ProposalSlug
                 && !_more.Any(c => c.MemberAlpha3 == MemberAlpha3 && c.ProposalSlug == p.Slug));
 
-    private IEnumerable<AllianceTracker.Web.Features.Positions.MemberSummary> OtherMembers =>
+    private IEnumerable<MemberSummary> OtherMembers =>
         _picture is null ? [] : _picture.Members.Where(m => m.Alpha3 != MemberAlpha3 && !_more.Any(c => c.MemberAlpha3 == m.Alpha3 && c.ProposalSlug == ProposalSlug));
 
     protected override async Task OnInitializedAsync()
@@ -216,10 +218,10 @@ public partial class StanceEditForm
         {
             _failure = ex.Message;
         }
-        catch (Exception ex) when (AllianceTracker.Web.Data.DatabaseFaults.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFaults.IsUnavailable(ex))
         {
             // The dialog stays open with every field as typed; nothing was saved.
-            _failure = AllianceTracker.Web.Data.DatabaseFaults.Message;
+            _failure = DatabaseFaults.Message;
         }
         finally
         {

@@ -117,7 +117,7 @@ public sealed partial class PasswordsTests : FreshAppTest<AccountsAppFactory>
     }
 
     private static string ErrorOf(string page) =>
-        System.Net.WebUtility.HtmlDecode(Regex.Match(page, "data-testid=\"password-error\"[^>]*>([^<]*)<").Groups[1].Value);
+        WebUtility.HtmlDecode(Regex.Match(page, "data-testid=\"password-error\"[^>]*>([^<]*)<").Groups[1].Value);
 
     [Fact]
     public async Task An_account_given_a_password_by_the_command_line_must_change_it_before_editing()

@@ -1,7 +1,7 @@
-using AllianceTracker.Tests.Shared;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AllianceTracker.Tests.Shared;
 using AllianceTracker.Tests.Support;
 using AllianceTracker.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -87,7 +87,7 @@ public sealed class PublicNamesTests : FreshAppTest<AccountsAppFactory>
     {
         var page = await App.Anonymous().GetStringAsync("/members/HUN");
 
-        Assert.Contains("Recorded by Seed import, from the seed article (ICARO Media Group, c. 3 April 2024)", System.Net.WebUtility.HtmlDecode(page));
+        Assert.Contains("Recorded by Seed import, from the seed article (ICARO Media Group, c. 3 April 2024)", WebUtility.HtmlDecode(page));
     }
 
     private async Task<System.Security.Claims.ClaimsPrincipal> AdminAsync()

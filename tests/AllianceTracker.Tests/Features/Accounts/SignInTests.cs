@@ -1,6 +1,7 @@
 using System.Net;
 using AllianceTracker.Tests.Shared;
 using AllianceTracker.Tests.Support;
+using AllianceTracker.Web.Features.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -72,7 +73,7 @@ public sealed class SignInTests : FreshAppTest<AccountsAppFactory>
         Assert.Equal("/", LocalPath(response));
         var dashboard = await client.GetStringAsync("/");
         // The header names the account by its display name; the login stays out of the page.
-        Assert.Contains(TestAccounts.DisplayNameOf(email), System.Net.WebUtility.HtmlDecode(dashboard));
+        Assert.Contains(TestAccounts.DisplayNameOf(email), WebUtility.HtmlDecode(dashboard));
         Assert.DoesNotContain(email, dashboard);
         Assert.Contains("Sign out", dashboard);
         Assert.Contains(App.Log.Lines, line => line.Contains($"{email} signed in", StringComparison.Ordinal));
@@ -117,7 +118,7 @@ public sealed class SignInTests : FreshAppTest<AccountsAppFactory>
     public async Task Unknown_disabled_and_wrong_password_accounts_get_the_same_answer()
     {
         var disabled = await App.CreateAsync("Editor");
-        var accounts = App.Services.GetRequiredService<Web.Features.Accounts.AccountAdministration>();
+        var accounts = App.Services.GetRequiredService<AccountAdministration>();
         await accounts.SetDisabledAsync(TestEditors.Admin(), (await accounts.FindIdByEmailAsync(disabled))!, disabled: true);
         var known = await App.CreateAsync("Editor");
 

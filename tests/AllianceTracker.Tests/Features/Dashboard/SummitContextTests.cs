@@ -23,7 +23,7 @@ public sealed class SummitContextTests : FreshAppTest<AccountsAppFactory>
         var before = await App.Anonymous().GetStringAsync("/?asOf=2024-05-01");
 
         Assert.Contains("data-summit-phase=\"over\"", today);
-        Assert.Contains("Took place on 9–11 July 2024", System.Net.WebUtility.HtmlDecode(today));
+        Assert.Contains("Took place on 9–11 July 2024", WebUtility.HtmlDecode(today));
         Assert.Matches("data-proposal=\"ramstein-coordination\">.*<strong>adopted in a changed form</strong> <span>on 10 July 2024</span>", today.Replace("\n", ""));
         Assert.Matches("data-proposal=\"ukraine-fund\">.*no decision on record", today.Replace("\n", ""));
         Assert.Contains("data-summit-phase=\"ahead\"", before);

@@ -1,6 +1,6 @@
-using AllianceTracker.Web.Api.Contracts;
 using AllianceTracker.Tests.Shared;
 using AllianceTracker.Tests.Support;
+using AllianceTracker.Web.Api.Contracts;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.NewsAssist;

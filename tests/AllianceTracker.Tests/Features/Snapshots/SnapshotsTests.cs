@@ -15,7 +15,7 @@ public sealed class SnapshotsTests : FreshAppTest<AccountsAppFactory>
 
     private sealed record Written(long Id, Guid? Version);
 
-    private async Task<SnapshotBody> FreezeAsync(HttpClient editor, string title, string? asOf = null)
+    private static async Task<SnapshotBody> FreezeAsync(HttpClient editor, string title, string? asOf = null)
     {
         var response = await editor.PostAsJsonAsync("/api/v1/snapshots", new { title, note = "Test snapshot.", asOf });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

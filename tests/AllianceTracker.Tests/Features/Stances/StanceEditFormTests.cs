@@ -66,7 +66,7 @@ public sealed class StanceEditFormTests : PageTest
         });
     }
 
-    private void ValidEvidence(IRenderedComponent<StanceEditForm> form)
+    private static void ValidEvidence(IRenderedComponent<StanceEditForm> form)
     {
         Fill(form, "edit-reason", "Form test.");
         Fill(form, "edit-excerpt", "A short verbatim excerpt.");

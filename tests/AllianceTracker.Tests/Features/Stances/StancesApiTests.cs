@@ -46,7 +46,7 @@ public sealed class StancesApiTests : FreshAppTest
         title = "Hungary will not block NATO's Ukraine support", outlet = "Reuters", published = "2024-07-10", kind = "news-report",
     };
 
-    private async Task<Guid?> VersionAsync(HttpClient client, string member, string proposal) =>
+    private static async Task<Guid?> VersionAsync(HttpClient client, string member, string proposal) =>
         (await client.GetFromJsonAsync<CellBody>($"/api/v1/stances/cell?member={member}&proposal={proposal}"))!.Version;
 
     private async Task<JsonNode> PositionAsync(string member, string proposal) =>
