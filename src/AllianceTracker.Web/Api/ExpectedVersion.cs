@@ -48,9 +48,3 @@ public readonly record struct ExpectedVersion(Guid? Version, bool FromIfMatch)
             extensions: new Dictionary<string, object?> { ["current"] = now });
     }
 }
-
-/// <summary>The ETag of a resource that carries a version is the version itself, so If-Match names what a write was read at.</summary>
-public static class VersionTags
-{
-    public static void Set(HttpResponse response, Guid version) => response.Headers.ETag = $"\"{version}\"";
-}

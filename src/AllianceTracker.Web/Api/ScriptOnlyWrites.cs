@@ -9,12 +9,6 @@ namespace AllianceTracker.Web.Api;
 /// route matching or SameSite would have done. Bodies are small; the dataset import keeps its own
 /// larger limit.
 /// </summary>
-/// <summary>Endpoint metadata: this write takes a larger body than <see cref="ScriptOnlyWrites.MaxWriteBodyBytes"/> (a pasted news article).</summary>
-public sealed class LargerWriteBodyLimit(long maxBytes)
-{
-    public long MaxBytes { get; } = maxBytes;
-}
-
 public static class ScriptOnlyWrites
 {
     public const string HeaderName = "X-Requested-With";

@@ -2,9 +2,6 @@ using Microsoft.Data.Sqlite;
 
 namespace AllianceTracker.Web.Data;
 
-/// <summary>The result of <see cref="DatabaseFile.RestoreAsync"/>: where the previous database was kept.</summary>
-public sealed record RestoreResult(string? PreviousKeptAs);
-
 /// <summary>
 /// The SQLite file itself: created private (0600, in a 0700 folder: it holds password hashes and
 /// the cookie keys), held by the serving app so that a restore cannot pull it from under it, copied

@@ -1,21 +1,5 @@
 namespace AllianceTracker.Web.Domain;
 
-/// <summary>A member's current stance on one proposal, the input to the consensus rule.</summary>
-public sealed record MemberPosition(string MemberAlpha3, Stance Stance, string? Conditions = null);
-
-public sealed record OutstandingCondition(string MemberAlpha3, string Conditions);
-
-public sealed record ConsensusResult(
-    ConsensusStatus Status,
-    IReadOnlyDictionary<Stance, int> Counts,
-    IReadOnlyList<string> Blockers,
-    IReadOnlyList<string> StillOpen,
-    IReadOnlyList<OutstandingCondition> OutstandingConditions)
-{
-    /// <summary>The members that step aside: they neither take part nor block (the day's story is often who they are).</summary>
-    public IReadOnlyList<string> OptingOut { get; init; } = [];
-}
-
 /// <summary>
 /// NATO's consensus rule (docs/domain.md): one objection blocks; consensus needs every member
 /// to support, support with conditions, or opt out; anything else is still open.

@@ -1,18 +1,5 @@
 namespace AllianceTracker.Web.Domain;
 
-/// <summary>
-/// One broken rule: the field it concerns, named as the API and the forms name it
-/// (<c>evidence[0].excerpt</c>), and what is wrong, as a sentence a person can act on.
-/// </summary>
-public sealed record FieldProblem(string Field, string Message);
-
-/// <summary>The input breaks a rule; nothing was written. Problems are keyed by the field they concern.</summary>
-public sealed class EditValidationException(IReadOnlyDictionary<string, string[]> errors)
-    : Exception("The change was refused: " + string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))
-{
-    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
-}
-
 /// <summary>Collects the problems of an input by field, then refuses it with all of them at once.</summary>
 public sealed class FieldProblems
 {

@@ -1,30 +1,5 @@
 namespace AllianceTracker.Web.Domain;
 
-/// <summary>A proposal as an editor, a seed file or a dataset gives it, before it is checked.</summary>
-public sealed record ProposalInput(
-    string Slug, string SummitSlug, string Title, string Description, string Proposer, DateOnly? TabledOn, bool TabledOnIsApproximate = false)
-{
-    /// <summary>The proposal under <paramref name="summit"/>, which may itself be new (then its id is not known yet).</summary>
-    public Proposal ToProposal(Summit summit) => new()
-    {
-        Slug = Slug,
-        Summit = summit,
-        SummitId = summit.Id,
-        Title = Title.Trim(),
-        Description = Description.Trim(),
-        Proposer = Proposer.Trim(),
-        TabledOn = TabledOn,
-        TabledOnIsApproximate = TabledOnIsApproximate,
-    };
-}
-
-/// <summary>
-/// A revision of a proposal's texts. <see cref="InForceFrom"/> null corrects the text for every
-/// date (a typo, a misreading); a date says the proposal itself changed then, and views of earlier
-/// dates keep the earlier text. <see cref="Note"/> says why, for the audit trail and the feed.
-/// </summary>
-public sealed record ProposalTextsInput(string Title, string Description, string Proposer, string? InForceFrom = null, string? Note = null);
-
 public static class ProposalRules
 {
     public static IEnumerable<FieldProblem> Check(ProposalInput proposal, DateOnly today)

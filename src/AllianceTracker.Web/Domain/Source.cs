@@ -1,16 +1,5 @@
 namespace AllianceTracker.Web.Domain;
 
-public enum SourceKind
-{
-    NewsReport,
-    OfficialStatement,
-
-    /// <summary>A summit declaration or communiqué: the text the allies agreed.</summary>
-    Declaration,
-    Interview,
-    Analysis,
-}
-
 /// <summary>
 /// A document that evidence is quoted from. Its details can be corrected (a wrong URL, the outlet's
 /// name); every correction is kept as a <see cref="SourceCorrection"/> with what it replaced. Its
@@ -38,40 +27,4 @@ public sealed class Source
 
     /// <summary>Moves with every correction; a correction made on an older one is refused (409). The API's ETag.</summary>
     public Guid Version { get; set; }
-}
-
-/// <summary>The published codes of <see cref="SourceKind"/> ("news-report", …), used by seed files and the API.</summary>
-public static class SourceKindCodes
-{
-    public static CodeMap<SourceKind> Map { get; } = new(
-        (SourceKind.NewsReport, "news-report"),
-        (SourceKind.OfficialStatement, "official-statement"),
-        (SourceKind.Declaration, "declaration"),
-        (SourceKind.Interview, "interview"),
-        (SourceKind.Analysis, "analysis"));
-
-    public static string CodeList => Map.CodeList;
-
-    public static string ToCode(SourceKind kind) => Map.ToCode(kind);
-
-    public static bool TryParse(string? code, out SourceKind kind) => Map.TryParse(code, out kind);
-}
-
-/// <summary>A correction of a source's details: what they were before, why, who and when. Append-only.</summary>
-public sealed class SourceCorrection
-{
-    public long Id { get; init; }
-
-    public int SourceId { get; init; }
-
-    public Source? Source { get; init; }
-
-    /// <summary>The details before the correction, as one line ("Title · Outlet · date · kind · URL").</summary>
-    public required string Before { get; init; }
-
-    public required string Reason { get; init; }
-
-    public required DateTime RecordedAtUtc { get; init; }
-
-    public required string RecordedBy { get; init; }
 }

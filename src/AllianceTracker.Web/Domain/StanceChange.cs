@@ -46,17 +46,3 @@ public sealed class StanceChange
 
     public List<StanceEvidence> Evidence { get; init; } = [];
 }
-
-/// <summary>A short verbatim excerpt from a source that supports a stance change.</summary>
-public sealed class StanceEvidence
-{
-    public long Id { get; init; }
-
-    public long StanceChangeId { get; init; }
-
-    public int SourceId { get; init; }
-
-    public Source? Source { get; init; }
-
-    public required string Excerpt { get; init; }
-}

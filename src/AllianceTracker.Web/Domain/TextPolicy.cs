@@ -2,9 +2,6 @@ using System.Text;
 
 namespace AllianceTracker.Web.Domain;
 
-/// <summary>A kind of stored text: how long it may be and whether it may hold line breaks.</summary>
-public sealed record TextField(string Kind, int MaxLength, bool MultiLine);
-
 /// <summary>
 /// The one text policy for every write path (editors, imports, seeds, decisions, sources,
 /// proposals, summits, snapshots, accounts), applied twice: by the rules, which name the field the

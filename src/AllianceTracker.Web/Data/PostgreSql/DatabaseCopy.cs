@@ -5,12 +5,6 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace AllianceTracker.Web.Data.PostgreSql;
 
-/// <summary>What a copy moved: rows per table (each counted again in the target), and the snapshots whose hashes were checked.</summary>
-public sealed record DatabaseCopyReport(IReadOnlyList<(string Table, int Rows)> Tables, int SnapshotsVerified);
-
-/// <summary>The copy was refused or did not verify; nothing was written to the target.</summary>
-public sealed class DatabaseCopyException(string message) : Exception(message);
-
 /// <summary>
 /// Moves a whole SQLite deployment up to PostgreSQL: every table of the model — members, summits,
 /// proposals, sources, the history with its evidence and retractions, decisions, revisions,

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace AllianceTracker.Web.Data.PostgreSql;
 
@@ -9,13 +8,6 @@ namespace AllianceTracker.Web.Data.PostgreSql;
 /// EF Core documents for one model on several providers; the model itself is <see cref="AllianceDbContext"/>'s.
 /// </summary>
 public sealed class PostgresAllianceDbContext(DbContextOptions<PostgresAllianceDbContext> options) : AllianceDbContext(options);
-
-/// <summary>For <c>dotnet ef migrations add … --context PostgresAllianceDbContext</c>: no server is contacted to add a migration.</summary>
-public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAllianceDbContext>
-{
-    public PostgresAllianceDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresAllianceDbContext>().UseNpgsql("Host=localhost;Database=alliance_tracker_design").Options);
-}
 
 /// <summary>The rest of the app asks for <see cref="AllianceDbContext"/>; on PostgreSQL it gets this provider's context.</summary>
 internal sealed class PostgresContextFactory(IDbContextFactory<PostgresAllianceDbContext> inner) : IDbContextFactory<AllianceDbContext>

@@ -7,19 +7,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace AllianceTracker.Web.Features.Accounts;
 
-public sealed record AccountSummary(string Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool IsLockedOut, bool IsDisabled);
-
-/// <summary>The outcome of an account operation: done, or the reasons it was refused.</summary>
-public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors)
-{
-    public static AccountResult Ok { get; } = new(true, []);
-
-    public static AccountResult Failed(params string[] errors) => new(false, errors);
-
-    public static AccountResult From(IdentityResult result) =>
-        result.Succeeded ? Ok : new AccountResult(false, result.Errors.Select(e => e.Description).ToList());
-}
-
 /// <summary>
 /// Accounts and roles. A singleton that opens one service scope per operation, so no Identity
 /// store (and its DbContext) lives as long as a circuit. Every operation a user triggers checks

@@ -5,20 +5,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace AllianceTracker.Web.Features.Accounts;
 
-public enum SignInOutcome
-{
-    SignedIn,
-
-    /// <summary>Signed in, but the password was issued by someone else and must be changed first.</summary>
-    SignedInMustChangePassword,
-
-    /// <summary>Wrong email, wrong password, disabled or locked: one answer for all, so it tells nothing.</summary>
-    Refused,
-
-    /// <summary>Too many failures for this email from this address lately.</summary>
-    Throttled,
-}
-
 /// <summary>
 /// Password sign-in that tells an attacker nothing and cannot be used to lock an editor out:
 /// unknown, disabled and locked accounts take the same answer and the same time as a wrong password

@@ -17,10 +17,3 @@ public sealed record BriefContext(string What, string? ComparisonHeading = null,
     public static BriefContext Live(string asOf) =>
         new($"The live picture as of {asOf}, not a snapshot: it changes as editors record news. For a record to cite, take a snapshot.");
 }
-
-/// <summary>The latest snapshot, for a live brief that asks to be compared with it (implemented by Snapshots).</summary>
-public interface ILatestSnapshot
-{
-    /// <summary>The latest snapshot's label ("snapshot abc, “Title”") and document; null when there is none.</summary>
-    Task<(string Label, ExportDocument Document)?> GetAsync(CancellationToken cancellationToken);
-}

@@ -6,11 +6,6 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace AllianceTracker.Web.Features.Exchange;
 
-/// <summary>What an import would do (or did): the diff against the current picture and what it adds.</summary>
-public sealed record ImportPlan(
-    ExportDocument Document, PictureDiff Diff, int MembersAdded, int SummitsAdded, int ProposalsAdded, int SourcesAdded, int StanceChanges,
-    IReadOnlyList<string> Notes);
-
 /// <summary>
 /// Imports a dataset in the export format (v1): read → validate → plan → apply. The file is checked
 /// in full first and every problem names its JSON path; applying goes through the history's one

@@ -4,17 +4,6 @@ using System.Text.Json.Serialization;
 
 namespace AllianceTracker.Web.Features.Exchange;
 
-public sealed record ImportProblem(string Path, string Message)
-{
-    public override string ToString() => $"{Path}: {Message}";
-}
-
-public sealed class ImportRefusedException(IReadOnlyList<ImportProblem> problems)
-    : Exception("The import was refused; nothing was changed: " + string.Join(" ", problems))
-{
-    public IReadOnlyList<ImportProblem> Problems { get; } = problems;
-}
-
 /// <summary>
 /// Reads a dataset file in the export format (v1): size, UTF-8, nesting, JSON syntax and the
 /// format's shape, each problem at its JSON path. What the values mean is the validator's job.

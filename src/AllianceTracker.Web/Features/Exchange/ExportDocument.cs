@@ -12,49 +12,6 @@ namespace AllianceTracker.Web.Features.Exchange;
 // not change these. Fields added after version 1 are left out when empty, so a version 1 document
 // (a snapshot frozen before them) serializes to the very bytes its SHA-256 was computed over.
 
-public sealed record ExportSummit(string Slug, string Name, string City, string StartsOn, string EndsOn);
-
-public sealed record ExportProposal(
-    string Slug, string Summit, string Title, string Description, string Proposer, string? TabledOn, bool TabledOnApproximate,
-    string Outcome, string? DecidedOn)
-{
-    /// <summary>Version 2: where the dashboard lists the proposal (0 first), so every view of the document lists them alike.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? Position { get; init; }
-
-    /// <summary>Version 2: the decision in force on the document's date; absent while undecided.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public ExportDecision? Decision { get; init; }
-}
-
-/// <summary>A summit's decision: what, when, the editor's note, the evidence, and the replacing proposal's slug for "replaced".</summary>
-public sealed record ExportDecision(string Outcome, string DecidedOn, string? Note, IReadOnlyList<ExportEvidence> Evidence, string? ReplacedBy);
-
-public sealed record ExportMember(string Alpha3, string Alpha2, string Numeric, string Name, int Joined, string Subregion, bool Eu, bool B9);
-
-public sealed record ExportSource(string Key, string Title, string Outlet, string? Url, string? Published, bool PublishedApproximate, string Kind);
-
-public sealed record ExportEvidence(string Source, string Excerpt);
-
-public sealed record ExportPosition(
-    string Member, string Proposal, string Stance, string? Conditions, string? EffectiveDate, string? Rationale, IReadOnlyList<ExportEvidence> Evidence)
-{
-    /// <summary>Version 2: true when the effective date is inferred, not stated; absent otherwise.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? EffectiveDateApproximate { get; init; }
-}
-
-public sealed record ExportConsensus(
-    string Proposal, string Status, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Blockers, IReadOnlyList<string> StillOpen)
-{
-    /// <summary>
-    /// Version 2: the members on record as opting out; absent when none (and from documents
-    /// written before it was added), so earlier snapshots re-serialize to the bytes they were hashed as.
-    /// </summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<string>? OptsOut { get; init; }
-}
-
 /// <summary>
 /// The picture on one date as a self-contained, versioned document: what snapshots freeze, what
 /// exports write and what the import reads. Its canonical serialization (fixed field order,

@@ -2,16 +2,6 @@ using System.Text;
 
 namespace AllianceTracker.Web.Features.Exchange;
 
-public enum ExportFormat
-{
-    Csv,
-    Json,
-    Xlsx,
-    Md,
-}
-
-public sealed record ExportFile(byte[] Content, string ContentType, string FileName);
-
 /// <summary>
 /// Writes documents and diffs in the formats briefers use. CSV cells that a spreadsheet would run
 /// as a formula are neutralised; XLSX cells are written as text, never formulas. One file per

@@ -4,23 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AllianceTracker.Web.Features.History;
 
-/// <summary>A decision entry as the proposal page, the audit trail and the feed show it, retracted or not.</summary>
-public sealed record DecisionHistoryEntry(
-    long Id,
-    string ProposalSlug,
-    string ProposalTitle,
-    ProposalOutcome Outcome,
-    DateOnly DecidedOn,
-    string? Note,
-    IReadOnlyList<EvidenceView> Evidence,
-    string? ReplacedBySlug,
-    string? ReplacedByTitle,
-    DateTime RecordedAtUtc,
-    string RecordedBy,
-    string? RetractedBy = null,
-    DateTime? RetractedAtUtc = null,
-    string? RetractionReason = null);
-
 /// <summary>Reads the decisions on proposals back, every entry with its retraction if it has one.</summary>
 public sealed class DecisionHistoryReader(IDbContextFactory<AllianceDbContext> dbFactory, AuthorDirectory authors)
 {

@@ -4,42 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AllianceTracker.Web.Features.History;
 
-/// <summary>
-/// One step in a member's record on a proposal: what it moved from, to what, when and on what
-/// evidence. A retracted entry keeps its place in the trail, marked, and is skipped when working
-/// out what later entries moved from.
-/// </summary>
-public sealed record StanceHistoryEntry(
-    long Id,
-    string MemberAlpha3,
-    string MemberName,
-    string ProposalSlug,
-    string ProposalTitle,
-    Stance From,
-    Stance To,
-    string? Conditions,
-    DateOnly EffectiveOn,
-    string Rationale,
-    DateTime RecordedAtUtc,
-    string RecordedBy,
-    IReadOnlyList<EvidenceView> Evidence,
-    string? RetractedBy = null,
-    DateTime? RetractedAtUtc = null,
-    string? RetractionReason = null,
-    bool EffectiveOnIsApproximate = false,
-    EntryOrigin? Origin = null,
-    long? AddsEvidenceTo = null)
-{
-    /// <summary>Only adds evidence to an earlier entry: the stance, date and reason stay; the sources grow.</summary>
-    public bool AddsEvidence => AddsEvidenceTo is not null;
-}
-
-/// <summary>The latest entry in a cell and the cell's version, as an editor sees them before changing it.</summary>
-public sealed record CellState(Guid? Version, StanceHistoryEntry? Latest);
-
-/// <summary>Which history entries to list; null means "any".</summary>
-public sealed record HistoryFilter(string? Member = null, string? Proposal = null, string? RecordedBy = null, DateOnly? From = null, DateOnly? To = null);
-
 /// <summary>Reads the stance history back: timelines, the audit trail, the feed, and one cell for an editor.</summary>
 /// <remarks>Authors come back as their public names (<see cref="AuthorDirectory"/>), never as logins.</remarks>
 public sealed class StanceHistoryReader(IDbContextFactory<AllianceDbContext> dbFactory, AuthorDirectory authors)

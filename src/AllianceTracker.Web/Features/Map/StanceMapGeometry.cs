@@ -2,9 +2,6 @@ using System.Text.Json;
 
 namespace AllianceTracker.Web.Features.Map;
 
-/// <summary>One country's outline, already projected into the map's SVG coordinates.</summary>
-public sealed record MapCountry(string? Id, string Name, bool Member, string D, double Cx, double Cy, bool Marker);
-
 /// <summary>
 /// The stance map's geometry: Natural Earth outlines of the members and the countries around
 /// them, projected once by src/map-geometry/build-map.mjs and embedded in the app.

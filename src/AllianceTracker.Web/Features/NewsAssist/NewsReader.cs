@@ -3,23 +3,6 @@ using AllianceTracker.Web.Domain;
 
 namespace AllianceTracker.Web.Features.NewsAssist;
 
-/// <summary>A proposal as the reading looks for it: its slug, title and the aliases editors gave it.</summary>
-public sealed record ProposalNames(string Slug, string Title, IReadOnlyList<string> Aliases);
-
-/// <summary>
-/// One suggested stance: a member × proposal the text speaks about, the stance it suggests, the
-/// sentence(s) it rests on verbatim, how sure the reading is, and the words that led to it.
-/// </summary>
-public sealed record StanceReading(
-    string Member, string Proposal, Stance Stance, string? Conditions, string Excerpt, double Confidence, IReadOnlyList<string> Cues,
-    int FirstSentence);
-
-/// <summary>A decision the text reports on a proposal.</summary>
-public sealed record OutcomeReading(string Proposal, string Outcome, string Excerpt, double Confidence, IReadOnlyList<string> Cues, int FirstSentence);
-
-/// <summary>What the reading found: the sentences (for highlighting) and the suggestions.</summary>
-public sealed record NewsReading(IReadOnlyList<string> Sentences, IReadOnlyList<StanceReading> Stances, IReadOnlyList<OutcomeReading> Outcomes);
-
 /// <summary>
 /// Reads a news text for stances (docs/news-assist.md): sentences; members by name, demonym,
 /// capital-as-government and groups; proposals by title and alias, carried to the next sentences

@@ -5,13 +5,6 @@ using AllianceTracker.Web.Domain;
 
 namespace AllianceTracker.Web.Features.NewsAssist;
 
-public enum ReviewDecision
-{
-    Pending,
-    Accept,
-    Reject,
-}
-
 /// <summary>One suggestion under review on /news: the editor's decision and edits, and the problems the save found with it.</summary>
 public sealed partial class NewsReviewItem(NewsSuggestion suggestion, string? sourceDate)
 {

@@ -3,60 +3,6 @@ using AllianceTracker.Web.Features.History;
 
 namespace AllianceTracker.Web.Features.Positions;
 
-public sealed record MemberSummary(
-    string Alpha3, string Alpha2, string NumericCode, string Name, int AccessionYear, string Subregion, bool IsEuMember, bool IsBucharestNine);
-
-/// <summary>A summit: where and when.</summary>
-public sealed record SummitSummary(string Slug, string Name, string City, DateOnly StartsOn, DateOnly EndsOn)
-{
-    /// <summary>"9–11 July 2024" (or across months, "30 June – 2 July 2025").</summary>
-    public string Dates => StartsOn.Month == EndsOn.Month && StartsOn.Year == EndsOn.Year
-        ? $"{StartsOn.Day}–{EndsOn:d MMMM yyyy}"
-        : $"{StartsOn:d MMMM} – {EndsOn:d MMMM yyyy}";
-}
-
-/// <summary>A proposal as it stood on the picture's date, with the summit's decision if one was taken by then.</summary>
-public sealed record ProposalSummary(
-    string Slug, string Title, string Description, string Proposer, DateOnly? TabledOn, bool TabledOnIsApproximate,
-    string SummitSlug, string SummitName, ProposalDecision? Decision = null)
-{
-    public ProposalOutcome Outcome => Decision?.Outcome ?? ProposalOutcome.Pending;
-
-    /// <summary>The proposal's version now (its texts and decisions): what a write names to be checked against.</summary>
-    public Guid Version { get; init; }
-
-    public DateOnly? DecidedOn => Decision?.DecidedOn;
-}
-
-/// <summary>
-/// The decision in force on the picture's date: what was decided, when, the editor's note, the
-/// evidence that reports it and, for "replaced", the replacing proposal.
-/// </summary>
-public sealed record ProposalDecision(
-    long Id, ProposalOutcome Outcome, DateOnly DecidedOn, string? Note, IReadOnlyList<EvidenceView> Evidence,
-    string? ReplacedBySlug = null, string? ReplacedByTitle = null);
-
-/// <summary>A member's stance on a proposal on the picture's date; <see cref="Stance.Unknown"/> with no date when nothing is on record.</summary>
-public sealed record PositionView(
-    string MemberAlpha3, string ProposalSlug, Stance Stance, string? Conditions, DateOnly? EffectiveOn, string? Rationale,
-    IReadOnlyList<EvidenceView> Evidence, bool EffectiveOnIsApproximate = false)
-{
-    /// <summary>"since 3 Apr 2024", or "since c. 3 Apr 2024" when the date is inferred; empty with no date.</summary>
-    public string Since => EffectiveOn is { } on ? $"since {(EffectiveOnIsApproximate ? "c. " : "")}{on:d MMM yyyy}" : "";
-}
-
-/// <summary>
-/// A proposal and where the members stand on it. Once decided, the decision is its status: a
-/// decided proposal is never "blocked" or "open", whatever the members' count says.
-/// </summary>
-public sealed record ProposalConsensus(ProposalSummary Proposal, ConsensusResult Result)
-{
-    public bool IsDecided => Proposal.Decision is not null;
-
-    /// <summary>The published status: the decision's outcome code once decided, else the consensus rule's.</summary>
-    public string StatusCode => Proposal.Decision is { } decision ? decision.Outcome.ToCode() : Result.Status.ToCode();
-}
-
 /// <summary>
 /// Where every member stands on every proposal on one date, derived from the stance history.
 /// Immutable once built, so one instance is shared by every page and request that asks for that date.

@@ -4,12 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AllianceTracker.Web.Features.Seeding;
 
-public sealed record SeedImportReport(int MembersAdded, int SourcesAdded, int SummitsAdded, int ProposalsAdded, int StanceChangesAdded)
-{
-    [System.Text.Json.Serialization.JsonIgnore]
-    public bool ChangedNothing => MembersAdded + SourcesAdded + SummitsAdded + ProposalsAdded + StanceChangesAdded == 0;
-}
-
 /// <summary>
 /// Imports the seed dataset (docs/data-format.md): read → validate → plan → apply. The whole
 /// dataset is read and checked before anything is written; applying goes through the history's

@@ -4,10 +4,6 @@ using AllianceTracker.Web.Features.Exchange;
 
 namespace AllianceTracker.Web.Features.Snapshots;
 
-public sealed record ComparisonError(string Parameter, string Message);
-
-public sealed record ComparisonResult(PictureDiff? Diff, ComparisonError? Error);
-
 /// <summary>
 /// Compares any two pictures: a side is "now", "date:YYYY-MM-DD" or "snapshot:ID" (a bare date or
 /// snapshot id works too).

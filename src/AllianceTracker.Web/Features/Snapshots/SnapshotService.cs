@@ -12,11 +12,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AllianceTracker.Web.Features.Snapshots;
 
-public sealed record SnapshotSummary(string Id, string Title, string? Note, DateOnly AsOf, DateTime CreatedAtUtc, string CreatedBy, string Sha256);
-
-/// <summary>A stored snapshot, its document, and whether the stored hash still matches its content.</summary>
-public sealed record FrozenSnapshot(SnapshotSummary Summary, ExportDocument Document, bool HashVerifies);
-
 public sealed class SnapshotService(
     IDbContextFactory<AllianceDbContext> dbFactory, PictureDocuments documents, TimeProvider clock, IAuthorizationService authorization, AuthorDirectory authors)
 {

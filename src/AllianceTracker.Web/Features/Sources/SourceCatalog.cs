@@ -5,11 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AllianceTracker.Web.Features.Sources;
 
-/// <summary>A source with how often it is cited and how it was corrected.</summary>
-public sealed record SourceListingView(SourceSummary Source, int CitedByStances, int CitedByDecisions, IReadOnlyList<SourceCorrectionView> Corrections, Guid Version);
-
-public sealed record SourceCorrectionView(string Before, string Reason, DateTime RecordedAtUtc, string RecordedBy);
-
 /// <summary>The sources editors cite and readers check: newest first, searchable.</summary>
 public sealed class SourceCatalog(IDbContextFactory<AllianceDbContext> dbFactory, AuthorDirectory authors)
 {

@@ -22,10 +22,3 @@ public sealed class SourcesAdministration(HistoryWriter writer, IAuthorizationSe
         await writer.CorrectSourceAsync(user.AuthorName(), key, input, reason, expectedVersion, cancellationToken);
     }
 }
-
-public static class SourcesServices
-{
-    public static IServiceCollection AddSources(this IServiceCollection services) => services
-        .AddSingleton<SourceCatalog>()
-        .AddSingleton<SourcesAdministration>();
-}

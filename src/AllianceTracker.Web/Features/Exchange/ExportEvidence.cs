@@ -1,0 +1,3 @@
+namespace AllianceTracker.Web.Features.Exchange;
+
+public sealed record ExportEvidence(string Source, string Excerpt);

@@ -1,0 +1,3 @@
+namespace AllianceTracker.Web.Features.Exchange;
+
+public sealed record ExportFile(byte[] Content, string ContentType, string FileName);

@@ -1,0 +1,9 @@
+namespace AllianceTracker.Web.Features.Exchange;
+
+public enum ExportFormat
+{
+    Csv,
+    Json,
+    Xlsx,
+    Md,
+}

@@ -1,0 +1,8 @@
+namespace AllianceTracker.Web.Features.NewsAssist;
+
+public enum ReviewDecision
+{
+    Pending,
+    Accept,
+    Reject,
+}

@@ -1,0 +1,3 @@
+namespace AllianceTracker.Web.Features.Snapshots;
+
+public sealed record ComparisonError(string Parameter, string Message);
