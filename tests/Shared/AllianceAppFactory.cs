@@ -43,6 +43,16 @@ public class AllianceAppFactory : WebApplicationFactory<Program>
     /// <summary>More configuration for this app (e.g. <c>Live:StreamsPerClient</c>), set last.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The app's log lines, in the output of the test that <see cref="LogTo"/> names.</summary>
+    public TestOutputLog OutputLog { get; } = new();
+
+    /// <summary>From now on, the app's log lines go to this test's output (call it from the test class's constructor).</summary>
+    public AllianceAppFactory LogTo(Xunit.Abstractions.ITestOutputHelper output)
+    {
+        OutputLog.Current = output;
+        return this;
+    }
+
     /// <summary>Every Error-level line the app logged: tests that use the app as people do expect none.</summary>
     public RecordedErrors ErrorsLogged { get; } = new();
 
@@ -89,6 +99,7 @@ public class AllianceAppFactory : WebApplicationFactory<Program>
         {
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
             services.AddSingleton<Serilog.Core.ILogEventSink>(ErrorsLogged);
+            services.AddSingleton<Serilog.Core.ILogEventSink>(OutputLog);
         });
     }
 

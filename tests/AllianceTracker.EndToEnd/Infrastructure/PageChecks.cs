@@ -36,9 +36,30 @@ public static class PageChecks
     /// </summary>
     public static async Task SaveScreenshotAsync(IPage page, string fileName, bool fullPage = true, int minimumBytes = 30_000)
     {
+        // What a README reader sees: the page in the theme the file is named after, as wide as the
+        // window it was taken in, and (full page) as long as the page, not a blank or cut frame.
+        var dark = fileName.Contains("-dark", StringComparison.Ordinal);
+        var background = await page.EvaluateAsync<double[]>(
+            "() => (getComputedStyle(document.body).backgroundColor.match(/\\d+(\\.\\d+)?/g) || []).slice(0, 3).map(Number)");
+        var luminance = (0.2126 * background[0] + 0.7152 * background[1] + 0.0722 * background[2]) / 255;
+        Assert.True(dark ? luminance < 0.25 : luminance > 0.75, $"{fileName}: the page's background {string.Join(",", background)} is not {(dark ? "dark" : "light")}");
+        var viewport = page.ViewportSize!;
+        var pageHeight = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+
         Directory.CreateDirectory(ScreenshotFolder);
         var png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, fileName), FullPage = fullPage });
+
         Assert.True(png.Length > minimumBytes, $"{fileName} is only {png.Length} bytes");
+        var (width, height) = PngSize(png);
+        Assert.Equal(viewport.Width, width);
+        Assert.Equal(fullPage ? Math.Max(pageHeight, viewport.Height) : viewport.Height, height);
+    }
+
+    /// <summary>A PNG's width and height, from its header chunk (bytes 16–23, big-endian).</summary>
+    public static (int Width, int Height) PngSize(byte[] png)
+    {
+        Assert.True(png.AsSpan(1, 3).SequenceEqual("PNG"u8), "not a PNG file");
+        return (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
     }
 
     private static string ScreenshotFolder =>

@@ -1,5 +1,7 @@
 using System.Net;
 using AllianceTracker.Tests.Shared;
+using AllianceTracker.Tests.Support;
+using AllianceTracker.Web.Features.Accounts;
 
 namespace AllianceTracker.Tests.Components;
 
@@ -20,14 +22,21 @@ public sealed class AppShellTests(AllianceAppFactory app) : IClassFixture<Allian
     }
 
     [Fact]
-    public async Task The_error_page_renders_without_a_circuit()
+    public async Task The_error_page_renders_without_a_circuit_even_for_an_editor_whose_pages_have_one()
     {
-        var response = await _client.GetAsync("/error");
+        // Readers never get a circuit, so only an editor shows the rule: their pages are interactive,
+        // but the error page must not start a circuit (the failure may be in what one would run).
+        var editor = await app.SignedInAsync(Roles.Editor);
+        var page = await editor.GetStringAsync("/members/HUN");
+        var response = await editor.GetAsync("/error");
         var html = await response.Content.ReadAsStringAsync();
 
+        Assert.Contains(ServerComponentMarker, page);
         Assert.Contains("Something went wrong", html);
-        Assert.DoesNotContain("<!--Blazor:{\"type\":\"server\"", html);
+        Assert.DoesNotContain(ServerComponentMarker, html);
     }
+
+    private const string ServerComponentMarker = "<!--Blazor:{\"type\":\"server\"";
 
     [Fact]
     public async Task Pages_declare_their_language_one_banner_one_main_landmark_a_skip_link_to_it_and_a_live_region()

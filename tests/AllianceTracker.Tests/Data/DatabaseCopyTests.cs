@@ -4,12 +4,13 @@ using System.Text.Json.Nodes;
 using AllianceTracker.Tests.Shared;
 using AllianceTracker.Tests.Support;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Data;
 
 /// <summary><c>db copy --to postgresql</c>: a SQLite deployment moves up whole, verified, or not at all.</summary>
 [Trait("Database", "SqliteOnly")]
-public sealed class DatabaseCopyTests : FreshAppTest
+public sealed class DatabaseCopyTests(ITestOutputHelper output) : FreshAppTest(output)
 {
     public override async Task InitializeAsync() => (await App.Anonymous().GetAsync("/healthz/ready")).EnsureSuccessStatusCode();
 

@@ -139,10 +139,4 @@ public class ConsensusCalculatorTests
         var error = Assert.Throws<ArgumentException>(() => ConsensusCalculator.Evaluate(positions));
         Assert.Contains("HUN", error.Message);
     }
-
-    [Theory]
-    [InlineData(ConsensusStatus.Blocked, "blocked")]
-    [InlineData(ConsensusStatus.Open, "open")]
-    [InlineData(ConsensusStatus.Consensus, "consensus")]
-    public void Status_codes_are_the_published_ones(ConsensusStatus status, string code) => Assert.Equal(code, status.ToCode());
 }

@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AllianceTracker.Tests.Support;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Hosting;
 
 [Trait("Database", "SqliteOnly")]
-public sealed class ConcurrentSavesTests : FreshAppTest
+public sealed class ConcurrentSavesTests(ITestOutputHelper output) : FreshAppTest(output)
 {
     [Theory]
     [InlineData(10)]

@@ -4,11 +4,12 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AllianceTracker.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Hosting;
 
 /// <summary>A busy database is answered quickly and honestly; health says whether the app can serve.</summary>
-public sealed class FaultTests : FreshAppTest
+public sealed class FaultTests(ITestOutputHelper output) : FreshAppTest(output)
 {
     private static object Stance(Guid? version) => new
     {

@@ -4,11 +4,12 @@ using System.Text;
 using System.Text.Json;
 using AllianceTracker.Tests.Features.Accounts;
 using AllianceTracker.Tests.Support;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Hosting;
 
 /// <summary>HTTP as generic clients (monitors, feed readers, caches, generated API clients) expect it (issue 14, item 4).</summary>
-public sealed class HttpSemanticsTests : FreshAppTest<AccountsAppFactory>
+public sealed class HttpSemanticsTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     private static async Task<JsonElement> ProblemOf(HttpResponseMessage response)
     {

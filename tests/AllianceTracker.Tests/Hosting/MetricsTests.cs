@@ -17,7 +17,7 @@ namespace AllianceTracker.Tests.Hosting;
 /// watches, in Prometheus's text format, moving with what happens; refused to anyone but this
 /// machine (or a configured network); scraped by a real Prometheus; the shipped rules checked.
 /// </summary>
-public sealed partial class MetricsTests(ITestOutputHelper output) : FreshAppTest
+public sealed partial class MetricsTests(ITestOutputHelper output) : FreshAppTest(output)
 {
     private static readonly string[] Exposed =
     [
@@ -132,7 +132,7 @@ public sealed partial class MetricsTests(ITestOutputHelper output) : FreshAppTes
                 await Task.Delay(500);
             }
 
-            output.WriteLine($"Prometheus read alliance_live_stream_ceiling={ceiling}, up={up} after {deadline.Elapsed.TotalSeconds:F1} s");
+            Output.WriteLine($"Prometheus read alliance_live_stream_ceiling={ceiling}, up={up} after {deadline.Elapsed.TotalSeconds:F1} s");
             Assert.Equal(10_000, ceiling);
             Assert.Equal(1, up);
         }
@@ -170,7 +170,7 @@ public sealed partial class MetricsTests(ITestOutputHelper output) : FreshAppTes
         using var promtool = Process.Start(start)!;
         var said = await promtool.StandardOutput.ReadToEndAsync() + await promtool.StandardError.ReadToEndAsync();
         await promtool.WaitForExitAsync();
-        output.WriteLine(said);
+        Output.WriteLine(said);
         Assert.True(promtool.ExitCode == 0, said);
         Assert.Contains("SUCCESS", said);
     }

@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using AllianceTracker.Tests.Features.Accounts;
 using AllianceTracker.Tests.Support;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Hosting;
 
 /// <summary>What reading costs: static pages for readers, circuits for editors, a cache until the next change, compression.</summary>
-public sealed class ReadingTests : FreshAppTest<AccountsAppFactory>
+public sealed class ReadingTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     private static object StanceBody(string stance) => new
     {

@@ -3,10 +3,11 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using AllianceTracker.Tests.Support;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Hosting;
 
-public sealed class ScriptOnlyWritesTests : FreshAppTest
+public sealed class ScriptOnlyWritesTests(ITestOutputHelper output) : FreshAppTest(output)
 {
     private static readonly object Stance = new
     {

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AllianceTracker.Tests.Features.Accounts;
 using AllianceTracker.Tests.Support;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Hosting;
 
@@ -13,7 +14,7 @@ namespace AllianceTracker.Tests.Hosting;
 /// moved on is refused — 409 with what is saved now (body field), 412 for a stale If-Match — and
 /// nothing is written. The GET's ETag is that version.
 /// </summary>
-public sealed class StaleWriteTests : FreshAppTest<AccountsAppFactory>
+public sealed class StaleWriteTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     private const string Source = "icaro-2024-04-stoltenberg-ukraine-fund";
 

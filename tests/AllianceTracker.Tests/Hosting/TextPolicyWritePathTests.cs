@@ -4,11 +4,12 @@ using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using AllianceTracker.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Hosting;
 
 /// <summary>The text policy on the real write paths, and what readers get when old data breaks it.</summary>
-public sealed class TextPolicyWritePathTests : FreshAppTest
+public sealed class TextPolicyWritePathTests(ITestOutputHelper output) : FreshAppTest(output)
 {
     private static async Task<HttpResponseMessage> SaveAsync(HttpClient editor, string reason, string? conditions = null)
     {

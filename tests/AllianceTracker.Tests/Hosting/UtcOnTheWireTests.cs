@@ -1,11 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AllianceTracker.Tests.Support;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Hosting;
 
 /// <summary>Times stored in UTC keep their Z after a round trip through the database.</summary>
-public sealed class UtcOnTheWireTests : FreshAppTest
+public sealed class UtcOnTheWireTests(ITestOutputHelper output) : FreshAppTest(output)
 {
     [Fact]
     public async Task A_snapshots_creation_time_and_a_cells_recording_time_come_back_as_utc_with_a_z()

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AllianceTracker.Tests.Features.Accounts;
 using AllianceTracker.Tests.Support;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Hosting;
 
@@ -13,7 +14,7 @@ namespace AllianceTracker.Tests.Hosting;
 /// every write (the ledger), and the announcement evicts the cache. test.sh runs this on SQLite and
 /// again on PostgreSQL, where the announcement goes through the database.
 /// </summary>
-public sealed class WriteVisibilityTests : FreshAppTest<AccountsAppFactory>
+public sealed class WriteVisibilityTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     private const string Icaro = "icaro-2024-04-stoltenberg-ukraine-fund";
 

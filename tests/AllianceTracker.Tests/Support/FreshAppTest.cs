@@ -1,4 +1,5 @@
 using AllianceTracker.Tests.Shared;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Support;
 
@@ -7,10 +8,14 @@ namespace AllianceTracker.Tests.Support;
 /// every test (xunit makes a new instance of the class for each one). No test sees another's writes,
 /// so none has to pick cells that others leave alone.
 /// </summary>
-public abstract class FreshAppTest<TApp> : IAsyncLifetime
+/// <remarks>The app's log lines go to the test's output (<see cref="AllianceAppFactory.LogTo"/>).</remarks>
+public abstract class FreshAppTest<TApp>(ITestOutputHelper output) : IAsyncLifetime
     where TApp : AllianceAppFactory, new()
 {
-    protected TApp App { get; } = new();
+    protected TApp App { get; } = (TApp)new TApp().LogTo(output);
+
+    /// <summary>This test's output, where the app's log lines also go.</summary>
+    protected ITestOutputHelper Output { get; } = output;
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
@@ -18,4 +23,4 @@ public abstract class FreshAppTest<TApp> : IAsyncLifetime
 }
 
 /// <inheritdoc />
-public abstract class FreshAppTest : FreshAppTest<AllianceAppFactory>;
+public abstract class FreshAppTest(ITestOutputHelper output) : FreshAppTest<AllianceAppFactory>(output);

@@ -2,10 +2,11 @@ using AllianceTracker.Tests.Shared;
 using AllianceTracker.Tests.Support;
 using AllianceTracker.Web.Features.Accounts;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Accounts;
 
-public sealed class AccountAdministrationTests : FreshAppTest<AccountsAppFactory>
+public sealed class AccountAdministrationTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     private AccountAdministration Accounts => App.Services.GetRequiredService<AccountAdministration>();
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using AllianceTracker.Tests.Support;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Accounts;
 
@@ -8,7 +9,7 @@ namespace AllianceTracker.Tests.Features.Accounts;
 /// Every write endpoint and editor page against every kind of caller, through the real cookie
 /// sign-in: the server refuses, whatever the UI hides.
 /// </summary>
-public sealed class AuthorizationMatrixTests : FreshAppTest<AccountsAppFactory>
+public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     public enum Caller
     {

@@ -9,6 +9,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Accounts;
 
@@ -76,7 +77,7 @@ public sealed class LockedAccountsAppFactory : Shared.AllianceAppFactory
 /// tried again on a busy database, so the account is either disabled and signed out everywhere, or
 /// untouched with the operator told so — never listed as disabled while its cookies keep writing.
 /// </summary>
-public sealed class InterruptedRevocationTests : FreshAppTest<LockedAccountsAppFactory>
+public sealed class InterruptedRevocationTests(ITestOutputHelper output) : FreshAppTest<LockedAccountsAppFactory>(output)
 {
     private async Task<(HttpClient Cookie, string Email, string Stamp)> SignedInEditorAsync()
     {

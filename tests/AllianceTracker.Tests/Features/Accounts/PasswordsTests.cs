@@ -4,10 +4,11 @@ using AllianceTracker.Tests.Shared;
 using AllianceTracker.Tests.Support;
 using AllianceTracker.Web.Features.Accounts;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Accounts;
 
-public sealed partial class PasswordsTests : FreshAppTest<AccountsAppFactory>
+public sealed partial class PasswordsTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     private AccountAdministration Accounts => App.Services.GetRequiredService<AccountAdministration>();
 

@@ -6,11 +6,12 @@ using AllianceTracker.Tests.Support;
 using AllianceTracker.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Accounts;
 
 /// <summary>Readers see an editor's display name beside their changes, never the login they sign in with.</summary>
-public sealed class PublicNamesTests : FreshAppTest<AccountsAppFactory>
+public sealed class PublicNamesTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     private AccountAdministration Accounts => App.Services.GetRequiredService<AccountAdministration>();
 

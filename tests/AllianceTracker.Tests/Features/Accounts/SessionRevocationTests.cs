@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Accounts;
 
@@ -21,7 +22,7 @@ public sealed class EveryRequestCheckedAppFactory : AllianceAppFactory
     }
 }
 
-public sealed class SessionRevocationTests : FreshAppTest<EveryRequestCheckedAppFactory>
+public sealed class SessionRevocationTests(ITestOutputHelper output) : FreshAppTest<EveryRequestCheckedAppFactory>(output)
 {
     private HttpClient? _versionReader;
 
@@ -163,7 +164,7 @@ public sealed class SessionCheckDefaultsTests : IClassFixture<AllianceAppFactory
 }
 
 /// <summary>An open editor page (a circuit) learns that its account lost access, without a new request.</summary>
-public sealed class CircuitRevalidationTests : FreshAppTest<EveryRequestCheckedAppFactory>
+public sealed class CircuitRevalidationTests(ITestOutputHelper output) : FreshAppTest<EveryRequestCheckedAppFactory>(output)
 {
     [Fact]
     public async Task A_circuit_whose_account_is_disabled_becomes_anonymous_within_its_check_interval()

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Accounts;
 
@@ -59,7 +60,7 @@ public sealed class RateLimitedAppFactory : AccountsAppFactory
     }
 }
 
-public sealed class SignInTests : FreshAppTest<AccountsAppFactory>
+public sealed class SignInTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     [Fact]
     public async Task The_right_password_signs_in_and_the_pages_show_who_is_signed_in()

@@ -2,10 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using AllianceTracker.Tests.Features.Accounts;
 using AllianceTracker.Tests.Support;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Audit;
 
-public sealed class AuditPageTests : FreshAppTest<AccountsAppFactory>
+public sealed class AuditPageTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     private sealed record Written(long Id, Guid? Version);
 

@@ -1,9 +1,10 @@
 using System.Net.Http.Json;
 using AllianceTracker.Tests.Support;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.CommandLine;
 
-public sealed class CommandLineTests : FreshAppTest
+public sealed class CommandLineTests(ITestOutputHelper output) : FreshAppTest(output)
 {
     [Fact]
     public async Task Help_lists_every_command_and_exits_0()

@@ -1,9 +1,10 @@
 using System.Net;
 using AllianceTracker.Tests.Support;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.CommandLine;
 
-public sealed class UsersAddCommandTests : FreshAppTest
+public sealed class UsersAddCommandTests(ITestOutputHelper output) : FreshAppTest(output)
 {
     [Fact]
     public async Task Users_add_creates_an_admin_who_can_then_sign_in()

@@ -3,11 +3,12 @@ using System.Net.Http.Json;
 using AllianceTracker.Tests.Features.Accounts;
 using AllianceTracker.Tests.Support;
 using AllianceTracker.Web.Domain;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Dashboard;
 
 /// <summary>The dashboard is about one summit at a time and says when it takes or took place, and what it decided.</summary>
-public sealed class SummitContextTests : FreshAppTest<AccountsAppFactory>
+public sealed class SummitContextTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     [Fact]
     public async Task A_past_summit_says_it_took_place_and_lists_its_decisions()

@@ -6,11 +6,12 @@ using System.Text.RegularExpressions;
 using AllianceTracker.Tests.Features.Accounts;
 using AllianceTracker.Tests.Support;
 using MiniExcelLibs;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Exchange;
 
 /// <summary>The downloaded files as spreadsheets and scripts read them (the Node interop suite opens them with exceljs and SheetJS too).</summary>
-public sealed partial class ExportFilesTests : FreshAppTest<AccountsAppFactory>
+public sealed partial class ExportFilesTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 

@@ -4,10 +4,11 @@ using System.Text;
 using System.Text.Json;
 using AllianceTracker.Tests.Features.Accounts;
 using AllianceTracker.Tests.Support;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Exchange;
 
-public sealed class ImportApiTests : FreshAppTest<AccountsAppFactory>
+public sealed class ImportApiTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     [Fact]
     public async Task Importing_over_http_needs_an_admin_and_a_refusal_names_the_json_path()

@@ -4,6 +4,7 @@ using AllianceTracker.Tests.Support;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Stances;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Feeds;
 
@@ -55,7 +56,7 @@ public sealed class ChangeFeedTests(AllianceAppFactory app) : IClassFixture<Alli
 }
 
 /// <summary>Changes recorded after the seed: the feed puts the newest first, corrections included.</summary>
-public sealed class ChangeFeedOrderTests : FreshAppTest
+public sealed class ChangeFeedOrderTests(ITestOutputHelper output) : FreshAppTest(output)
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 

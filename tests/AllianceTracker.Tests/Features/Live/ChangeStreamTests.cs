@@ -10,11 +10,12 @@ using AllianceTracker.Web.Features.Stances;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Live;
 
 /// <summary>The change stream over HTTP, against the running app.</summary>
-public sealed class ChangeStreamTests : FreshAppTest
+public sealed class ChangeStreamTests(ITestOutputHelper output) : FreshAppTest(output)
 {
     private async Task<IAsyncEnumerator<SseItem<string>>> OpenAsync(string query = "", string? lastEventId = null)
     {

@@ -7,6 +7,7 @@ using AllianceTracker.Web.Features.Live;
 using AllianceTracker.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Live;
 
@@ -26,7 +27,7 @@ public sealed class SmallStreamLimitsAppFactory : AccountsAppFactory
 /// A flood of live streams cannot take the app down: past the per-address or per-instance limit a
 /// stream is refused with 503 and Retry-After, while pages, saves and the streams already open go on.
 /// </summary>
-public sealed class StreamLimitTests : FreshAppTest<SmallStreamLimitsAppFactory>
+public sealed class StreamLimitTests(ITestOutputHelper output) : FreshAppTest<SmallStreamLimitsAppFactory>(output)
 {
     private readonly List<HttpResponseMessage> _open = [];
 

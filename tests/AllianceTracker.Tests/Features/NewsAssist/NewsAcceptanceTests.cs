@@ -3,11 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AllianceTracker.Tests.Features.Accounts;
 using AllianceTracker.Tests.Support;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.NewsAssist;
 
 /// <summary>Saving reviewed suggestions: one step, the one write path, the source once, the versions checked, the origin kept.</summary>
-public sealed class NewsAcceptanceTests : FreshAppTest<AccountsAppFactory>
+public sealed class NewsAcceptanceTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     private const string Text =
         "Norway said on Tuesday it supports the €100bn fund for Ukraine. Denmark welcomed the fund as well. "

@@ -3,10 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AllianceTracker.Tests.Features.Accounts;
 using AllianceTracker.Tests.Support;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.NewsAssist;
 
-public sealed class NewsAssistApiTests : FreshAppTest<AccountsAppFactory>
+public sealed class NewsAssistApiTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     private static object Source => new { title = "Allies split on the fund", outlet = "Test Wire", published = "2024-06-20", kind = "news-report" };
 

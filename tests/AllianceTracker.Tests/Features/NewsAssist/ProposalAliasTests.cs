@@ -6,11 +6,12 @@ using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.NewsAssist;
 using AllianceTracker.Web.Features.Proposals;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.NewsAssist;
 
 /// <summary>Aliases editors keep on the proposal page are what the news assist reads, from the moment they are saved.</summary>
-public sealed class ProposalAliasTests : FreshAppTest
+public sealed class ProposalAliasTests(ITestOutputHelper output) : FreshAppTest(output)
 {
     private const string Text = "Italy backs the weapons clearing house.";
 

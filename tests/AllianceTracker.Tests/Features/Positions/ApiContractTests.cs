@@ -5,10 +5,11 @@ using AllianceTracker.Tests.Features.Accounts;
 using AllianceTracker.Tests.Support;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Positions;
 
-public sealed class ApiContractTests : FreshAppTest<AccountsAppFactory>
+public sealed class ApiContractTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     [Fact]
     public async Task The_openapi_document_lists_every_api_endpoint()

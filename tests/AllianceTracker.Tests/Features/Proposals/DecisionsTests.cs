@@ -4,6 +4,7 @@ using System.Text.Json;
 using AllianceTracker.Tests.Features.Accounts;
 using AllianceTracker.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Proposals;
 
@@ -11,7 +12,7 @@ namespace AllianceTracker.Tests.Features.Proposals;
 /// A summit's decision on a proposal is evidence-backed history: from its date it is the
 /// proposal's status everywhere (API, pages, exports, feed, audit), and a wrong one is retracted.
 /// </summary>
-public sealed class DecisionsTests : FreshAppTest<AccountsAppFactory>
+public sealed class DecisionsTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     private const string Declaration = "The Allies decided to establish NATO Security Assistance and Training for Ukraine.";
 

@@ -3,10 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AllianceTracker.Tests.Features.Accounts;
 using AllianceTracker.Tests.Support;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Proposals;
 
-public sealed class ProposalAdministrationTests : FreshAppTest<AccountsAppFactory>
+public sealed class ProposalAdministrationTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     [Fact]
     public async Task A_new_proposal_starts_with_32_unknown_stances_and_appears_in_the_api_and_on_the_pages()

@@ -4,11 +4,12 @@ using System.Text.Json;
 using AllianceTracker.Tests.Features.Accounts;
 using AllianceTracker.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Proposals;
 
 /// <summary>Proposal texts are versioned: views of a date read the text in force then, and every version is in the audit trail and the feed.</summary>
-public sealed class ProposalRevisionsTests : FreshAppTest<AccountsAppFactory>
+public sealed class ProposalRevisionsTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     private async Task<string> TitleAsync(string slug, string? asOf = null) =>
         (await App.Anonymous().GetFromJsonAsync<List<JsonElement>>($"/api/v1/consensus{(asOf is null ? "" : $"?asOf={asOf}")}"))!

@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using AllianceTracker.Tests.Features.Accounts;
 using AllianceTracker.Tests.Support;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Snapshots;
 
 /// <summary>Compare takes any two dates (or snapshots) from its form and says what changed in words, with sources.</summary>
-public sealed class CompareTests : FreshAppTest<AccountsAppFactory>
+public sealed class CompareTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     // The page as text to search: entities decoded, CSS isolation's scope attributes ("b-…") left out.
     private async Task<string> PageAsync(string url) =>

@@ -6,10 +6,11 @@ using AllianceTracker.Tests.Support;
 using Json.Schema;
 using Microsoft.Data.Sqlite;
 using MiniExcelLibs;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Snapshots;
 
-public sealed class SnapshotsTests : FreshAppTest<AccountsAppFactory>
+public sealed class SnapshotsTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     private sealed record SnapshotBody(string Id, string Title, string AsOf, string Sha256, bool? HashVerifies, string Permalink);
 

@@ -3,11 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AllianceTracker.Tests.Features.Accounts;
 using AllianceTracker.Tests.Support;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Sources;
 
 /// <summary>Sources are records of their own: listed and searched by anyone, added and corrected by editors, every correction kept.</summary>
-public sealed class SourcesTests : FreshAppTest<AccountsAppFactory>
+public sealed class SourcesTests(ITestOutputHelper output) : FreshAppTest<AccountsAppFactory>(output)
 {
     private static object Declaration(string? kind = "declaration") => new
     {

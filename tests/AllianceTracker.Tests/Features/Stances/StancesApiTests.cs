@@ -3,10 +3,11 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using AllianceTracker.Tests.Support;
+using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Stances;
 
-public sealed class StancesApiTests : FreshAppTest
+public sealed class StancesApiTests(ITestOutputHelper output) : FreshAppTest(output)
 {
     [Fact]
     public async Task A_save_on_top_of_a_cell_an_import_changed_since_the_editor_opened_it_is_a_409_with_the_imported_stance()
