@@ -79,6 +79,8 @@ public class AllianceAppFactory : WebApplicationFactory<Program>
 
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Path", DatabasePath);
+        // The tests' own dataset, not the product's seed (tests/TestData/dataset/README.md).
+        builder.UseSetting("Database:SeedsPath", TestDataset.FolderName);
         if (PostgreSqlConnectionString is not null)
         {
             builder.UseSetting("Database:Provider", "PostgreSQL");

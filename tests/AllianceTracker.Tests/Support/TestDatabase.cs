@@ -25,7 +25,7 @@ public sealed class TestDatabase : IDbContextFactory<AllianceDbContext>, IAsyncD
 
     public string Path { get; }
 
-    /// <summary>The seed dataset shipped next to the app's binaries.</summary>
+    /// <summary>The product's seed dataset shipped next to the app's binaries: for the seed's own tests only.</summary>
     public static string ShippedSeeds => System.IO.Path.Combine(AppContext.BaseDirectory, "seeds");
 
     public static async Task<TestDatabase> CreateAsync(bool seeded = false, TimeProvider? clock = null)
@@ -42,7 +42,7 @@ public sealed class TestDatabase : IDbContextFactory<AllianceDbContext>, IAsyncD
         {
             clock ??= TimeProvider.System;
             var notifier = new InProcessStanceChangeNotifier(NullLogger<InProcessStanceChangeNotifier>.Instance);
-            await new SeedImporter(database, TestEditors.Writer(database, clock, notifier), clock).ImportAsync(ShippedSeeds);
+            await new SeedImporter(database, TestEditors.Writer(database, clock, notifier), clock).ImportAsync(TestDataset.Path);
         }
 
         return database;
