@@ -40,7 +40,7 @@ try
         .AddSummits()
         .AddSnapshots()
         .AddExchange()
-        .AddNewsAssist()
+        .AddNewsAssist(builder.Configuration)
         .AddSeeding()
         .AddStanceMap();
     builder.AddAllianceKeysOnFirstUse();

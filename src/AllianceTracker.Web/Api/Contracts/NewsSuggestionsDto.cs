@@ -1,3 +1,9 @@
 namespace AllianceTracker.Web.Api.Contracts;
 
-public sealed record NewsSuggestionsDto(IReadOnlyList<StanceSuggestionDto> Suggestions, IReadOnlyList<OutcomeSuggestionDto> Outcomes, IReadOnlyList<string> Sentences);
+/// <summary>
+/// The suggestions read from a text. <c>language</c> is set (and nothing suggested) when the text is
+/// not English; <c>whyNothing</c> says, when nothing is suggested, what was and was not recognised.
+/// </summary>
+public sealed record NewsSuggestionsDto(
+    IReadOnlyList<StanceSuggestionDto> Suggestions, IReadOnlyList<OutcomeSuggestionDto> Outcomes, IReadOnlyList<string> Sentences,
+    string? Language = null, string? WhyNothing = null);

@@ -21,6 +21,31 @@ public sealed class StanceHistoryReader(IDbContextFactory<AllianceDbContext> dbF
         return new CellState(version, latest);
     }
 
+    /// <summary>
+    /// Several cells as <see cref="ReadCellAsync"/> reads one, in two queries whatever their number
+    /// (the news assist's suggestions each stand beside their cell).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<StanceCell, CellState>> ReadCellsAsync(IReadOnlyCollection<StanceCell> cells, CancellationToken cancellationToken = default)
+    {
+        if (cells.Count == 0)
+        {
+            return new Dictionary<StanceCell, CellState>();
+        }
+
+        var members = cells.Select(c => c.MemberAlpha3).Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var versions = (await db.CellVersions.AsNoTracking()
+                .Where(c => members.Contains(c.MemberAlpha3))
+                .Join(db.Proposals, c => c.ProposalId, p => p.Id, (c, p) => new { c.MemberAlpha3, p.Slug, c.Version })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(v => new StanceCell(v.MemberAlpha3, v.Slug), v => (Guid?)v.Version);
+        var latest = (await ReadAsync(new HistoryFilter { Members = members }, cancellationToken))
+            .Where(e => e.RetractedBy is null)
+            .GroupBy(e => new StanceCell(e.MemberAlpha3, e.ProposalSlug))
+            .ToDictionary(g => g.Key, g => g.Last());
+        return cells.Distinct().ToDictionary(c => c, c => new CellState(versions.GetValueOrDefault(c), latest.GetValueOrDefault(c)));
+    }
+
     /// <summary>One entry by its id, with what it moved from and its retraction if any; null when there is none.</summary>
     public async Task<StanceHistoryEntry?> ReadEntryAsync(long id, CancellationToken cancellationToken = default)
     {
@@ -44,6 +69,7 @@ public sealed class StanceHistoryReader(IDbContextFactory<AllianceDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var changes = await db.StanceChanges.AsNoTracking()
             .Where(c => filter.Member == null || c.MemberAlpha3 == filter.Member)
+            .Where(c => filter.Members == null || filter.Members.Contains(c.MemberAlpha3))
             .Where(c => filter.Proposal == null || c.Proposal!.Slug == filter.Proposal)
             .Include(c => c.Proposal)
             .Include(c => c.Member)

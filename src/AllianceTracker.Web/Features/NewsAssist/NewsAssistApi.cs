@@ -5,6 +5,7 @@ using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Accounts;
 using AllianceTracker.Web.Features.History;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.AI;
 
 namespace AllianceTracker.Web.Features.NewsAssist;
 
@@ -15,7 +16,26 @@ namespace AllianceTracker.Web.Features.NewsAssist;
 /// </summary>
 public static class NewsAssistApi
 {
-    public static IServiceCollection AddNewsAssist(this IServiceCollection services) => services.AddSingleton<NewsReview>();
+    /// <summary>The review, and the reader <c>NewsAssist:Reader</c> names: the rules unless a model is configured.</summary>
+    public static IServiceCollection AddNewsAssist(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(NewsAssistOptions.Section).Get<NewsAssistOptions>() ?? new NewsAssistOptions();
+        services.AddSingleton<NewsReview>();
+        if (!options.UsesModel)
+        {
+            return services.AddSingleton<INewsReader, RulesNewsReader>();
+        }
+
+        if (options.ModelEndpoint is not { Length: > 0 } endpoint || options.ModelName is not { Length: > 0 } model)
+        {
+            throw new InvalidOperationException($"{NewsAssistOptions.Section}:Reader is Model: set {NewsAssistOptions.Section}:ModelEndpoint and {NewsAssistOptions.Section}:ModelName too (docs/news-assist.md).");
+        }
+
+        services.AddChatClient(new OpenAI.Chat.ChatClient(
+                model, new System.ClientModel.ApiKeyCredential(options.ModelApiKey ?? "none"), new OpenAI.OpenAIClientOptions { Endpoint = new Uri(endpoint) })
+            .AsIChatClient());
+        return services.AddSingleton<INewsReader, ModelNewsReader>();
+    }
 
     public static IEndpointRouteBuilder MapNewsAssistApi(this IEndpointRouteBuilder endpoints)
     {
@@ -39,7 +59,7 @@ public static class NewsAssistApi
                 [.. read.Stances.Select(s => new StanceSuggestionDto(
                     s.Member, s.Proposal, s.Stance.ToCode(), s.Conditions, s.Excerpt, s.Confidence, s.Cues, s.CurrentStance.ToCode(), s.CellVersion))],
                 [.. read.Outcomes.Select(o => new OutcomeSuggestionDto(o.Proposal, o.Outcome, o.Excerpt, o.Confidence, o.Cues, o.CurrentOutcome.ToCode()))],
-                read.Sentences));
+                read.Sentences, read.Language, read.WhyNothing));
         }
         catch (EditValidationException ex)
         {

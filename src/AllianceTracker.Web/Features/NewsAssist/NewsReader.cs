@@ -11,6 +11,10 @@ namespace AllianceTracker.Web.Features.NewsAssist;
 /// </summary>
 public static partial class NewsReader
 {
+    // First of the fields: the patterns below are built with it. Every pattern runs on a bounded
+    // sentence (MaxSentenceChars); the timeout is a backstop, never the plan.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+
     private sealed record Cue(Stance Stance, Regex Pattern, double Weight, bool TakesConditions = false);
 
     // First match wins, in this order: stepping aside before not blocking, not blocking before
@@ -25,9 +29,20 @@ public static partial class NewsReader
         new(Stance.Supports, Rx(@"\bsupport(?:s|ed|ing|ers?)?\b|\bback(?:s|ed|ing)\b|\bendorse[sd]?\b|\bwelcome[sd]?\b|\bfavou?r(?:s|ed)?\b|\bin\s+favou?r\b|\bchampion(?:s|ed)?\b|\bpush(?:es|ed)?\s+for\b|\bcall(?:s|ed)?\s+for\b|\bagree[sd]?\s+(?:to|with)\b|\bpledge[sd]?\b|\bcommit(?:s|ted)?\s+to\b|\bproponents?\b|\badvocat(?:e|es|ed|ing)\b|\bthe\s+only\s+guarantee\b"), 0.8),
     ];
 
-    public static NewsReading Read(string text, IReadOnlyList<ProposalNames> proposals)
+    /// <summary>The suggestions in a text; its date, when known, says who spoke for each ally then (<see cref="NewsSpeakers"/>; anyone who ever did when null).</summary>
+    public static NewsReading Read(string text, IReadOnlyList<ProposalNames> proposals, DateOnly? publishedOn = null)
     {
-        var sentences = Sentences(text);
+        var speakers = SpeakersOn.GetOrAdd(publishedOn ?? DateOnly.MinValue, date => NewsSpeakers.PatternsOn(date == DateOnly.MinValue ? null : date, MatchTimeout));
+        var prepared = NewsText.Prepare(text);
+        var sentences = Sentences(prepared);
+        if (NewsLanguage.NotEnglish(prepared) is { } language)
+        {
+            return new NewsReading(sentences, [], []) { Language = language };
+        }
+
+        var membersRead = new SortedSet<string>(StringComparer.Ordinal);
+        var proposalsRead = new SortedSet<string>(StringComparer.Ordinal);
+        var cuesRead = 0;
         var proposalPatterns = proposals.Select(p => (p.Slug, Pattern: ProposalPattern(p))).ToList();
         var found = new Dictionary<(string Member, string Proposal), StanceReading>();
         var outcomes = new Dictionary<string, OutcomeReading>();
@@ -35,8 +50,11 @@ public static partial class NewsReader
 
         for (var index = 0; index < sentences.Count; index++)
         {
-            var sentence = sentences[index];
+            // Matched on the folded sentence (same length), excerpts cut from the sentence as written.
+            var written = sentences[index];
+            var sentence = NewsText.Fold(written);
             var named = proposalPatterns.Where(p => p.Pattern.IsMatch(sentence)).Select(p => p.Slug).ToList();
+            proposalsRead.UnionWith(named);
             // "The proposals", "the plan", "it": a sentence that names none speaks of the last one(s) named.
             var inferred = named.Count == 0;
             var about = inferred ? topic : named;
@@ -47,25 +65,43 @@ public static partial class NewsReader
 
             if (about.Count == 0)
             {
+                membersRead.UnionWith(MembersIn(sentence, speakers).Select(m => m.Alpha3));
                 continue;
             }
 
             foreach (var clause in Clauses(sentence))
             {
-                foreach (var member in MembersIn(clause))
+                try
                 {
+                    ReadClause(clause);
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    // A clause no pattern can finish with in time is left unread, not the whole text.
+                }
+            }
+
+            void ReadClause(string clause)
+            {
+                foreach (var member in MembersIn(clause, speakers))
+                {
+                    membersRead.Add(member.Alpha3);
                     if (CueFor(clause, member) is not { } matched)
                     {
                         continue;
                     }
 
+                    cuesRead++;
                     foreach (var proposal in about)
                     {
                         var confidence = Math.Round(matched.Cue.Weight * (inferred ? 0.8 : 1.0) * member.Certainty, 2);
                         var reading = new StanceReading(
                             member.Alpha3, proposal, matched.Cue.Stance,
                             matched.Cue.TakesConditions ? Conditions(clause, matched.Match) : null,
-                            sentence, confidence, [member.Words, matched.Match.Value.Trim()], index);
+                            Excerpt(written, sentence, clause), confidence, [member.Words, matched.Match.Value.Trim()], index)
+                        {
+                            ByGroup = member.ByGroup,
+                        };
                         // The latest sentence about a cell speaks last; within one, the surest reading wins.
                         if (!found.TryGetValue((member.Alpha3, proposal), out var earlier) || earlier.FirstSentence < index || earlier.Confidence < confidence)
                         {
@@ -81,7 +117,7 @@ public static partial class NewsReader
                 {
                     foreach (var proposal in named)
                     {
-                        outcomes[proposal] = new OutcomeReading(proposal, outcome, sentence, 0.7, [decided.Value.Trim()], index);
+                        outcomes[proposal] = new OutcomeReading(proposal, outcome, Excerpt(written, sentence, sentence), 0.7, [decided.Value.Trim()], index);
                     }
                 }
             }
@@ -90,8 +126,34 @@ public static partial class NewsReader
         return new NewsReading(
             sentences,
             [.. found.Values.OrderBy(r => r.FirstSentence).ThenBy(r => r.Member, StringComparer.Ordinal).ThenBy(r => r.Proposal, StringComparer.Ordinal)],
-            [.. outcomes.Values.OrderBy(o => o.FirstSentence)]);
+            [.. outcomes.Values.OrderBy(o => o.FirstSentence)])
+        {
+            MembersRead = [.. membersRead],
+            ProposalsRead = [.. proposalsRead],
+            StanceWordsRead = cuesRead,
+        };
     }
+
+    /// <summary>
+    /// The words a suggestion rests on, as written: the sentence when it is short enough to cite
+    /// (at most 40 words, as the save accepts), else the clause, else the clause's first 40 words.
+    /// <paramref name="folded"/> is <paramref name="written"/> folded, <paramref name="clause"/> part of it.
+    /// </summary>
+    private static string Excerpt(string written, string folded, string clause)
+    {
+        if (NewsText.WordCount(written) <= MaxExcerptWords)
+        {
+            return written;
+        }
+
+        var at = Math.Max(0, folded.IndexOf(clause, StringComparison.Ordinal));
+        var part = written.Substring(at, Math.Min(clause.Length, written.Length - at)).Trim().TrimEnd(',', ';');
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= MaxExcerptWords ? part : string.Join(' ', words[..MaxExcerptWords]);
+    }
+
+    /// <summary>The longest excerpt a stance's evidence may quote (the domain's rule).</summary>
+    public const int MaxExcerptWords = 40;
 
     /// <summary>
     /// The cue that says where <paramref name="member"/> stands in the clause: one it is the agent
@@ -131,24 +193,27 @@ public static partial class NewsReader
         return text.Length == 0 ? clause.Trim() : char.ToUpperInvariant(text[0]) + text[1..];
     }
 
-    private sealed record MemberMention(string Alpha3, string Words, double Certainty, int Index);
+    private sealed record MemberMention(string Alpha3, string Words, double Certainty, int Index, bool ByGroup = false);
 
     /// <summary>Each member's ways of being named, as patterns built once: names, demonyms, the capital when it acts.</summary>
     private sealed record MemberPatterns(string Alpha3, Regex Name, Regex Demonym, Regex? Capital);
 
     private static readonly MemberPatterns[] MemberNames = [.. NewsLexicon.Members.Select(member => new MemberPatterns(
         member.Alpha3,
-        new Regex($@"(?<![\w.])(?:{string.Join("|", member.Names.Select(Regex.Escape))})(?!\w)"),
-        new Regex($@"\b(?:{string.Join("|", member.Demonyms.Select(Regex.Escape))})\b(?!\s+(?:Nine|Group|Republic))"),
+        new Regex($@"(?<![\w.])(?:{string.Join("|", member.Names.Select(Regex.Escape))})(?!\w)", RegexOptions.None, MatchTimeout),
+        new Regex($@"\b(?:{string.Join("|", member.Demonyms.Select(Regex.Escape))})\b(?!\s+(?:Nine|Group|Republic))", RegexOptions.None, MatchTimeout),
         member.Capital is { } capital
-            ? new Regex($@"(?<!\b(?:in|at|to|from|of|the)\s){Regex.Escape(capital)}(?!\s+(?:summit|Nine|Treaty|group))(?={NewsLexicon.GovernmentVerb})")
+            ? new Regex($@"(?<!\b(?:in|at|to|from|of|the)\s){Regex.Escape(capital)}(?!\s+(?:summit|Nine|Treaty|group))(?={NewsLexicon.GovernmentVerb})", RegexOptions.None, MatchTimeout)
             : null))];
 
     private static readonly (Regex Pattern, string Outcome)[] OutcomeCues = [.. NewsLexicon.OutcomeCues.Select(c => (Rx(c.Pattern), c.Outcome))];
 
-    private static readonly (Regex Pattern, string[] Members)[] GroupNames = [.. NewsLexicon.Groups.Select(g => (new Regex(g.Pattern), g.Members))];
+    private static readonly (Regex Pattern, string[] Members)[] GroupNames = [.. NewsLexicon.Groups.Select(g => (new Regex(g.Pattern, RegexOptions.None, MatchTimeout), g.Members))];
 
-    private static List<MemberMention> MembersIn(string clause)
+    // One set of speaker patterns per date read (a review reads one date; the evaluation a few dozen).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<DateOnly, IReadOnlyDictionary<string, Regex>> SpeakersOn = new();
+
+    private static List<MemberMention> MembersIn(string clause, IReadOnlyDictionary<string, Regex> speakers)
     {
         var mentions = new List<MemberMention>();
         foreach (var member in MemberNames)
@@ -165,13 +230,18 @@ public static partial class NewsReader
             {
                 mentions.Add(new(member.Alpha3, byCapital.Value, 0.85, byCapital.Index));
             }
+            else if (speakers.GetValueOrDefault(member.Alpha3)?.Match(clause) is { Success: true } bySpeaker)
+            {
+                // "Orbán said…": the ally's leader or minister speaking for it.
+                mentions.Add(new(member.Alpha3, bySpeaker.Value, 0.85, bySpeaker.Index));
+            }
         }
 
         foreach (var (pattern, members) in GroupNames)
         {
             if (pattern.Match(clause) is { Success: true } group)
             {
-                mentions.AddRange(members.Where(m => mentions.All(x => x.Alpha3 != m)).Select(m => new MemberMention(m, group.Value, 0.85, group.Index)));
+                mentions.AddRange(members.Where(m => mentions.All(x => x.Alpha3 != m)).Select(m => new MemberMention(m, group.Value, 0.85, group.Index, ByGroup: true)));
             }
         }
 
@@ -181,14 +251,14 @@ public static partial class NewsReader
     private static Regex ProposalPattern(ProposalNames proposal)
     {
         var names = proposal.Aliases.Append(proposal.Title).Where(a => a.Trim().Length >= 3).Select(a => Regex.Escape(a.Trim()).Replace(@"\ ", @"\s+"));
-        return new Regex($@"(?<!\w)(?:{string.Join("|", names)})(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        return new Regex($@"(?<!\w)(?:{string.Join("|", names)})(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
     }
 
     /// <summary>Sentences, with abbreviations (U.S., Mr., e.g.) kept inside their sentence.</summary>
     public static IReadOnlyList<string> Sentences(string text)
     {
         var sentences = new List<string>();
-        foreach (var paragraph in text.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var paragraph in NewsText.Prepare(text).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var start = 0;
             foreach (Match end in SentenceEnd().Matches(paragraph))
@@ -199,23 +269,55 @@ public static partial class NewsReader
                     continue;
                 }
 
-                sentences.Add(candidate.Trim());
+                sentences.AddRange(Bounded(candidate.Trim()));
                 start = end.Index + end.Length;
             }
 
             if (paragraph[start..].Trim() is { Length: > 0 } rest)
             {
-                sentences.Add(rest);
+                sentences.AddRange(Bounded(rest));
             }
         }
 
         return sentences;
     }
 
+    /// <summary>
+    /// No "sentence" longer than <see cref="MaxSentenceChars"/>: a pasted page without full stops
+    /// is cut at its last comma, semicolon or space before the bound, so every pattern runs on a
+    /// bounded piece and reading stays linear in the text's length.
+    /// </summary>
+    private static IEnumerable<string> Bounded(string sentence)
+    {
+        while (sentence.Length > MaxSentenceChars)
+        {
+            var cut = sentence.LastIndexOfAny([';', ','], MaxSentenceChars - 1, MaxSentenceChars / 2);
+            if (cut < 0)
+            {
+                cut = sentence.LastIndexOf(' ', MaxSentenceChars - 1);
+            }
+
+            if (cut <= 0)
+            {
+                cut = MaxSentenceChars - 1;
+            }
+
+            yield return sentence[..(cut + 1)].Trim();
+            sentence = sentence[(cut + 1)..].TrimStart();
+        }
+
+        if (sentence.Length > 0)
+        {
+            yield return sentence;
+        }
+    }
+
+    private const int MaxSentenceChars = 600;
+
     /// <summary>Clauses that can each hold their own stance: "Germany backs it, but Hungary objects".</summary>
     private static IEnumerable<string> Clauses(string sentence) => ClauseBreak().Split(sentence).Where(c => c.Trim().Length > 0);
 
-    private static Regex Rx(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static Regex Rx(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
 
     [GeneratedRegex(@"[.!?][""”’)]?\s+(?=[""“‘(]?[A-Z0-9])")]
     private static partial Regex SentenceEnd();

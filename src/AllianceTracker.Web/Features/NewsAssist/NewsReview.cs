@@ -24,6 +24,7 @@ public sealed partial class NewsReview(
     IDbContextFactory<AllianceDbContext> dbFactory,
     StanceHistoryReader history,
     HistoryWriter writer,
+    INewsReader reader,
     IAuthorizationService authorization)
 {
     /// <summary>The longest text read: a long article is 30–50 KB.</summary>
@@ -44,24 +45,36 @@ public sealed partial class NewsReview(
         var picture = await pictures.GetAsync(cancellationToken: cancellationToken);
         var aliases = await AliasesAsync(cancellationToken);
         var proposals = picture.Proposals.Select(p => new ProposalNames(p.Slug, p.Title, aliases.GetValueOrDefault(p.Slug) ?? [])).ToList();
-        var reading = NewsReader.Read(text!, proposals);
+        var publishedOn = (body.Source!.Published ?? body.Source.PublishedDate) is { } published && IsoDate.TryParse(published, out var date) ? date : (DateOnly?)null;
+        var reading = await reader.ReadAsync(text!, proposals, publishedOn, cancellationToken);
 
-        var suggestions = new List<NewsSuggestion>();
-        foreach (var s in reading.Stances.Where(s => picture.FindMember(s.Member) is not null))
+        var readings = reading.Stances.Where(s => picture.FindMember(s.Member) is not null).ToList();
+        // The cells as stored now, not as a cached picture has them (their versions are what the save
+        // is checked against), read together: one query for all of them.
+        var cells = await history.ReadCellsAsync([.. readings.Select(s => new StanceCell(s.Member, s.Proposal))], cancellationToken);
+        var suggestions = readings.Select(s =>
         {
-            // The cell as stored now, not as a cached picture has it: its version is what the save is checked against.
-            var cell = await history.ReadCellAsync(s.Member, s.Proposal, cancellationToken);
-            suggestions.Add(new NewsSuggestion(
+            var cell = cells[new StanceCell(s.Member, s.Proposal)];
+            return new NewsSuggestion(
                 s.Member, picture.FindMember(s.Member)!.Name, s.Proposal, picture.FindProposal(s.Proposal)!.Proposal.Title, s.Stance, s.Conditions, s.Excerpt,
-                s.Confidence, s.Cues, s.FirstSentence, cell.Latest?.To ?? Stance.Unknown, cell.Version, cell.Latest));
-        }
+                s.Confidence, s.Cues, s.FirstSentence, cell.Latest?.To ?? Stance.Unknown, cell.Version, cell.Latest)
+            {
+                ByGroup = s.ByGroup,
+            };
+        }).ToList();
 
         return new NewsSuggestions(
             reading.Sentences,
             suggestions,
             [.. reading.Outcomes.Select(o => new NewsOutcomeSuggestion(
                 o.Proposal, picture.FindProposal(o.Proposal)!.Proposal.Title, o.Outcome, o.Excerpt, o.Confidence, o.Cues, o.FirstSentence,
-                picture.FindProposal(o.Proposal)!.Proposal.Outcome))]);
+                picture.FindProposal(o.Proposal)!.Proposal.Outcome))])
+        {
+            Language = reading.Language,
+            MembersRead = [.. reading.MembersRead.Select(code => picture.FindMember(code)?.Name ?? code)],
+            ProposalsRead = [.. reading.ProposalsRead.Select(slug => picture.FindProposal(slug)?.Proposal.Title ?? slug)],
+            StanceWordsRead = reading.StanceWordsRead,
+        };
     }
 
     /// <exception cref="EditValidationException">Something reviewed breaks a rule; keys <c>text</c>, <c>source.*</c>, <c>stances</c>, <c>stances[i].*</c>. Nothing was written.</exception>
@@ -258,8 +271,13 @@ public sealed partial class NewsReview(
     }
 
     /// <summary>Whether <paramref name="excerpt"/> is a run of the text's words as written (line breaks and repeated spaces aside).</summary>
-    public static bool IsVerbatim(string excerpt, string text) =>
-        Spaces().Replace(text, " ").Contains(Spaces().Replace(excerpt.Trim(), " "), StringComparison.Ordinal);
+    public static bool IsVerbatim(string excerpt, string text)
+    {
+        var quoted = Spaces().Replace(excerpt.Trim(), " ");
+        // As pasted, or as read: pasted markup becomes paragraphs and its entities characters.
+        return Spaces().Replace(text, " ").Contains(quoted, StringComparison.Ordinal)
+            || Spaces().Replace(NewsText.Prepare(text), " ").Contains(quoted, StringComparison.Ordinal);
+    }
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -13,4 +13,15 @@ public sealed record NewsSuggestion(
 {
     /// <summary>The text says what is on record already: accepting it corroborates rather than replaces.</summary>
     public bool SameAsRecord => OnRecord is not null && CurrentStance == Stance;
+
+    /// <summary>The text named a group the ally belongs to, not the ally itself.</summary>
+    public bool ByGroup { get; init; }
+
+    /// <summary>Supports ↔ opposes: the change a slip in reading costs most, so the card warns.</summary>
+    public bool FlipsSides => (CurrentStance, Stance) is (Stance.Supports, Stance.Opposes) or (Stance.Opposes, Stance.Supports);
+
+    /// <summary>At or above this confidence a suggestion is shown open and "Accept all sure ones" takes it.</summary>
+    public const double SureFrom = 0.7;
+
+    public bool IsSure => Confidence >= SureFrom;
 }

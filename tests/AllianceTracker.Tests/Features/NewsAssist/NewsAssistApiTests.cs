@@ -36,7 +36,7 @@ public sealed class NewsAssistApiTests(ITestOutputHelper output) : FreshAppTest<
     }
 
     [Fact]
-    public async Task Pasted_html_is_read_as_text()
+    public async Task Pasted_html_is_read_as_paragraphs_and_its_scripts_are_dropped_not_quoted()
     {
         var editor = await App.SignedInAsync("Editor");
         using var response = await editor.PostAsJsonAsync("/api/v1/news/suggestions", new
@@ -47,7 +47,24 @@ public sealed class NewsAssistApiTests(ITestOutputHelper output) : FreshAppTest<
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var suggestion = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("suggestions")[0];
-        Assert.Contains("<script>alert(1)</script>", suggestion.GetProperty("excerpt").GetString());
+        Assert.Equal("Denmark welcomed the Ukraine fund.", suggestion.GetProperty("excerpt").GetString());
+    }
+
+    [Fact]
+    public async Task A_german_text_gets_no_suggestion_and_a_message_naming_the_language()
+    {
+        var editor = await App.SignedInAsync("Editor");
+        using var response = await editor.PostAsJsonAsync("/api/v1/news/suggestions", new
+        {
+            text = "Ungarn lehnt den Ukraine-Fonds der NATO ab. Die Regierung in Budapest sagte, sie werde sich nicht an der Mission beteiligen, aber den Beschluss nicht blockieren.",
+            source = Source,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(0, body.GetProperty("suggestions").GetArrayLength());
+        Assert.Equal("German", body.GetProperty("language").GetString());
+        Assert.Contains("reads English only", body.GetProperty("whyNothing").GetString());
     }
 
     [Theory]
