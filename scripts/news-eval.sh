@@ -11,6 +11,6 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--model" ]; then
   export ALLIANCE_TRACKER_NEWS_READER=Model NEWS_ASSIST_MODEL_ENDPOINT="$2" NEWS_ASSIST_MODEL_NAME="$3"
 fi
-dotnet test tests/AllianceTracker.Tests --filter "FullyQualifiedName~NewsCorpusEvaluationTests" --logger "console;verbosity=detailed" 2>&1 \
+NEWS_EVAL_REPORT_TEST=1 dotnet test tests/AllianceTracker.Tests --filter "FullyQualifiedName~NewsCorpusEvaluationTests" --logger "console;verbosity=detailed" 2>&1 \
   | grep -E "news corpus, |foreign-language articles|Passed!|Failed!|Error Message" || true
 echo "commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%d)"

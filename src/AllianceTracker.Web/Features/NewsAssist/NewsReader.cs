@@ -21,12 +21,12 @@ public static partial class NewsReader
     // blocking, conditions before backing, an open mind before either side.
     private static readonly Cue[] Cues =
     [
-        new(Stance.OptsOut, Rx(@"\b(?:will|would|is\s+to|plans\s+to)\s+not\s+(?:take\s+part|participate|join|contribute)\b.*\b(?:not|never)\s+(?:block|object|veto|oppose|stand\s+in\s+the\s+way)\b|\bopt(?:s|ed)?\s+out\b|\b(?:stay|stays|sit|sits)\s+out\b|\bconstructive\s+abstention\b|\bstep(?:s|ped)?\s+aside\b|\bwon't\s+(?:take\s+part|participate|join)\b.*\bwon't\s+block\b"), 0.85),
-        new(Stance.Supports, Rx(@"\b(?:will|would|does|do|did)\s+not\s+(?:block|veto|oppose|stand\s+in\s+the\s+way\s+of)\b|\bwon't\s+(?:block|veto|oppose)\b|\bno\s+longer\s+(?:opposes|objects|blocks)\b|\bdropped\s+(?:its|their|her|his)\s+(?:objection|opposition|veto)\b|\blifted\s+(?:its|their)\s+(?:veto|objection)\b"), 0.55),
-        new(Stance.Undecided, Rx(@"\b(?:still|yet\s+to)\s+(?:studying|study|weighing|weigh|considering|consider|reviewing|review|decide)\b|\b(?:has|have)\s+(?:not|yet\s+to)\s+(?:yet\s+)?decided?\b|\bhasn't\s+decided\b|\bundecided\b|\bnot\s+yet\s+(?:decided|taken\s+a\s+position)\b|\bnon-?committal\b|\bmixed\s+signals\b|\bunpredictable\b|\bon\s+the\s+fence\b|\bopen\s+to\s+(?:the\s+idea|discussion|discussing)\b"), 0.7),
-        new(Stance.Conditional, Rx(@"\bonly\s+if\b|\bprovided\s+(?:that\b)?|\bon\s+(?:the\s+)?condition\s+that\b|\bas\s+long\s+as\b|\bsubject\s+to\b|\breservations\b|\bconcerns?\b|\bconditions?\b|\bwary\s+of\b|\bcaveats?\b|\bdemands?\s+(?:guarantees|assurances|that)\b|\bwants?\s+(?:guarantees|assurances)\b|\bseeks?\s+(?:guarantees|assurances)\b|\binsists?\s+(?:on|that)\b|\bin\s+exchange\s+for\b"), 0.75, TakesConditions: true),
-        new(Stance.Opposes, Rx(@"\b(?:oppose[sd]?|opposing|opponents?|opposition\s+to)\b|\breject(?:s|ed|ing)?\b|\bveto(?:es|ed)?\b|\bwill\s+block\b|\bblock(?:s|ed|ing)\b|\bthreaten(?:s|ed)?\s+to\s+block\b|\b(?:is|are|was|were|remain|remains|remained|stand|stands|stood|came\s+out|come\s+out|firmly)\s+(?:firmly\s+|still\s+|strongly\s+)?against\b|\bobject(?:s|ed|ing)?\s+to\b|\brefuse[sd]?\b|\b(?:will|would|does|do|did|can)\s*not\s+(?:support|back|accept|agree)\b|\bcannot\s+(?:support|back|accept|agree)\b|\bwon't\s+(?:support|back|accept|agree)\b|\brule[sd]?\s+out\b|\bdismiss(?:es|ed)\b"), 0.85),
-        new(Stance.Supports, Rx(@"\bsupport(?:s|ed|ing|ers?)?\b|\bback(?:s|ed|ing)\b|\bendorse[sd]?\b|\bwelcome[sd]?\b|\bfavou?r(?:s|ed)?\b|\bin\s+favou?r\b|\bchampion(?:s|ed)?\b|\bpush(?:es|ed)?\s+for\b|\bcall(?:s|ed)?\s+for\b|\bagree[sd]?\s+(?:to|with)\b|\bpledge[sd]?\b|\bcommit(?:s|ted)?\s+to\b|\bproponents?\b|\badvocat(?:e|es|ed|ing)\b|\bthe\s+only\s+guarantee\b"), 0.8),
+        new(Stance.OptsOut, Rx(@"\b(?:will|would|is\s+to|plans\s+to)\s+not\s+(?:take\s+part|participate|join|contribute)\b.*\b(?:not|never)\s+(?:block|object|veto|oppose|stand\s+in\s+the\s+way)\b|\b(?:will|would|does|do|did)\s*n[o']t\s+(?:block|object|veto|oppose|prevent|stand\s+in\s+the\s+way)\b.*\b(?:not|never|n't)\s+(?:take\s+part|participate|join|contribute)\b|\bopt(?:s|ed)?[\s-]+outs?\b|\b(?:is|are)\s+not\s+taking\s+part\b|\b(?:stay|stays|sit|sits)\s+out\b|\bconstructive\s+abstention\b|\bstep(?:s|ped)?\s+aside\b|\bwon't\s+(?:take\s+part|participate|join)\b.*\bwon't\s+block\b"), 0.85),
+        new(Stance.Supports, Rx(@"\b(?:will|would|does|do|did)\s+not\s+(?:block|veto|oppose|object|prevent|stand\s+in\s+the\s+way\s+of)\b|\bwon't\s+(?:block|veto|oppose)\b|\bno\s+longer\s+(?:opposes|objects|blocks)\b|\bdropped\s+(?:its|their|her|his)\s+(?:objection|opposition|veto)\b|\blifted\s+(?:its|their)\s+(?:veto|objection)\b"), 0.55),
+        new(Stance.Undecided, Rx(@"\b(?:still|yet\s+to)\s+(?:studying|study|weighing|weigh|considering|consider|reviewing|review|decide)\b|\b(?:has|have)\s+(?:not|yet\s+to)\s+(?:yet\s+)?decided?\b|\bhasn't\s+decided\b|\bundecided\b|\bnot\s+yet\s+(?:decided|taken\s+a\s+position)\b|\b(?:not|yet\s+to)\s+(?:yet\s+)?(?:made\s+up|make\s+up)\s+(?:its|their|his|her)\s+mind\b|\bnot\s+(?:yet\s+)?settled\s+(?:its|their|his|her)\s+position\b|\bneeds?\s+careful\s+study\b|\bnon-?committal\b|\bmixed\s+signals\b|\bunpredictable\b|\bon\s+the\s+fence\b|\bopen\s+to\s+(?:the\s+idea|discussion|discussing)\b"), 0.7),
+        new(Stance.Conditional, Rx(@"\bonly\s+if\b|\bprovided\s+(?:that\b)?|\bon\s+(?:the\s+)?condition\s+that\b|\bas\s+long\s+as\b|\bsubject\s+to\b|\breservations\b|\bconcerns?\b|\bconditions?\b|\bwary\s+of\b|\bcaveats?\b|\bdemands?\s+(?:guarantees|assurances|that)\b|\bwants?\s+(?:guarantees|assurances)\b|\bseeks?\s+(?:guarantees|assurances)\b|\binsists?\s+(?:on|that)\b|\bin\s+exchange\s+for\b|\bbut\s+(?:want|wants|insist|insists|demand|demands|ask|asks)\b|\bmust\s+be\s+a\s+floor\b"), 0.75, TakesConditions: true),
+        new(Stance.Opposes, Rx(@"\b(?:oppose[sd]?|opposing|opponents?|opposition\s+to)\b|\breject(?:s|ed|ing)?\b|\bveto(?:es|ed)?\b|\bwill\s+block\b|\bblock(?:s|ed|ing)\b|\bthreaten(?:s|ed)?\s+to\s+block\b|\b(?:is|are|was|were|remain|remains|remained|stand|stands|stood|came\s+out|come\s+out|firmly)\s+(?:firmly\s+|still\s+|strongly\s+)?against\b|\bobject(?:s|ed|ing)?\s+to\b|\brefuse[sd]?\b|\b(?:will|would|does|do|did|can)\s*not\s+(?:support|back|accept|agree)\b|\bcannot\s+(?:support|back|accept|agree)\b|\bwon't\s+(?:support|back|accept|agree)\b|\brule[sd]?\s+out\b|\bdismiss(?:es|ed)\b|\bsaid\s+no\s+to\b|\bnot\s+something\s+(?:we|it|they)\s+(?:support|back|accept)\b|\btoo\s+early\b|\bpremature\b|\bwill\s+not\s+accept\b"), 0.85),
+        new(Stance.Supports, Rx(@"\bsupport(?:s|ed|ing|ers?)?\b(?!\s+(?:for|to)\s+(?:Ukraine|Kyiv|Kiev)\b)|\bback(?:s|ed|ing)\b|\bendorse[sd]?\b|\bwelcome[sd]?\b|\bfavou?r(?:s|ed)?\b|\bin\s+favou?r\b|\bchampion(?:s|ed)?\b|\bpush(?:es|ed|ing)?\s+(?:\w+\s+)?for\b|\bpress(?:es|ed|ing)?\s+for\b|\bargu(?:e|es|ed|ing)\s+for\b|\bfought\s+for\b|\bfell\s+in\s+line\b|\bsign(?:s|ed)?\s+up\s+to\b|\ball\s+in\b|\bcall(?:s|ed)?\s+for\b|(?<!\b(?:came|come|comes|went|go|bring|brought|get|got|scaled|scale|fall|fell|step|stepped|hold|held|looking|look|pulled|pull|roll|rolled|cut|cutting|way)\s)\bback\b(?!\s+(?:in|to|from|then|when|home|down|up|off|out|on|away|into|at|of)\b)|\bagree[sd]?\s+(?:to|with)\b|\bpledge[sd]?\b|\bcommit(?:s|ted)?\s+to\b|\bproponents?\b|\badvocat(?:e|es|ed|ing)\b|\bthe\s+only\s+guarantee\b"), 0.8),
     ];
 
     /// <summary>The suggestions in a text; its date, when known, says who spoke for each ally then (<see cref="NewsSpeakers"/>; anyone who ever did when null).</summary>
@@ -47,20 +47,26 @@ public static partial class NewsReader
         var found = new Dictionary<(string Member, string Proposal), StanceReading>();
         var outcomes = new Dictionary<string, OutcomeReading>();
         IReadOnlyList<string> topic = proposals.Count == 1 ? [proposals[0].Slug] : [];
+        // The one ally the last sentences named: who "we" are in the quote that follows ("Sikorski
+        // was more enthusiastic. 'We back it fully,' he said."). Null when several or none were named.
+        string? speaking = null;
 
         for (var index = 0; index < sentences.Count; index++)
         {
             // Matched on the folded sentence (same length), excerpts cut from the sentence as written.
             var written = sentences[index];
             var sentence = NewsText.Fold(written);
-            var named = proposalPatterns.Where(p => p.Pattern.IsMatch(sentence)).Select(p => p.Slug).ToList();
-            proposalsRead.UnionWith(named);
+            var named = MembersIn(sentence, speakers).Where(m => !m.ByGroup).Select(m => m.Alpha3).Distinct().ToList();
+            var speaker = speaking;
+            speaking = named.Count switch { 1 => named[0], 0 => speaking, _ => null };
+            var proposalsNamed = proposalPatterns.Where(p => p.Pattern.IsMatch(sentence)).Select(p => p.Slug).ToList();
+            proposalsRead.UnionWith(proposalsNamed);
             // "The proposals", "the plan", "it": a sentence that names none speaks of the last one(s) named.
-            var inferred = named.Count == 0;
-            var about = inferred ? topic : named;
+            var inferred = proposalsNamed.Count == 0;
+            var about = inferred ? topic : proposalsNamed;
             if (!inferred)
             {
-                topic = named;
+                topic = proposalsNamed;
             }
 
             if (about.Count == 0)
@@ -83,7 +89,13 @@ public static partial class NewsReader
 
             void ReadClause(string clause)
             {
-                foreach (var member in MembersIn(clause, speakers))
+                var mentions = MembersIn(clause, speakers);
+                if (mentions.Count == 0 && speaker is not null && FirstPerson().Match(clause) is { Success: true } we)
+                {
+                    mentions.Add(new MemberMention(speaker, we.Value, 0.75, we.Index));
+                }
+
+                foreach (var member in mentions)
                 {
                     membersRead.Add(member.Alpha3);
                     if (CueFor(clause, member) is not { } matched)
@@ -111,14 +123,43 @@ public static partial class NewsReader
                 }
             }
 
-            foreach (var (pattern, outcome) in OutcomeCues)
+            if (!inferred)
             {
-                if (!inferred && pattern.Match(sentence) is { Success: true } decided)
+                ReadOutcomes(index, written, sentence, proposalsNamed);
+            }
+        }
+
+        // A decision is the clause's: "the €100bn plan did not survive; instead leaders pledged €40bn"
+        // replaces the one and adopts the other. The last cue that matches in a clause wins
+        // (the lexicon lists the general ones first: "approved … in a scaled-down form" is amended).
+        void ReadOutcomes(int index, string written, string sentence, List<string> named)
+        {
+            foreach (var clause in Clauses(sentence))
+            {
+                var inClause = proposalPatterns.Where(p => p.Pattern.IsMatch(clause)).Select(p => p.Slug).ToList();
+                if (inClause.Count == 0 && named.Count == 1)
                 {
-                    foreach (var proposal in named)
+                    inClause = named;
+                }
+
+                (string Outcome, Match Cue)? decided = null;
+                foreach (var (pattern, outcome) in OutcomeCues)
+                {
+                    if (pattern.Match(clause) is { Success: true } cue && !Hypothetical().IsMatch(clause[Math.Max(0, cue.Index - 40)..cue.Index]))
                     {
-                        outcomes[proposal] = new OutcomeReading(proposal, outcome, Excerpt(written, sentence, sentence), 0.7, [decided.Value.Trim()], index);
+                        decided = (outcome, cue);
                     }
+                }
+
+                if (decided is not { } d || clause.TrimEnd().EndsWith('?'))
+                {
+                    continue;
+                }
+
+                var code = d.Outcome == "dropped" && Instead().IsMatch(sentence) ? "replaced" : d.Outcome;
+                foreach (var proposal in inClause)
+                {
+                    outcomes[proposal] = new OutcomeReading(proposal, code, Excerpt(written, sentence, clause), 0.7, [d.Cue.Value.Trim()], index);
                 }
             }
         }
@@ -163,10 +204,25 @@ public static partial class NewsReader
     /// </summary>
     private static (Cue Cue, Match Match)? CueFor(string clause, MemberMention member)
     {
+        // A question, or a cue under a modal or a forecast ("could veto", "is expected to back", "did
+        // not rule out supporting"), says what might be, not where the member stands.
+        bool Said(Match match) => !Hypothetical().IsMatch(clause[Math.Max(0, match.Index - 40)..match.Index]);
+        bool Stated(Match match) => Said(match) && !PassiveByOther(clause, match);
+
+        if (clause.TrimEnd().EndsWith('?'))
+        {
+            return null;
+        }
+
         foreach (var cue in Cues)
         {
             foreach (Match match in cue.Pattern.Matches(clause))
             {
+                if (!Said(match))
+                {
+                    continue;
+                }
+
                 var end = match.Index + match.Length;
                 if (end <= member.Index && AgentAfter().IsMatch(clause[end..member.Index]))
                 {
@@ -177,7 +233,7 @@ public static partial class NewsReader
 
         foreach (var cue in Cues)
         {
-            if (cue.Pattern.Matches(clause).FirstOrDefault(m => m.Index > member.Index) is { } match)
+            if (cue.Pattern.Matches(clause).FirstOrDefault(m => m.Index > member.Index && Stated(m)) is { } match)
             {
                 return (cue, match);
             }
@@ -239,7 +295,8 @@ public static partial class NewsReader
 
         foreach (var (pattern, members) in GroupNames)
         {
-            if (pattern.Match(clause) is { Success: true } group)
+            // A group where it met ("In Vilnius, where the B9 met…") is a place, not an ally speaking.
+            if (pattern.Match(clause) is { Success: true } group && !GroupAsPlace().IsMatch(clause[group.Index..]) && !WhereBefore().IsMatch(clause[..group.Index]))
             {
                 mentions.AddRange(members.Where(m => mentions.All(x => x.Alpha3 != m)).Select(m => new MemberMention(m, group.Value, 0.85, group.Index, ByGroup: true)));
             }
@@ -326,9 +383,32 @@ public static partial class NewsReader
     private static partial Regex Abbreviation();
 
     // "…will not take part but will not block it" stays one clause: together they are stepping aside.
-    [GeneratedRegex(@",?\s+\bbut\b(?!\s+(?:will|would|does|do)\s+not\s+(?:block|object|veto|stand)|\s+won't\s+(?:block|object))\s+|;\s+|,?\s+\bwhile\b\s+|,?\s+\bwhereas\b\s+|,?\s+\bhowever\b,?\s+")]
+    [GeneratedRegex(@",?\s+\bbut\b(?!\s+(?:will|would|does|do)\s+not\s+(?:block|object|veto|stand)|\s+won't\s+(?:block|object)|\s+(?:it\s+|they\s+|we\s+)?(?:want|wants|insist|insists|demand|demands|ask|asks|must)\b)\s+|;\s+|,?\s+\bwhile\b\s+|,?\s+\bwhereas\b\s+|,?\s+\bhowever\b,?\s+")]
     private static partial Regex ClauseBreak();
 
-    [GeneratedRegex(@"^\s+by\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase)]
+    // "…is backed by the Nordic countries and the Netherlands": the member among the cue's agents.
+    [GeneratedRegex(@"^\s+(?:\w+ly\s+|most\s+|more\s+){0,2}by\s+(?:[\w'’.]+(?:\s+|,\s*)){0,8}$", RegexOptions.IgnoreCase, 250)]
     private static partial Regex AgentAfter();
+
+    /// <summary>"…, rejected by Hungary": a passive cue whose agent follows it is about that agent, not an earlier member.</summary>
+    private static bool PassiveByOther(string clause, Match cue) => PassiveAgent().IsMatch(clause[(cue.Index + cue.Length)..]);
+
+    [GeneratedRegex(@"^\s+(?:\w+ly\s+|most\s+|more\s+){0,2}by\b", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex PassiveAgent();
+
+    [GeneratedRegex(@"^[\w\s]{0,60}?\b(?:met|meet|meets|meeting|held|hold|holds|gathered|gather|hosted|convened)\b", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex GroupAsPlace();
+
+    [GeneratedRegex(@"\binstead\b|\bin\s+its\s+place\b|\breplaced\s+(?:at\s+the\s+summit\s+)?by\b", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex Instead();
+
+    // "We back it", "my country will…": the ally whose speaker is quoted.
+    [GeneratedRegex(@"(?<![\w'])(?:[Ww]e|[Oo]ur\s+(?:country|government)|[Mm]y\s+(?:country|government)|[Hh]is\s+(?:country|government)|[Hh]er\s+(?:country|government))(?![\w'])", RegexOptions.None, 250)]
+    private static partial Regex FirstPerson();
+
+    [GeneratedRegex(@"\bwhere\s+(?:the\s+)?$", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex WhereBefore();
+
+    [GeneratedRegex(@"\b(?:could|might|may|likely\s+to|expected\s+to|set\s+to|would\s+(?:likely|probably)|not\s+rule\s+out|whether|if|hint(?:s|ed)?\s+at)\s+(?:\w+\s+){0,2}$|\b(?:has|have|had|is|are|was|were)\s+(?:not|never)\s+(?:yet\s+)?$", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex Hypothetical();
 }

@@ -24,8 +24,8 @@ public sealed class NewsCorpusEvaluationTests(ITestOutputHelper output)
     private const string FrozenTestSplit = "2af0f7438a0944f3a9f9915dc25dbeb09162f217320febc72f0238856d0f10b2";
 
     // Floors for the development split below its measured figures: a rule change that loses ground fails.
-    private const double DevPrecisionFloor = 0.0;
-    private const double DevRecallFloor = 0.0;
+    private const double DevPrecisionFloor = 0.65;
+    private const double DevRecallFloor = 0.40;
 
     private static readonly string CorpusPath = Path.Combine(AppContext.BaseDirectory, "Features", "NewsAssist", "Evaluation", "news-corpus.json");
 
@@ -47,7 +47,10 @@ public sealed class NewsCorpusEvaluationTests(ITestOutputHelper output)
     internal static IReadOnlyList<ProposalNames> Proposals() =>
     [
         .. NewsEvaluationTests.SeededProposals(),
-        new("annual-pledge-40bn", "€40bn one-year pledge for Ukraine", ["€40bn pledge", "€40 billion pledge", "one-year pledge", "annual pledge", "40 billion"]),
+        // Fixed before the first scoring: "€40bn pledge" … "40 billion". Added after reading the
+        // development split's misses, as an editor adds the names the news uses: "the pledge" … "€40bn".
+        new("annual-pledge-40bn", "€40bn one-year pledge for Ukraine", ["€40bn pledge", "€40 billion pledge", "one-year pledge", "annual pledge", "40 billion",
+            "the pledge", "the baseline", "€40bn baseline", "€40bn"]),
     ];
 
     private static INewsReader Reader()
@@ -158,7 +161,9 @@ public sealed class NewsCorpusEvaluationTests(ITestOutputHelper output)
         }
 
         var readerName = reader is RulesNewsReader ? "rules" : "model";
-        foreach (var (split, tally) in tallies)
+        // The test split's figures only when asked (scripts/news-eval.sh): while rules are tuned, only the development split is looked at.
+        var report = Environment.GetEnvironmentVariable("NEWS_EVAL_REPORT_TEST") == "1" ? tallies : tallies.Where(t => t.Key == "dev");
+        foreach (var (split, tally) in report)
         {
             output.WriteLine($"news corpus, {readerName} reader, {split}: {tally.Figures}");
             Console.WriteLine($"news corpus, {readerName} reader, {split}: {tally.Figures}");
