@@ -67,7 +67,7 @@ internal static class NewsLexicon
     public const string GovernmentVerb =
         @"(?:'s\b|\s+(?:has|have|had|is|was|will|would|could|may|might|did|does|says|said|say|insists|insisted|argues|argued|wants|wanted|signalled|signaled|"
         + @"warned|announced|agreed|remains|remained|opposes|opposed|supports|supported|backs|backed|rejects|rejected|objects|objected|blocks|blocked|welcomes|welcomed|"
-        + @"still|also|now|however|too|appears|seems|made|sees|views|regards|expects|hopes|fears|worries|called|calls|pushed|pushes)\b)";
+        + @"still|also|now|however|too|appears|seems|made|sees|views|regards|expects|hopes|fears|worries|called|calls|pushed|pushes|secured|refused|refuses|won|demanded|accepted|joined|signed|pledged|promised|threatened|can|cannot|must|should|wanted|resisted|resists|preferred|prefers|fought|argued|objected|also)\b)";
 
     /// <summary>A decision reported on a proposal, for outcome suggestions: the pattern, its outcome code.</summary>
     public static IReadOnlyList<(string Pattern, string Outcome)> OutcomeCues { get; } =

@@ -21,12 +21,12 @@ public static partial class NewsReader
     // blocking, conditions before backing, an open mind before either side.
     private static readonly Cue[] Cues =
     [
-        new(Stance.OptsOut, Rx(@"\b(?:will|would|is\s+to|plans\s+to)\s+not\s+(?:take\s+part|participate|join|contribute)\b.*\b(?:not|never)\s+(?:block|object|veto|oppose|stand\s+in\s+the\s+way)\b|\b(?:will|would|does|do|did)\s*n[o']t\s+(?:block|object|veto|oppose|prevent|stand\s+in\s+the\s+way)\b.*\b(?:not|never|n't)\s+(?:take\s+part|participate|join|contribute)\b|\bopt(?:s|ed)?[\s-]+outs?\b|\b(?:is|are)\s+not\s+taking\s+part\b|\b(?:stay|stays|sit|sits)\s+out\b|\bconstructive\s+abstention\b|\bstep(?:s|ped)?\s+aside\b|\bwon't\s+(?:take\s+part|participate|join)\b.*\bwon't\s+block\b"), 0.85),
+        new(Stance.OptsOut, Rx(@"\b(?:will\s+not|won't|would\s+not|wouldn't|does\s+not|doesn't|did\s+not|didn't|do\s+not|don't|is\s+not|are\s+not|has\s+promised\s+not\s+to|promised\s+not\s+to|had\s+no\s+intention\s+of|has\s+no\s+intention\s+of)\s+(?:take\s+part|taking\s+part|participate|join|contribute)\b.*\b(?:(?:will\s+not|won't|would\s+not|wouldn't|does\s+not|doesn't|did\s+not|didn't|do\s+not|don't|is\s+not|are\s+not|has\s+promised\s+not\s+to|promised\s+not\s+to|had\s+no\s+intention\s+of|has\s+no\s+intention\s+of)\s+(?:block|blocking|object|veto|oppose|prevent|stand\s+in\s+the\s+way)|raised\s+no\s+objection|no\s+objection)\b|\b(?:will\s+not|won't|would\s+not|wouldn't|does\s+not|doesn't|did\s+not|didn't|do\s+not|don't|is\s+not|are\s+not|has\s+promised\s+not\s+to|promised\s+not\s+to|had\s+no\s+intention\s+of|has\s+no\s+intention\s+of)\s+(?:block|blocking|object|veto|oppose|prevent|stand\s+in\s+the\s+way)\b.*\b(?:will\s+not|won't|would\s+not|wouldn't|does\s+not|doesn't|did\s+not|didn't|do\s+not|don't|is\s+not|are\s+not|has\s+promised\s+not\s+to|promised\s+not\s+to|had\s+no\s+intention\s+of|has\s+no\s+intention\s+of)\s+(?:take\s+part|taking\s+part|participate|join|contribute)\b|\bopt(?:s|ed)?[\s-]+outs?\b|\b(?:is|are)\s+not\s+taking\s+part\b|\b(?:stay|stays|sit|sits)\s+out\b|\bconstructive\s+abstention\b|\bstep(?:s|ped)?\s+aside\b"), 0.85),
         new(Stance.Supports, Rx(@"\b(?:will|would|does|do|did)\s+not\s+(?:block|veto|oppose|object|prevent|stand\s+in\s+the\s+way\s+of)\b|\bwon't\s+(?:block|veto|oppose)\b|\bno\s+longer\s+(?:opposes|objects|blocks)\b|\bdropped\s+(?:its|their|her|his)\s+(?:objection|opposition|veto)\b|\blifted\s+(?:its|their)\s+(?:veto|objection)\b"), 0.55),
-        new(Stance.Undecided, Rx(@"\b(?:still|yet\s+to)\s+(?:studying|study|weighing|weigh|considering|consider|reviewing|review|decide)\b|\b(?:has|have)\s+(?:not|yet\s+to)\s+(?:yet\s+)?decided?\b|\bhasn't\s+decided\b|\bundecided\b|\bnot\s+yet\s+(?:decided|taken\s+a\s+position)\b|\b(?:not|yet\s+to)\s+(?:yet\s+)?(?:made\s+up|make\s+up)\s+(?:its|their|his|her)\s+mind\b|\bnot\s+(?:yet\s+)?settled\s+(?:its|their|his|her)\s+position\b|\bneeds?\s+careful\s+study\b|\bnon-?committal\b|\bmixed\s+signals\b|\bunpredictable\b|\bon\s+the\s+fence\b|\bopen\s+to\s+(?:the\s+idea|discussion|discussing)\b"), 0.7),
-        new(Stance.Conditional, Rx(@"\bonly\s+if\b|\bprovided\s+(?:that\b)?|\bon\s+(?:the\s+)?condition\s+that\b|\bas\s+long\s+as\b|\bsubject\s+to\b|\breservations\b|\bconcerns?\b|\bconditions?\b|\bwary\s+of\b|\bcaveats?\b|\bdemands?\s+(?:guarantees|assurances|that)\b|\bwants?\s+(?:guarantees|assurances)\b|\bseeks?\s+(?:guarantees|assurances)\b|\binsists?\s+(?:on|that)\b|\bin\s+exchange\s+for\b|\bbut\s+(?:want|wants|insist|insists|demand|demands|ask|asks)\b|\bmust\s+be\s+a\s+floor\b"), 0.75, TakesConditions: true),
-        new(Stance.Opposes, Rx(@"\b(?:oppose[sd]?|opposing|opponents?|opposition\s+to)\b|\breject(?:s|ed|ing)?\b|\bveto(?:es|ed)?\b|\bwill\s+block\b|\bblock(?:s|ed|ing)\b|\bthreaten(?:s|ed)?\s+to\s+block\b|\b(?:is|are|was|were|remain|remains|remained|stand|stands|stood|came\s+out|come\s+out|firmly)\s+(?:firmly\s+|still\s+|strongly\s+)?against\b|\bobject(?:s|ed|ing)?\s+to\b|\brefuse[sd]?\b|\b(?:will|would|does|do|did|can)\s*not\s+(?:support|back|accept|agree)\b|\bcannot\s+(?:support|back|accept|agree)\b|\bwon't\s+(?:support|back|accept|agree)\b|\brule[sd]?\s+out\b|\bdismiss(?:es|ed)\b|\bsaid\s+no\s+to\b|\bnot\s+something\s+(?:we|it|they)\s+(?:support|back|accept)\b|\btoo\s+early\b|\bpremature\b|\bwill\s+not\s+accept\b"), 0.85),
-        new(Stance.Supports, Rx(@"\bsupport(?:s|ed|ing|ers?)?\b(?!\s+(?:for|to)\s+(?:Ukraine|Kyiv|Kiev)\b)|\bback(?:s|ed|ing)\b|\bendorse[sd]?\b|\bwelcome[sd]?\b|\bfavou?r(?:s|ed)?\b|\bin\s+favou?r\b|\bchampion(?:s|ed)?\b|\bpush(?:es|ed|ing)?\s+(?:\w+\s+)?for\b|\bpress(?:es|ed|ing)?\s+for\b|\bargu(?:e|es|ed|ing)\s+for\b|\bfought\s+for\b|\bfell\s+in\s+line\b|\bsign(?:s|ed)?\s+up\s+to\b|\ball\s+in\b|\bcall(?:s|ed)?\s+for\b|(?<!\b(?:came|come|comes|went|go|bring|brought|get|got|scaled|scale|fall|fell|step|stepped|hold|held|looking|look|pulled|pull|roll|rolled|cut|cutting|way)\s)\bback\b(?!\s+(?:in|to|from|then|when|home|down|up|off|out|on|away|into|at|of)\b)|\bagree[sd]?\s+(?:to|with)\b|\bpledge[sd]?\b|\bcommit(?:s|ted)?\s+to\b|\bproponents?\b|\badvocat(?:e|es|ed|ing)\b|\bthe\s+only\s+guarantee\b"), 0.8),
+        new(Stance.Undecided, Rx(@"\b(?:still|yet\s+to)\s+(?:studying|study|weighing|weigh|considering|consider|reviewing|review|decide)\b|\b(?:has|have)\s+(?:not|yet\s+to)\s+(?:yet\s+)?decided?\b|\bhasn't\s+decided\b|\bundecided\b|\bnot\s+yet\s+(?:decided|taken\s+a\s+position)\b|\b(?:not|yet\s+to)\s+(?:yet\s+)?(?:made\s+up|make\s+up)\s+(?:its|their|his|her)\s+mind\b|\bnot\s+(?:yet\s+)?settled\s+(?:its|their|his|her)\s+position\b|\bneeds?\s+careful\s+study\b|\bposition\b[^.;]{0,30}\bmixed\b|\bnon-?committal\b|\bmixed\s+signals\b|\bunpredictable\b|\bon\s+the\s+fence\b|\bopen\s+to\s+(?:the\s+idea|discussion|discussing)\b"), 0.7),
+        new(Stance.Conditional, Rx(@"\bonly\s+if\b|\bprovided\s+(?:that\b)?|\bon\s+(?:the\s+)?condition\s+that\b|\bas\s+long\s+as\b|\bsubject\s+to\b|\breservations\b|\bconcerns?\b|\bconditions?\b|\bwary\s+of\b|\bcaveats?\b|\bdemands?\s+(?:guarantees|assurances|that)\b|\bwants?\s+(?:guarantees|assurances)\b|\bseeks?\s+(?:guarantees|assurances)\b|\binsists?\s+(?:on|that)\b|\bin\s+exchange\s+for\b|\bbut\s+(?:want|wants|insist|insists|demand|demands|ask|asks)\b|\bmust\s+be\s+a\s+floor\b|\bonly\s+(?:back|support|accept|agree\s+to)\b[^.;]{0,80}?\bif\b|\b(?:support|back|accept)\s+(?:it|this|that)\s+if\b"), 0.75, TakesConditions: true),
+        new(Stance.Opposes, Rx(@"\b(?:oppose[sd]?|opposing|opponents?|opposition\s+to)\b|\breject(?:s|ed|ing)?\b|(?<!\b(?:a|the|its|their|any)\s)\bveto(?:es|ed)?\b|\bwill\s+block\b|\bblock(?:s|ed|ing)\b|\bthreaten(?:s|ed)?\s+to\s+block\b|\b(?:is|are|was|were|remain|remains|remained|stand|stands|stood|came\s+out|come\s+out|firmly)\s+(?:firmly\s+|still\s+|strongly\s+)?against\b|\bobject(?:s|ed|ing)?\s+to\b|\brefuse[sd]?\b|\b(?:will|would|does|do|did|can)\s*not\s+(?:support|back|accept|agree)\b|\bcannot\s+(?:support|back|accept|agree)\b|\bwon't\s+(?:support|back|accept|agree)\b|\brule[sd]?\s+out\b|\bdismiss(?:es|ed)\b|\bsaid\s+no\s+to\b|\bresist(?:s|ed|ing)?\b|\bnot\s+something\s+(?:we|it|they)\s+(?:support|back|accept)\b|\btoo\s+early\b|\bpremature\b|\bwill\s+not\s+accept\b"), 0.85),
+        new(Stance.Supports, Rx(@"\bsupport(?:s|ed|ing|ers?)?\b(?!\s+(?:for|to)\s+(?:Ukraine|Kyiv|Kiev)\b)|\bback(?:s|ed|ing)\b|\bendorse[sd]?\b|\bwelcome[sd]?\b|\bfavou?r(?:s|ed)?\b|\bin\s+favou?r\b|\bchampion(?:s|ed)?\b|\bpush(?:es|ed|ing)?\s+(?:\w+\s+)?for\b|\bpress(?:es|ed|ing)?\s+for\b|\bargu(?:e|es|ed|ing)\s+for\b|\bfought\s+for\b|\bfell\s+in\s+line\b|\bsign(?:s|ed)?\s+up\s+to\b|\b(?:will|would)\s+join\s+the\b|\bwant(?:s|ed)?\s+Ukraine\s+to\s+(?:be\s+invited|join)\b|\ball\s+in\b|\bcall(?:s|ed)?\s+for\b|(?<!\b(?:came|come|comes|went|go|bring|brought|get|got|scaled|scale|fall|fell|step|stepped|hold|held|looking|look|pulled|pull|roll|rolled|cut|cutting|way)\s)\bback\b(?!\s+(?:in|to|from|then|when|home|down|up|off|out|on|away|into|at|of)\b)|\bagree[sd]?\s+(?:to|with)\b|\bpledge[sd]?\b|\bcommit(?:s|ted)?\s+to\b|\bproponents?\b|\badvocat(?:e|es|ed|ing)\b|\bthe\s+only\s+guarantee\b"), 0.8),
     ];
 
     /// <summary>The suggestions in a text; its date, when known, says who spoke for each ally then (<see cref="NewsSpeakers"/>; anyone who ever did when null).</summary>
@@ -50,6 +50,8 @@ public static partial class NewsReader
         // The one ally the last sentences named: who "we" are in the quote that follows ("Sikorski
         // was more enthusiastic. 'We back it fully,' he said."). Null when several or none were named.
         string? speaking = null;
+        // Cells whose ally said it will not take part: with "won't block" in the next sentence, that is an opt-out.
+        var notTakingPart = new HashSet<(string, string)>();
 
         for (var index = 0; index < sentences.Count; index++)
         {
@@ -98,6 +100,11 @@ public static partial class NewsReader
                 foreach (var member in mentions)
                 {
                     membersRead.Add(member.Alpha3);
+                    if (NotTakingPart().Match(clause) is { Success: true } notPart && notPart.Index > member.Index)
+                    {
+                        notTakingPart.UnionWith(about.Select(p => (member.Alpha3, p)));
+                    }
+
                     if (CueFor(clause, member) is not { } matched)
                     {
                         continue;
@@ -162,6 +169,12 @@ public static partial class NewsReader
                     outcomes[proposal] = new OutcomeReading(proposal, code, Excerpt(written, sentence, clause), 0.7, [d.Cue.Value.Trim()], index);
                 }
             }
+        }
+
+        // "We will not take part in it. But we won't block anybody who wants to.": stepping aside.
+        foreach (var (cell, reading) in found.Where(f => f.Value.Stance == Stance.Supports && NotBlocking().IsMatch(f.Value.Cues[^1]) && notTakingPart.Contains(f.Key)).ToList())
+        {
+            found[cell] = reading with { Stance = Stance.OptsOut, Confidence = Math.Min(reading.Confidence, 0.75) };
         }
 
         return new NewsReading(
@@ -259,7 +272,7 @@ public static partial class NewsReader
         new Regex($@"(?<![\w.])(?:{string.Join("|", member.Names.Select(Regex.Escape))})(?!\w)", RegexOptions.None, MatchTimeout),
         new Regex($@"\b(?:{string.Join("|", member.Demonyms.Select(Regex.Escape))})\b(?!\s+(?:Nine|Group|Republic))", RegexOptions.None, MatchTimeout),
         member.Capital is { } capital
-            ? new Regex($@"(?<!\b(?:in|at|to|from|of|the)\s){Regex.Escape(capital)}(?!\s+(?:summit|Nine|Treaty|group))(?={NewsLexicon.GovernmentVerb})", RegexOptions.None, MatchTimeout)
+            ? new Regex($@"(?<!\b(?:in|at|to|from|of|the)\s){Regex.Escape(capital)}(?!\s+(?:summit|Nine|Treaty|group))(?=(?:(?:,\s+|,?\s+and\s+)[A-Z][\w'-]+){{0,4}}(?:{NewsLexicon.GovernmentVerb}|,\s+(?:which|who)\b))", RegexOptions.None, MatchTimeout)
             : null))];
 
     private static readonly (Regex Pattern, string Outcome)[] OutcomeCues = [.. NewsLexicon.OutcomeCues.Select(c => (Rx(c.Pattern), c.Outcome))];
@@ -272,9 +285,13 @@ public static partial class NewsReader
     private static List<MemberMention> MembersIn(string clause, IReadOnlyDictionary<string, Regex> speakers)
     {
         var mentions = new List<MemberMention>();
+        // People first: "Luís Montenegro" is Portugal's prime minister, not Montenegro.
+        var people = speakers.Select(s => (Member: s.Key, Match: s.Value.Match(clause))).Where(s => s.Match.Success).ToList();
+        bool InsideAName(Match match) => people.Any(p => p.Match.Index <= match.Index && match.Index + match.Length <= p.Match.Index + p.Match.Length && p.Match.Length > match.Length);
+
         foreach (var member in MemberNames)
         {
-            if (member.Name.Match(clause) is { Success: true } byName)
+            if (member.Name.Match(clause) is { Success: true } byName && !InsideAName(byName))
             {
                 mentions.Add(new(member.Alpha3, byName.Value, 1.0, byName.Index));
             }
@@ -286,7 +303,7 @@ public static partial class NewsReader
             {
                 mentions.Add(new(member.Alpha3, byCapital.Value, 0.85, byCapital.Index));
             }
-            else if (speakers.GetValueOrDefault(member.Alpha3)?.Match(clause) is { Success: true } bySpeaker)
+            else if (people.FirstOrDefault(p => p.Member == member.Alpha3).Match is { Success: true } bySpeaker)
             {
                 // "Orbán said…": the ally's leader or minister speaking for it.
                 mentions.Add(new(member.Alpha3, bySpeaker.Value, 0.85, bySpeaker.Index));
@@ -383,21 +400,27 @@ public static partial class NewsReader
     private static partial Regex Abbreviation();
 
     // "…will not take part but will not block it" stays one clause: together they are stepping aside.
-    [GeneratedRegex(@",?\s+\bbut\b(?!\s+(?:will|would|does|do)\s+not\s+(?:block|object|veto|stand)|\s+won't\s+(?:block|object)|\s+(?:it\s+|they\s+|we\s+)?(?:want|wants|insist|insists|demand|demands|ask|asks|must)\b)\s+|;\s+|,?\s+\bwhile\b\s+|,?\s+\bwhereas\b\s+|,?\s+\bhowever\b,?\s+")]
+    [GeneratedRegex(@",?\s+\bbut\b(?!\s+(?:it\s+|we\s+|they\s+|has\s+|had\s+)?(?:will|would|does|do|did|has|had)\s*(?:not|n't|promised\s+not\s+to|no\s+intention\s+of)\s+(?:block|blocking|object|veto|stand|prevent|take\s+part|participate|join|contribute)|\s+(?:it\s+|we\s+|they\s+)?won't\s+(?:block|object|prevent|take\s+part|participate|join|contribute)|\s+raised\s+no\s+objection|\s+(?:it\s+|they\s+|we\s+)?(?:want|wants|insist|insists|demand|demands|ask|asks|must)\b)\s+|;\s+|,?\s+\bwhile\b\s+|,?\s+\bwhereas\b\s+|,?\s+\bhowever\b,?\s+", RegexOptions.None, 250)]
     private static partial Regex ClauseBreak();
 
     // "…is backed by the Nordic countries and the Netherlands": the member among the cue's agents.
-    [GeneratedRegex(@"^\s+(?:\w+ly\s+|most\s+|more\s+){0,2}by\s+(?:[\w'’.]+(?:\s+|,\s*)){0,8}$", RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"^\s+(?:\w+ly\s+|most\s+|more\s+|outright\s+){0,2}by\s+(?:(?!by\b)[\w'’.]+(?:\s+|,\s*)){0,8}$", RegexOptions.IgnoreCase, 250)]
     private static partial Regex AgentAfter();
 
     /// <summary>"…, rejected by Hungary": a passive cue whose agent follows it is about that agent, not an earlier member.</summary>
     private static bool PassiveByOther(string clause, Match cue) => PassiveAgent().IsMatch(clause[(cue.Index + cue.Length)..]);
 
-    [GeneratedRegex(@"^\s+(?:\w+ly\s+|most\s+|more\s+){0,2}by\b", RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"^\s+(?:\w+ly\s+|most\s+|more\s+|outright\s+){0,2}by\b", RegexOptions.IgnoreCase, 250)]
     private static partial Regex PassiveAgent();
 
     [GeneratedRegex(@"^[\w\s]{0,60}?\b(?:met|meet|meets|meeting|held|hold|holds|gathered|gather|hosted|convened)\b", RegexOptions.IgnoreCase, 250)]
     private static partial Regex GroupAsPlace();
+
+    [GeneratedRegex(@"\b(?:will\s+not|won't|would\s+not|wouldn't|is\s+not|are\s+not)\s+(?:take\s+part|taking\s+part|participate|contribute)\b", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex NotTakingPart();
+
+    [GeneratedRegex(@"\b(?:not|n't)\s+(?:block|veto|oppose|object|prevent|stand)", RegexOptions.IgnoreCase, 250)]
+    private static partial Regex NotBlocking();
 
     [GeneratedRegex(@"\binstead\b|\bin\s+its\s+place\b|\breplaced\s+(?:at\s+the\s+summit\s+)?by\b", RegexOptions.IgnoreCase, 250)]
     private static partial Regex Instead();
@@ -409,6 +432,6 @@ public static partial class NewsReader
     [GeneratedRegex(@"\bwhere\s+(?:the\s+)?$", RegexOptions.IgnoreCase, 250)]
     private static partial Regex WhereBefore();
 
-    [GeneratedRegex(@"\b(?:could|might|may|likely\s+to|expected\s+to|set\s+to|would\s+(?:likely|probably)|not\s+rule\s+out|whether|if|hint(?:s|ed)?\s+at)\s+(?:\w+\s+){0,2}$|\b(?:has|have|had|is|are|was|were)\s+(?:not|never)\s+(?:yet\s+)?$", RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"\b(?:could|might|may|likely\s+to|expected\s+to|set\s+to|would\s+(?:likely|probably)|not\s+rule\s+out|whether|if|hint(?:s|ed)?\s+at)\s+(?:\w+\s+){0,2}$|\b(?:has|have|had|is|are|was|were|did|does|do)\s+(?:not|never)\s+(?:\w+\s+){0,3}$", RegexOptions.IgnoreCase, 250)]
     private static partial Regex Hypothetical();
 }

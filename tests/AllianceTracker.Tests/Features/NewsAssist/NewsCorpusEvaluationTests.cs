@@ -24,8 +24,8 @@ public sealed class NewsCorpusEvaluationTests(ITestOutputHelper output)
     private const string FrozenTestSplit = "2af0f7438a0944f3a9f9915dc25dbeb09162f217320febc72f0238856d0f10b2";
 
     // Floors for the development split below its measured figures: a rule change that loses ground fails.
-    private const double DevPrecisionFloor = 0.65;
-    private const double DevRecallFloor = 0.40;
+    private const double DevPrecisionFloor = 0.80;
+    private const double DevRecallFloor = 0.55;
 
     private static readonly string CorpusPath = Path.Combine(AppContext.BaseDirectory, "Features", "NewsAssist", "Evaluation", "news-corpus.json");
 
