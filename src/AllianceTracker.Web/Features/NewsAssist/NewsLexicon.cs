@@ -57,8 +57,8 @@ internal static class NewsLexicon
     /// <summary>Names that stand for several members at once.</summary>
     public static IReadOnlyList<(string Pattern, string[] Members)> Groups { get; } =
     [
-        (@"\b(?:the\s+)?Baltic(?:\s+(?:states|countries|allies|nations|members|governments|officials))?\b", ["EST", "LVA", "LTU"]),
-        (@"\b(?:the\s+)?Nordic(?:\s+(?:states|countries|allies|nations|members|governments))\b", ["DNK", "FIN", "ISL", "NOR", "SWE"]),
+        (@"\b(?:the\s+)?Baltic(?:\s+(?:states|countries|allies|nations|members|governments|officials))?\b|\b(?:the\s+)?Balts\b", ["EST", "LVA", "LTU"]),
+        (@"\b(?:the\s+)?Nordic(?:\s+(?:states|countries|allies|nations|members|governments))\b|\b(?:the\s+)?Nordics\b", ["DNK", "FIN", "ISL", "NOR", "SWE"]),
         (@"\b(?:the\s+)?Bucharest\s+Nine\b|\bB9\b", ["BGR", "CZE", "EST", "HUN", "LVA", "LTU", "POL", "ROU", "SVK"]),
         (@"\b(?:the\s+)?Benelux(?:\s+(?:states|countries))?\b", ["BEL", "NLD", "LUX"]),
     ];

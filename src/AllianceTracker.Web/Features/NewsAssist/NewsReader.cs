@@ -24,9 +24,9 @@ public static partial class NewsReader
         new(Stance.OptsOut, Rx(@"\b(?:will\s+not|won't|would\s+not|wouldn't|does\s+not|doesn't|did\s+not|didn't|do\s+not|don't|is\s+not|are\s+not|has\s+promised\s+not\s+to|promised\s+not\s+to|had\s+no\s+intention\s+of|has\s+no\s+intention\s+of)\s+(?:take\s+part|taking\s+part|participate|join|contribute)\b.*\b(?:(?:will\s+not|won't|would\s+not|wouldn't|does\s+not|doesn't|did\s+not|didn't|do\s+not|don't|is\s+not|are\s+not|has\s+promised\s+not\s+to|promised\s+not\s+to|had\s+no\s+intention\s+of|has\s+no\s+intention\s+of)\s+(?:block|blocking|object|veto|oppose|prevent|stand\s+in\s+the\s+way)|raised\s+no\s+objection|no\s+objection)\b|\b(?:will\s+not|won't|would\s+not|wouldn't|does\s+not|doesn't|did\s+not|didn't|do\s+not|don't|is\s+not|are\s+not|has\s+promised\s+not\s+to|promised\s+not\s+to|had\s+no\s+intention\s+of|has\s+no\s+intention\s+of)\s+(?:block|blocking|object|veto|oppose|prevent|stand\s+in\s+the\s+way)\b.*\b(?:will\s+not|won't|would\s+not|wouldn't|does\s+not|doesn't|did\s+not|didn't|do\s+not|don't|is\s+not|are\s+not|has\s+promised\s+not\s+to|promised\s+not\s+to|had\s+no\s+intention\s+of|has\s+no\s+intention\s+of)\s+(?:take\s+part|taking\s+part|participate|join|contribute)\b|\bopt(?:s|ed)?[\s-]+outs?\b|\b(?:is|are)\s+not\s+taking\s+part\b|\b(?:stay|stays|sit|sits)\s+out\b|\bconstructive\s+abstention\b|\bstep(?:s|ped)?\s+aside\b"), 0.85),
         new(Stance.Supports, Rx(@"\b(?:will|would|does|do|did)\s+not\s+(?:block|veto|oppose|object|prevent|stand\s+in\s+the\s+way\s+of)\b|\bwon't\s+(?:block|veto|oppose)\b|\bno\s+longer\s+(?:opposes|objects|blocks)\b|\bdropped\s+(?:its|their|her|his)\s+(?:objection|opposition|veto)\b|\blifted\s+(?:its|their)\s+(?:veto|objection)\b"), 0.55),
         new(Stance.Undecided, Rx(@"\b(?:still|yet\s+to)\s+(?:studying|study|weighing|weigh|considering|consider|reviewing|review|decide)\b|\b(?:has|have)\s+(?:not|yet\s+to)\s+(?:yet\s+)?decided?\b|\bhasn't\s+decided\b|\bundecided\b|\bnot\s+yet\s+(?:decided|taken\s+a\s+position)\b|\b(?:not|yet\s+to)\s+(?:yet\s+)?(?:made\s+up|make\s+up)\s+(?:its|their|his|her)\s+mind\b|\bnot\s+(?:yet\s+)?settled\s+(?:its|their|his|her)\s+position\b|\bneeds?\s+careful\s+study\b|\bposition\b[^.;]{0,30}\bmixed\b|\bnon-?committal\b|\bmixed\s+signals\b|\bunpredictable\b|\bon\s+the\s+fence\b|\bopen\s+to\s+(?:the\s+idea|discussion|discussing)\b"), 0.7),
-        new(Stance.Conditional, Rx(@"\bonly\s+if\b|\bprovided\s+(?:that\b)?|\bon\s+(?:the\s+)?condition\s+that\b|\bas\s+long\s+as\b|\bsubject\s+to\b|\breservations\b|\bconcerns?\b|\bconditions?\b|\bwary\s+of\b|\bcaveats?\b|\bdemands?\s+(?:guarantees|assurances|that)\b|\bwants?\s+(?:guarantees|assurances)\b|\bseeks?\s+(?:guarantees|assurances)\b|\binsists?\s+(?:on|that)\b|\bin\s+exchange\s+for\b|\bbut\s+(?:want|wants|insist|insists|demand|demands|ask|asks)\b|\bmust\s+be\s+a\s+floor\b|\bonly\s+(?:back|support|accept|agree\s+to)\b[^.;]{0,80}?\bif\b|\b(?:support|back|accept)\s+(?:it|this|that)\s+if\b"), 0.75, TakesConditions: true),
-        new(Stance.Opposes, Rx(@"\b(?:oppose[sd]?|opposing|opponents?|opposition\s+to)\b|\breject(?:s|ed|ing)?\b|(?<!\b(?:a|the|its|their|any)\s)\bveto(?:es|ed)?\b|\bwill\s+block\b|\bblock(?:s|ed|ing)\b|\bthreaten(?:s|ed)?\s+to\s+block\b|\b(?:is|are|was|were|remain|remains|remained|stand|stands|stood|came\s+out|come\s+out|firmly)\s+(?:firmly\s+|still\s+|strongly\s+)?against\b|\bobject(?:s|ed|ing)?\s+to\b|\brefuse[sd]?\b|\b(?:will|would|does|do|did|can)\s*not\s+(?:support|back|accept|agree)\b|\bcannot\s+(?:support|back|accept|agree)\b|\bwon't\s+(?:support|back|accept|agree)\b|\brule[sd]?\s+out\b|\bdismiss(?:es|ed)\b|\bsaid\s+no\s+to\b|\bresist(?:s|ed|ing)?\b|\bnot\s+something\s+(?:we|it|they)\s+(?:support|back|accept)\b|\btoo\s+early\b|\bpremature\b|\bwill\s+not\s+accept\b"), 0.85),
-        new(Stance.Supports, Rx(@"\bsupport(?:s|ed|ing|ers?)?\b(?!\s+(?:for|to)\s+(?:Ukraine|Kyiv|Kiev)\b)|\bback(?:s|ed|ing)\b|\bendorse[sd]?\b|\bwelcome[sd]?\b|\bfavou?r(?:s|ed)?\b|\bin\s+favou?r\b|\bchampion(?:s|ed)?\b|\bpush(?:es|ed|ing)?\s+(?:\w+\s+)?for\b|\bpress(?:es|ed|ing)?\s+for\b|\bargu(?:e|es|ed|ing)\s+for\b|\bfought\s+for\b|\bfell\s+in\s+line\b|\bsign(?:s|ed)?\s+up\s+to\b|\b(?:will|would)\s+join\s+the\b|\bwant(?:s|ed)?\s+Ukraine\s+to\s+(?:be\s+invited|join)\b|\ball\s+in\b|\bcall(?:s|ed)?\s+for\b|(?<!\b(?:came|come|comes|went|go|bring|brought|get|got|scaled|scale|fall|fell|step|stepped|hold|held|looking|look|pulled|pull|roll|rolled|cut|cutting|way)\s)\bback\b(?!\s+(?:in|to|from|then|when|home|down|up|off|out|on|away|into|at|of)\b)|\bagree[sd]?\s+(?:to|with)\b|\bpledge[sd]?\b|\bcommit(?:s|ted)?\s+to\b|\bproponents?\b|\badvocat(?:e|es|ed|ing)\b|\bthe\s+only\s+guarantee\b"), 0.8),
+        new(Stance.Conditional, Rx(@"\bonly\s+if\b|\bprovided\s+(?:that\b)?|\bon\s+(?:the\s+)?condition\s+that\b|\bas\s+long\s+as\b|\bsubject\s+to\b|(?<!\b(?:without|no)\s(?:any\s)?)\breservations\b|\bconcerns?\b|\bconditions?\b|\bwary\s+of\b|\bcaveats?\b|\bdemands?\s+(?:guarantees|assurances|that)\b|\bwants?\s+(?:guarantees|assurances)\b|\bseeks?\s+(?:guarantees|assurances)\b|\binsists?\s+(?:on|that)\b|\bin\s+exchange\s+for\b|\bbut\s+(?:want|wants|insist|insists|demand|demands|ask|asks)\b|\bmust\s+be\s+a\s+floor\b|\bonly\s+(?:back|support|accept|agree\s+to)\b[^.;]{0,80}?\bif\b|\b(?:support|back|accept)\s+(?:it|this|that)\s+if\b"), 0.75, TakesConditions: true),
+        new(Stance.Opposes, Rx(@"\b(?:oppose[sd]?|opposing|opponents?|opposition\s+to)\b|\breject(?:s|ed|ing)?\b|(?<!\b(?:a|the|its|their|any)\s)\bveto(?:es|ed)?\b|\bwill\s+block\b|\bblock(?:s|ed|ing)\b|\bthreaten(?:s|ed)?\s+to\s+block\b|\b(?:is|are|was|were|remain|remains|remained|stand|stands|stood|came\s+out|come\s+out|firmly)\s+(?:firmly\s+|still\s+|strongly\s+)?against\b|\bobject(?:s|ed|ing)?\s+to\b|\brefuse[sd]?\b|\b(?:will|would|does|do|did|can)\s*not\s+(?:support|back|accept|agree)\b|\bcannot\s+(?:support|back|accept|agree)\b|\bwon't\s+(?:support|back|accept|agree)\b|\brule[sd]?\s+out\b|\bdismiss(?:es|ed)\b|\bsaid\s+no\s+to\b|\bis\s+not\s+the\s+(?:summit|time|moment)\s+for\b|\bnot\s+believe\s+(?:this|now)\s+is\s+the\s+(?:summit|time|moment)\s+for\b|\b(?:time|moment)\b[^.;]{0,30}\b(?:has|had)\s+not\s+(?:yet\s+)?come\b|\bresist(?:s|ed|ing)?\b|\bnot\s+something\s+(?:we|it|they)\s+(?:support|back|accept)\b|\btoo\s+early\b|\bpremature\b|\bwill\s+not\s+accept\b"), 0.85),
+        new(Stance.Supports, Rx(@"\bsupport(?:s|ed|ing|ers?)?\b(?!\s+(?:for|to)\s+(?:Ukraine|Kyiv|Kiev)\b)|\bback(?:s|ed|ing)\b|\bendorse[sd]?\b|\bwelcome[sd]?\b|\bfavou?r(?:s|ed)?\b|\bin\s+favou?r\b|\bwithout\s+(?:any\s+)?reservations?\b|\bchampion(?:s|ed)?\b|\bpush(?:es|ed|ing)?\s+(?:\w+\s+)?for\b|\bpress(?:es|ed|ing)?\s+for\b|\bargu(?:e|es|ed|ing)\s+for\b|\bfought\s+for\b|\bfell\s+in\s+line\b|\bsign(?:s|ed)?\s+up\s+to\b|\b(?:would|will)\s+(?:more\s+than\s+)?meet\s+its\s+share\b|\b(?:would|will)\s+exceed\b|\b(?:will|would)\s+join\s+the\b|\bwant(?:s|ed)?\s+Ukraine\s+to\s+(?:be\s+invited|join)\b|\ball\s+in\b|\bcall(?:s|ed)?\s+for\b|(?<!\b(?:came|come|comes|went|go|bring|brought|get|got|scaled|scale|fall|fell|step|stepped|hold|held|looking|look|pulled|pull|roll|rolled|cut|cutting|way)\s)\bback\b(?!\s+(?:in|to|from|then|when|home|down|up|off|out|on|away|into|at|of)\b)|\bagree[sd]?\s+(?:to|with)\b|\bpledge[sd]?\b|\bcommit(?:s|ted)?\s+to\b|\bproponents?\b|\badvocat(?:e|es|ed|ing)\b|\bthe\s+only\s+guarantee\b"), 0.8),
     ];
 
     /// <summary>The suggestions in a text; its date, when known, says who spoke for each ally then (<see cref="NewsSpeakers"/>; anyone who ever did when null).</summary>
@@ -94,7 +94,8 @@ public static partial class NewsReader
                 var mentions = MembersIn(clause, speakers);
                 if (mentions.Count == 0 && speaker is not null && FirstPerson().Match(clause) is { Success: true } we)
                 {
-                    mentions.Add(new MemberMention(speaker, we.Value, 0.75, we.Index));
+                    // The quoted ally is the clause's subject, wherever "we" falls ("…is not something we support").
+                    mentions.Add(new MemberMention(speaker, we.Value, 0.75, 0));
                 }
 
                 foreach (var member in mentions)
@@ -291,22 +292,32 @@ public static partial class NewsReader
 
         foreach (var member in MemberNames)
         {
+            // The ally's first mention in the clause, however it is named: a cue must come after it.
+            var candidates = new List<MemberMention>(4);
             if (member.Name.Match(clause) is { Success: true } byName && !InsideAName(byName))
             {
-                mentions.Add(new(member.Alpha3, byName.Value, 1.0, byName.Index));
+                candidates.Add(new(member.Alpha3, byName.Value, 1.0, byName.Index));
             }
-            else if (member.Demonym.Match(clause) is { Success: true } byDemonym)
+
+            if (member.Demonym.Match(clause) is { Success: true } byDemonym)
             {
-                mentions.Add(new(member.Alpha3, byDemonym.Value, 0.9, byDemonym.Index));
+                candidates.Add(new(member.Alpha3, byDemonym.Value, 0.9, byDemonym.Index));
             }
-            else if (member.Capital?.Match(clause) is { Success: true } byCapital)
+
+            if (member.Capital?.Match(clause) is { Success: true } byCapital)
             {
-                mentions.Add(new(member.Alpha3, byCapital.Value, 0.85, byCapital.Index));
+                candidates.Add(new(member.Alpha3, byCapital.Value, 0.85, byCapital.Index));
             }
-            else if (people.FirstOrDefault(p => p.Member == member.Alpha3).Match is { Success: true } bySpeaker)
+
+            if (people.FirstOrDefault(p => p.Member == member.Alpha3).Match is { Success: true } bySpeaker)
             {
                 // "Orbán said…": the ally's leader or minister speaking for it.
-                mentions.Add(new(member.Alpha3, bySpeaker.Value, 0.85, bySpeaker.Index));
+                candidates.Add(new(member.Alpha3, bySpeaker.Value, 0.85, bySpeaker.Index));
+            }
+
+            if (candidates.Count > 0)
+            {
+                mentions.Add(candidates.MinBy(c => c.Index)!);
             }
         }
 
@@ -419,7 +430,7 @@ public static partial class NewsReader
     [GeneratedRegex(@"\b(?:will\s+not|won't|would\s+not|wouldn't|is\s+not|are\s+not)\s+(?:take\s+part|taking\s+part|participate|contribute)\b", RegexOptions.IgnoreCase, 250)]
     private static partial Regex NotTakingPart();
 
-    [GeneratedRegex(@"\b(?:not|n't)\s+(?:block|veto|oppose|object|prevent|stand)", RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"(?:\bnot|n't)\s+(?:block|veto|oppose|object|prevent|stand)", RegexOptions.IgnoreCase, 250)]
     private static partial Regex NotBlocking();
 
     [GeneratedRegex(@"\binstead\b|\bin\s+its\s+place\b|\breplaced\s+(?:at\s+the\s+summit\s+)?by\b", RegexOptions.IgnoreCase, 250)]
@@ -432,6 +443,6 @@ public static partial class NewsReader
     [GeneratedRegex(@"\bwhere\s+(?:the\s+)?$", RegexOptions.IgnoreCase, 250)]
     private static partial Regex WhereBefore();
 
-    [GeneratedRegex(@"\b(?:could|might|may|likely\s+to|expected\s+to|set\s+to|would\s+(?:likely|probably)|not\s+rule\s+out|whether|if|hint(?:s|ed)?\s+at)\s+(?:\w+\s+){0,2}$|\b(?:has|have|had|is|are|was|were|did|does|do)\s+(?:not|never)\s+(?:\w+\s+){0,3}$", RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"\b(?:could|might|may|likely\s+to|expected\s+to|set\s+to|would\s+(?:likely|probably)|not\s+rule\s+out|whether|if|hint(?:s|ed)?\s+at|(?:do\s+not|don't|does\s+not|doesn't)\s+(?:think|believe|expect)\b[^.;]{0,30})\s+(?:\w+\s+){0,2}$|\b(?:has|have|had|is|are|was|were|did|does|do)\s+(?:not|never)\s+(?:\w+\s+){0,3}$", RegexOptions.IgnoreCase, 250)]
     private static partial Regex Hypothetical();
 }
