@@ -54,6 +54,19 @@ internal static class NewsLexicon
         new("USA", ["the United States", "United States", "the U.S.", "the US", "U.S.", "America"], ["American"], "Washington"),
     ];
 
+    /// <summary>
+    /// Seats of government that stand for it when they act, like a capital ("the Élysée has not
+    /// settled its position", "the White House said").
+    /// </summary>
+    public static IReadOnlyList<string> SeatsOf(string alpha3) => alpha3 switch
+    {
+        "FRA" => ["the Élysée", "Élysée", "the Elysee", "the Quai d'Orsay"],
+        "USA" => ["the White House", "the Pentagon", "the State Department"],
+        "GBR" => ["Downing Street", "Whitehall"],
+        "DEU" => ["the Chancellery"],
+        _ => [],
+    };
+
     /// <summary>Names that stand for several members at once.</summary>
     public static IReadOnlyList<(string Pattern, string[] Members)> Groups { get; } =
     [

@@ -270,10 +270,11 @@ public static partial class NewsReader
 
     private static readonly MemberPatterns[] MemberNames = [.. NewsLexicon.Members.Select(member => new MemberPatterns(
         member.Alpha3,
-        new Regex($@"(?<![\w.])(?:{string.Join("|", member.Names.Select(Regex.Escape))})(?!\w)", RegexOptions.None, MatchTimeout),
+        // "…an explanation from the United States": after a preposition a country is not who speaks.
+        new Regex($@"(?<![\w.])(?<!\b(?:from|to|with|against|towards?|about|on)\s(?:the\s)?)(?:{string.Join("|", member.Names.Select(Regex.Escape))})(?!\w)", RegexOptions.None, MatchTimeout),
         new Regex($@"\b(?:{string.Join("|", member.Demonyms.Select(Regex.Escape))})\b(?!\s+(?:Nine|Group|Republic))", RegexOptions.None, MatchTimeout),
         member.Capital is { } capital
-            ? new Regex($@"(?<!\b(?:in|at|to|from|of|the)\s){Regex.Escape(capital)}(?!\s+(?:summit|Nine|Treaty|group))(?=(?:(?:,\s+|,?\s+and\s+)[A-Z][\w'-]+){{0,4}}(?:{NewsLexicon.GovernmentVerb}|,\s+(?:which|who)\b))", RegexOptions.None, MatchTimeout)
+            ? new Regex($@"(?<!\b(?:in|at|to|from|of|the)\s)(?:{string.Join("|", NewsLexicon.SeatsOf(member.Alpha3).Prepend(capital).Select(Regex.Escape))})(?!\s+(?:summit|Nine|Treaty|group))(?=(?:(?:,\s+|,?\s+and\s+)[A-Z][\w'-]+){{0,4}}(?:{NewsLexicon.GovernmentVerb}|,\s+(?:which|who)\b))", RegexOptions.None, MatchTimeout)
             : null))];
 
     private static readonly (Regex Pattern, string Outcome)[] OutcomeCues = [.. NewsLexicon.OutcomeCues.Select(c => (Rx(c.Pattern), c.Outcome))];
@@ -436,8 +437,8 @@ public static partial class NewsReader
     [GeneratedRegex(@"\binstead\b|\bin\s+its\s+place\b|\breplaced\s+(?:at\s+the\s+summit\s+)?by\b", RegexOptions.IgnoreCase, 250)]
     private static partial Regex Instead();
 
-    // "We back it", "my country will…": the ally whose speaker is quoted.
-    [GeneratedRegex(@"(?<![\w'])(?:[Ww]e|[Oo]ur\s+(?:country|government)|[Mm]y\s+(?:country|government)|[Hh]is\s+(?:country|government)|[Hh]er\s+(?:country|government))(?![\w'])", RegexOptions.None, 250)]
+    // "We back it", "my country will…", a clause that opens with "He" or "She": the ally whose speaker was just named.
+    [GeneratedRegex(@"^\W*(?:He|She)\b|(?<![\w'])(?:[Ww]e|[Oo]ur\s+(?:country|government)|[Mm]y\s+(?:country|government)|[Hh]is\s+(?:country|government)|[Hh]er\s+(?:country|government))(?![\w'])", RegexOptions.None, 250)]
     private static partial Regex FirstPerson();
 
     [GeneratedRegex(@"\bwhere\s+(?:the\s+)?$", RegexOptions.IgnoreCase, 250)]
