@@ -41,6 +41,20 @@ public static class DatabaseFaults
         return false;
     }
 
+    /// <summary>SQLite could not write because the connection or the files are read-only.</summary>
+    public static bool IsReadOnly(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SqliteException { SqliteErrorCode: 8 })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>An exception in one sentence for an operator: a busy database named as such, anything else by its innermost message.</summary>
     public static string Describe(Exception exception)
     {

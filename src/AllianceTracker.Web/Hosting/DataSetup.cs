@@ -25,6 +25,8 @@ public static partial class DataSetup
             file.EnsurePrivate();
             return file;
         });
+        // A read-only failure clears SQLite's pool, so a fixed disk takes writes again at once.
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SqliteReadOnlyRecovery>();
         builder.Services.AddDbContextFactory<AllianceDbContext>((services, options) =>
             // Default Timeout is the busy timeout: a write waits that long for another writer's
             // lock, then fails and is answered 503 (DatabaseFaults) instead of hanging for 30 s.
@@ -34,8 +36,8 @@ public static partial class DataSetup
             options.UseNpgsql(DatabaseOptions.PostgreSqlConnectionString(services.GetRequiredService<IConfiguration>()))
                 .AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
 
-        // Interceptors registered as services join every context: none in the app; tests inject
-        // database faults at a chosen statement with one (the revocation tests).
+        // Interceptors registered as services join every context: the app's SqliteReadOnlyRecovery;
+        // tests inject database faults at a chosen statement with one (the revocation tests).
         // Everything asks for IDbContextFactory<AllianceDbContext> (and Identity, Data Protection
         // and the health check for the context itself); which database answers is read from the
         // options when first asked, like the file's path, so test hosts can choose it. The cast below

@@ -20,7 +20,20 @@ public sealed class HistoryLedger(IDbContextFactory<AllianceDbContext> dbFactory
         var outcome = HistoryMetrics.Failed;
         try
         {
-            var (result, changed) = await WriteOnceAsync(author, write, cancellationToken);
+            (TResult Result, bool Changed) written;
+            try
+            {
+                written = await WriteOnceAsync(author, write, cancellationToken);
+            }
+            catch (Exception ex) when (DatabaseFaults.IsReadOnly(ex))
+            {
+                // A pooled SQLite connection opened while the files were read-only stays read-only
+                // (SqliteReadOnlyRecovery has just cleared the pool): nothing was written, so once
+                // more on a fresh connection. Files still read-only fail again, and pass on as 503.
+                written = await WriteOnceAsync(author, write, cancellationToken);
+            }
+
+            var (result, changed) = written;
             outcome = changed ? HistoryMetrics.Saved : HistoryMetrics.Refused;
             return result;
         }
