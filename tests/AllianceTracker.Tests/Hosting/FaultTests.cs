@@ -76,7 +76,7 @@ public sealed class FaultTests(ITestOutputHelper output) : FreshAppTest(output)
             Assert.True(read.StatusCode == HttpStatusCode.OK, await read.Content.ReadAsStringAsync());
             // Connections opened now are read-only for their whole life and go back to the pool: the
             // write after the fault must not be handed one (under load it was, and got 503).
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            SqliteConnection.ClearAllPools();
             var signedInRead = await editor.GetAsync("/api/v1/stances/cell?member=SVK&proposal=ukraine-fund");
             Assert.Equal(HttpStatusCode.OK, signedInRead.StatusCode);
         }
