@@ -118,6 +118,44 @@ public sealed class NewsAssistFlowTests : FreshBrowserAppTest
         await page.Context.CloseAsync();
     }
 
+    private static async Task ReadAsync(IPage page, string text)
+    {
+        await new DashboardPage(page).GoToAsync("/news");
+        await FormFields.TypeAsync(page, "news-text", text);
+        await FormFields.TypeAsync(page, "news-source-title", "Allies and the summit");
+        await FormFields.TypeAsync(page, "news-source-outlet", "Example Wire");
+        await FormFields.ChooseAsync(page, "news-source-kind", "News report");
+        await FormFields.TypeAsync(page, "news-source-published", "2024-06-17");
+        await page.Locator("[data-testid=news-read]").ClickAsync();
+    }
+
+    [Fact]
+    public async Task The_review_says_why_it_found_nothing_warns_on_flips_and_groups_and_accepts_only_the_sure_ones()
+    {
+        var page = await App.SignedInPageAsync(Roles.Editor, height: 1200);
+
+        await ReadAsync(page, "Ungarn lehnt den Ukraine-Fonds der NATO ab und wird sich nicht an der Mission beteiligen.");
+        await Assertions.Expect(page.Locator("[data-testid=news-why-nothing]")).ToContainTextAsync("looks like German");
+        await Assertions.Expect(page.Locator("[data-testid=news-suggestion]")).ToHaveCountAsync(0);
+
+        // Poland is on record as supporting the invitation; the Nordic countries are a group, read less surely.
+        await ReadAsync(page, "Poland rejects the membership invitation for Ukraine. The Nordic countries back the Ramstein handover.");
+        var poland = Suggestion(page, "POL", "membership-invitation");
+        await Assertions.Expect(poland.Locator("[data-testid=news-flip-warning]")).ToContainTextAsync("from supports to opposes");
+        var unsure = page.Locator("details[data-testid=news-unsure]");
+        await Assertions.Expect(unsure.Locator("summary")).ToContainTextAsync("5 less certain suggestions");
+        await Assertions.Expect(Suggestion(page, "NOR", "ramstein-coordination")).Not.ToBeVisibleAsync();
+        await unsure.Locator("summary").ClickAsync();
+        await Assertions.Expect(Suggestion(page, "NOR", "ramstein-coordination").Locator("[data-testid=news-group-warning]")).ToContainTextAsync("names a group");
+
+        await page.Locator("[data-testid=news-accept-all]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid=news-tally]")).ToContainTextAsync("1 accepted · 0 rejected · 5 to review");
+        await Assertions.Expect(poland).ToHaveAttributeAsync("data-decision", "accept");
+        await PageChecks.AssertNoAccessibilityViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
     private static ILocator Suggestion(IPage page, string member, string proposal) =>
         page.Locator($"[data-testid=news-suggestion][data-member='{member}'][data-proposal='{proposal}']");
 }
