@@ -106,11 +106,16 @@ public static class ApiSetup
         if (context.Response.StatusCode == StatusCodes.Status200OK)
         {
             // A resource that carries a version (VersionTags) is tagged by it, so If-Match can name it.
+            // A hash of the body before compression, so the br, gzip and identity bodies share it: a
+            // weak tag (W/), which says "the same content", not "the same bytes" (RFC 9110 §8.8.1).
             var tag = context.Response.Headers.ETag is { Count: > 0 } own
                 ? own.ToString()
-                : $"\"{Convert.ToBase64String(SHA256.HashData(buffer.ToArray())).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
+                : $"W/\"{Convert.ToBase64String(SHA256.HashData(buffer.ToArray())).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
             context.Response.Headers.ETag = tag;
-            context.Response.Headers.CacheControl = "no-cache";
+            if (context.Response.Headers.CacheControl.Count == 0)
+            {
+                context.Response.Headers.CacheControl = "no-cache";
+            }
             if (IfNoneMatch(context.Request.Headers.IfNoneMatch, tag))
             {
                 context.Response.StatusCode = StatusCodes.Status304NotModified;
@@ -127,5 +132,8 @@ public static class ApiSetup
     internal static bool IfNoneMatch(Microsoft.Extensions.Primitives.StringValues header, string tag) =>
         header.SelectMany(value => (value ?? "").Split(','))
             .Select(candidate => candidate.Trim())
-            .Any(candidate => candidate == "*" || (candidate.StartsWith("W/", StringComparison.Ordinal) ? candidate[2..] : candidate) == tag);
+            .Any(candidate => candidate == "*" || Opaque(candidate) == Opaque(tag));
+
+    // Weak comparison: the tags' opaque parts, W/ or not.
+    private static string Opaque(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
 }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using AllianceTracker.Web.Domain;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
@@ -39,7 +40,35 @@ internal static class XlsxWorkbook
         using var stream = new MemoryStream();
         // Writing to memory completes synchronously; the exports' callers are synchronous.
         WriteAsync(stream, sheets).GetAwaiter().GetResult();
-        return stream.ToArray();
+        return WithoutWriteTimes(stream.ToArray());
+    }
+
+    /// <summary>When every part of a workbook says it was written: the zip format's first day.</summary>
+    public static readonly DateTimeOffset PartsWrittenOn = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// The workbook with every part's time set to <see cref="PartsWrittenOn"/>: a zip stores when each
+    /// entry was written, so the same snapshot downloaded two seconds apart gave different bytes and
+    /// ETags (conditional requests got 200, an archived copy could not be checked by hash; ADR 0015).
+    /// Copied part by part in order, each compressed again the same way: the same content, the same bytes.
+    /// </summary>
+    private static byte[] WithoutWriteTimes(byte[] workbook)
+    {
+        using var source = new ZipArchive(new MemoryStream(workbook), ZipArchiveMode.Read);
+        using var output = new MemoryStream();
+        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var part in source.Entries)
+            {
+                var copy = target.CreateEntry(part.FullName, CompressionLevel.Optimal);
+                copy.LastWriteTime = PartsWrittenOn;
+                using var from = part.Open();
+                using var to = copy.Open();
+                from.CopyTo(to);
+            }
+        }
+
+        return output.ToArray();
     }
 
     private static async Task WriteAsync(Stream stream, IEnumerable<XlsxSheet> sheets)

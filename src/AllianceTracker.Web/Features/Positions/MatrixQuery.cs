@@ -63,7 +63,8 @@ public sealed record MatrixQuery(
             members = members.Where(m =>
                 CultureInfo.InvariantCulture.CompareInfo.IndexOf(m.Name, text, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0
                 || m.Alpha3.Equals(text, StringComparison.OrdinalIgnoreCase)
-                || m.Alpha2.Equals(text, StringComparison.OrdinalIgnoreCase));
+                || m.Alpha2.Equals(text, StringComparison.OrdinalIgnoreCase)
+                || MemberAlternativeNames.Of(m.Alpha3).Any(name => MatchesAlternative(name, text)));
         }
 
         // Ties keep the picture's alphabetical order: OrderBy is stable.
@@ -88,6 +89,14 @@ public sealed record MatrixQuery(
     };
 
     /// <summary>Reads the URL's values; anything unreadable is treated as "no filter" rather than an error page.</summary>
+    /// <summary>"the U.S." or "u.s." finds the United States; the start of a name ("Brit") finds it too, from three letters.</summary>
+    private static bool MatchesAlternative(string name, string text)
+    {
+        var query = text.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? text[4..].Trim() : text;
+        return name.Equals(query, StringComparison.OrdinalIgnoreCase)
+            || (query.Length >= 3 && name.StartsWith(query, StringComparison.OrdinalIgnoreCase));
+    }
+
     public static MatrixQuery Parse(string? region, string? eu, string? b9, string? stance, string? on, string? text, string? sort) => new(
         string.IsNullOrWhiteSpace(region) ? null : region,
         ParseYesNo(eu),

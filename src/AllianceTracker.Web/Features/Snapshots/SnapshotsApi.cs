@@ -33,7 +33,7 @@ public static class SnapshotsApi
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportSnapshotAsync(
-        string id, string format, string? bom, SnapshotService snapshots, CancellationToken cancellationToken)
+        string id, string format, string? bom, SnapshotService snapshots, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!ExportFormats.TryParse(format, out var parsed))
         {
@@ -51,6 +51,8 @@ public static class SnapshotsApi
             return NotFound(id);
         }
 
+        // A snapshot never changes, nor does the one before it: its files can be kept for good.
+        response.Headers.CacheControl = "public, max-age=31536000, immutable";
         var previous = await snapshots.PreviousAsync(frozen.Summary, cancellationToken);
         var brief = new BriefContext(
             $"Snapshot {id}, “{frozen.Summary.Title}”, frozen {frozen.Summary.CreatedAtUtc:yyyy-MM-dd HH:mm} UTC; SHA-256 of its JSON {frozen.Summary.Sha256}.",

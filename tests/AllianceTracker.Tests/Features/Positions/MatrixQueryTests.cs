@@ -54,8 +54,28 @@ public class MatrixQueryTests
     [InlineData("turk", "TUR")]
     [InlineData("Türk", "TUR")]
     [InlineData("spa", "ESP")]
+    [InlineData("Turkey", "TUR")]
     public void Free_text_matches_names_and_codes_ignoring_case_and_accents(string text, string expected) =>
         Assert.Equal([expected], Codes(new MatrixQuery(Text: text)));
+
+    [Theory]
+    [InlineData("Britain", "GBR")]
+    [InlineData("the U.S.", "USA")]
+    [InlineData("u.s.", "USA")]
+    [InlineData("America", "USA")]
+    [InlineData("Czech Republic", "CZE")]
+    [InlineData("Holland", "NLD")]
+    public void Free_text_finds_a_member_by_the_other_names_readers_use(string text, string expected)
+    {
+        var picture = new PictureBuilder()
+            .Member("CZE", "Czechia", joined: 1999, subregion: "Eastern Europe", eu: true, b9: true)
+            .Member("NLD", "Netherlands", joined: 1949, subregion: "Western Europe", eu: true)
+            .Member("GBR", "United Kingdom", joined: 1949, subregion: "Northern Europe", eu: false)
+            .Member("USA", "United States", joined: 1949, subregion: "Northern America", eu: false)
+            .Build();
+
+        Assert.Equal([expected], new MatrixQuery(Text: text).Apply(picture).Select(m => m.Alpha3));
+    }
 
     [Fact]
     public void Sorting_by_year_joined_puts_founders_first() =>

@@ -31,6 +31,31 @@ public sealed class SnapshotsTests(ITestOutputHelper output) : FreshAppTest<Acco
         });
 
     [Fact]
+    public async Task A_snapshot_workbook_is_the_same_bytes_each_time_kept_for_good_and_revalidates_whatever_the_encoding()
+    {
+        var editor = await App.SignedInAsync("Editor");
+        var snapshot = await FreezeAsync(editor, "Workbook bytes", "2024-07-01");
+        var address = $"/api/v1/snapshots/{snapshot.Id}/export.xlsx";
+        var client = App.Anonymous();
+
+        using var first = await client.GetAsync(address);
+        using var second = await client.GetAsync(address);
+
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
+        Assert.Equal("public, max-age=31536000, immutable", first.Headers.CacheControl?.ToString());
+        var tag = first.Headers.ETag!;
+        Assert.True(tag.IsWeak, "one tag for the br, gzip and identity bodies is a weak one");
+        foreach (var encoding in new[] { "br", "gzip", "identity" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, address);
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", encoding);
+            request.Headers.TryAddWithoutValidation("If-None-Match", tag.ToString());
+            using var again = await client.SendAsync(request);
+            Assert.True(again.StatusCode == HttpStatusCode.NotModified, $"{encoding}: {(int)again.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task A_snapshot_is_frozen_citable_and_its_hash_verifies()
     {
         var editor = await App.SignedInAsync("Editor");
