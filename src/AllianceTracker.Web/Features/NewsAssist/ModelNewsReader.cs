@@ -91,6 +91,7 @@ public sealed partial class ModelNewsReader(IChatClient chat, ILogger<ModelNewsR
             return (new NewsReading(sentences, [], []), 1);
         }
 
+        var quotable = new QuotableText(prepared);
         var members = NewsLexicon.Members.Select(m => m.Alpha3).ToHashSet(StringComparer.Ordinal);
         var slugs = proposals.Select(p => p.Slug).ToHashSet(StringComparer.Ordinal);
         var refused = 0;
@@ -98,7 +99,7 @@ public sealed partial class ModelNewsReader(IChatClient chat, ILogger<ModelNewsR
         foreach (var s in parsed.Stances ?? [])
         {
             if (s.Member is not { } member || !members.Contains(member) || s.Proposal is not { } proposal || !slugs.Contains(proposal)
-                || !StanceVocabulary.TryParse(s.Stance, out var stance) || stance == Stance.Unknown || Quotable(s.Excerpt, prepared) is not { } excerpt)
+                || !StanceVocabulary.TryParse(s.Stance, out var stance) || stance == Stance.Unknown || Quotable(s.Excerpt, quotable) is not { } excerpt)
             {
                 refused++;
                 continue;
@@ -113,7 +114,7 @@ public sealed partial class ModelNewsReader(IChatClient chat, ILogger<ModelNewsR
         foreach (var o in parsed.Outcomes ?? [])
         {
             if (o.Proposal is not { } proposal || !slugs.Contains(proposal) || o.Outcome is not { } outcome
-                || !ProposalOutcomeCodes.DecisionCodes.Contains(outcome) || Quotable(o.Excerpt, prepared) is not { } excerpt)
+                || !ProposalOutcomeCodes.DecisionCodes.Contains(outcome) || Quotable(o.Excerpt, quotable) is not { } excerpt)
             {
                 refused++;
                 continue;
@@ -126,8 +127,8 @@ public sealed partial class ModelNewsReader(IChatClient chat, ILogger<ModelNewsR
     }
 
     /// <summary>The excerpt when it is words of the text as written and at most 40 of them; else null.</summary>
-    private static string? Quotable(string? excerpt, string prepared) =>
-        excerpt?.Trim() is { Length: > 0 } quoted && NewsText.WordCount(quoted) <= NewsReader.MaxExcerptWords && NewsReview.IsVerbatim(quoted, prepared) ? quoted : null;
+    private static string? Quotable(string? excerpt, QuotableText text) =>
+        excerpt?.Trim() is { Length: > 0 } quoted && NewsText.WordCount(quoted) <= NewsReader.MaxExcerptWords && text.Quotes(quoted) ? quoted : null;
 
     private static int SentenceOf(string excerpt, IReadOnlyList<string> sentences)
     {

@@ -76,9 +76,6 @@ public static partial class NewsReader
 
     private static readonly (Regex Pattern, string[] Members)[] GroupNames = [.. NewsLexicon.Groups.Select(g => (new Regex(g.Pattern, RegexOptions.None, MatchTimeout), g.Members))];
 
-    // One set of speaker patterns per date read (a review reads one date; the evaluation a few dozen).
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<DateOnly, IReadOnlyDictionary<string, Regex>> SpeakersOn = new();
-
     private static List<MemberMention> MembersIn(string clause, IReadOnlyDictionary<string, Regex> speakers)
     {
         var mentions = new List<MemberMention>();

@@ -33,7 +33,7 @@ public static partial class NewsReader
     /// <summary>The suggestions in a text; its date, when known, says who spoke for each ally then (<see cref="NewsSpeakers"/>; anyone who ever did when null).</summary>
     public static NewsReading Read(string text, IReadOnlyList<ProposalNames> proposals, DateOnly? publishedOn = null)
     {
-        var speakers = SpeakersOn.GetOrAdd(publishedOn ?? DateOnly.MinValue, date => NewsSpeakers.PatternsOn(date == DateOnly.MinValue ? null : date, MatchTimeout));
+        var speakers = NewsSpeakers.PatternsOn(publishedOn, MatchTimeout);
         var prepared = NewsText.Prepare(text);
         var sentences = Sentences(prepared);
         if (NewsLanguage.NotEnglish(prepared) is { } language)
@@ -59,7 +59,8 @@ public static partial class NewsReader
             // Matched on the folded sentence (same length), excerpts cut from the sentence as written.
             var written = sentences[index];
             var sentence = NewsText.Fold(written);
-            var named = MembersIn(sentence, speakers).Where(m => !m.ByGroup).Select(m => m.Alpha3).Distinct().ToList();
+            var sentenceMentions = MembersIn(sentence, speakers);
+            var named = sentenceMentions.Where(m => !m.ByGroup).Select(m => m.Alpha3).Distinct().ToList();
             var speaker = speaking;
             speaking = named.Count switch { 1 => named[0], 0 => speaking, _ => null };
             var proposalsNamed = proposalPatterns.Where(p => p.Pattern.IsMatch(sentence)).Select(p => p.Slug).ToList();
@@ -74,7 +75,7 @@ public static partial class NewsReader
 
             if (about.Count == 0)
             {
-                membersRead.UnionWith(MembersIn(sentence, speakers).Select(m => m.Alpha3));
+                membersRead.UnionWith(sentenceMentions.Select(m => m.Alpha3));
                 continue;
             }
 

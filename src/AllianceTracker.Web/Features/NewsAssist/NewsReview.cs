@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text;
-using System.Text.RegularExpressions;
 using AllianceTracker.Web.Api.Contracts;
 using AllianceTracker.Web.Data;
 using AllianceTracker.Web.Domain;
@@ -19,7 +18,7 @@ namespace AllianceTracker.Web.Features.NewsAssist;
 /// existing one cited), each with its excerpt, every cell checked against the version the editor
 /// saw, each entry marked as coming from the news assist.
 /// </summary>
-public sealed partial class NewsReview(
+public sealed class NewsReview(
     AlliancePictureCache pictures,
     IDbContextFactory<AllianceDbContext> dbFactory,
     StanceHistoryReader history,
@@ -36,7 +35,7 @@ public sealed partial class NewsReview(
         await authorization.DemandAsync(user, Policies.CanEdit);
         var errors = new Dictionary<string, string[]>();
         var text = CheckText(body.Text, errors);
-        CheckSource(body.Source, errors);
+        var source = CheckSource(body.Source, errors);
         if (errors.Count > 0)
         {
             throw new EditValidationException(errors);
@@ -45,8 +44,7 @@ public sealed partial class NewsReview(
         var picture = await pictures.GetAsync(cancellationToken: cancellationToken);
         var aliases = await AliasesAsync(cancellationToken);
         var proposals = picture.Proposals.Select(p => new ProposalNames(p.Slug, p.Title, aliases.GetValueOrDefault(p.Slug) ?? [])).ToList();
-        var publishedOn = (body.Source!.Published ?? body.Source.PublishedDate) is { } published && IsoDate.TryParse(published, out var date) ? date : (DateOnly?)null;
-        var reading = await reader.ReadAsync(text!, proposals, publishedOn, cancellationToken);
+        var reading = await reader.ReadAsync(text!, proposals, source!.PublishedOn, cancellationToken);
 
         var readings = reading.Stances.Where(s => picture.FindMember(s.Member) is not null).ToList();
         // The cells as stored now, not as a cached picture has them (their versions are what the save
@@ -91,6 +89,7 @@ public sealed partial class NewsReview(
             errors["stances"] = ["Accept at least one suggestion to save."];
         }
 
+        var quotable = text is null ? null : new QuotableText(text);
         var seen = new HashSet<(string?, string?)>();
         for (var i = 0; i < stances.Count; i++)
         {
@@ -114,7 +113,7 @@ public sealed partial class NewsReview(
                 errors[$"stances[{i}].effectiveDate"] = ["The source has no date: give the date the stance takes effect."];
             }
 
-            if (text is not null && !string.IsNullOrWhiteSpace(stance.Excerpt) && !IsVerbatim(stance.Excerpt, text))
+            if (quotable is not null && !string.IsNullOrWhiteSpace(stance.Excerpt) && !quotable.Quotes(stance.Excerpt))
             {
                 errors[$"stances[{i}].excerpt"] = ["The excerpt must be words of the text as written: shorten it from either end, but do not change it."];
             }
@@ -270,15 +269,6 @@ public sealed partial class NewsReview(
         return errors.Count == before ? input : null;
     }
 
-    /// <summary>Whether <paramref name="excerpt"/> is a run of the text's words as written (line breaks and repeated spaces aside).</summary>
-    public static bool IsVerbatim(string excerpt, string text)
-    {
-        var quoted = Spaces().Replace(excerpt.Trim(), " ");
-        // As pasted, or as read: pasted markup becomes paragraphs and its entities characters.
-        return Spaces().Replace(text, " ").Contains(quoted, StringComparison.Ordinal)
-            || Spaces().Replace(NewsText.Prepare(text), " ").Contains(quoted, StringComparison.Ordinal);
-    }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
+    /// <summary>Whether <paramref name="excerpt"/> is a run of the text's words as written (<see cref="QuotableText"/>).</summary>
+    public static bool IsVerbatim(string excerpt, string text) => new QuotableText(text).Quotes(excerpt);
 }

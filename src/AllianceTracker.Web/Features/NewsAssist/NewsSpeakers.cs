@@ -38,9 +38,19 @@ public static class NewsSpeakers
     /// One pattern per ally for the people who spoke for it on <paramref name="on"/> (any date when
     /// null): full names always, surnames alone unless ambiguous; whole words, case-sensitive.
     /// </summary>
-    public static IReadOnlyDictionary<string, Regex> PatternsOn(DateOnly? on, TimeSpan timeout) =>
-        People
-            .Where(p => on is null || (p.From <= on && (p.To is null || on <= p.To)))
+    public static IReadOnlyDictionary<string, Regex> PatternsOn(DateOnly? on, TimeSpan timeout)
+    {
+        var inOffice = People.Where(p => on is null || (p.From <= on && (p.To is null || on <= p.To))).ToList();
+        // Built once per set of office-holders, not per date: every date between the same two changes
+        // of office shares them, so the cache is bounded by the terms in the file, whatever dates come.
+        var key = string.Join(',', inOffice.Select(p => p.Member + p.Name));
+        return ByHolders.GetOrAdd(key, _ => Build(inOffice, timeout));
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyDictionary<string, Regex>> ByHolders = new();
+
+    private static Dictionary<string, Regex> Build(List<Speaker> inOffice, TimeSpan timeout) =>
+        inOffice
             .GroupBy(p => p.Member)
             .ToDictionary(g => g.Key, g => new Regex(
                 $@"(?<![\w-])(?:{string.Join("|", g.SelectMany(Names).Distinct().OrderByDescending(n => n.Length).Select(n => Regex.Escape(n).Replace(@"\ ", @"\s+")))})(?![\w-])",
