@@ -22,6 +22,8 @@ public sealed partial class ClusterTests : IAsyncLifetime, IAsyncDisposable
     private IBrowser _browser = null!;
     private Uri _address = null!;
     private string _passwordFile = null!;
+    private IPage? _editorPage;
+    private readonly List<string> _editorPageEvents = [];
 
     public async Task InitializeAsync()
     {
@@ -72,10 +74,14 @@ public sealed partial class ClusterTests : IAsyncLifetime, IAsyncDisposable
     ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     [Fact]
-    public async Task An_editor_on_one_instance_updates_a_reading_page_on_the_other_live_through_nginx()
+    public Task An_editor_on_one_instance_updates_a_reading_page_on_the_other_live_through_nginx() =>
+        WithClusterLogsOnFailureAsync(EditorAndReaderAcrossInstancesAsync);
+
+    private async Task EditorAndReaderAcrossInstancesAsync()
     {
         var password = PasswordLine().Match(await File.ReadAllTextAsync(_passwordFile)).Groups[1].Value;
         var editorPage = await NewPageAsync();
+        _editorPage = editorPage;
         var signIn = new SignInPage(editorPage);
         await signIn.SignInAsync("editor@cluster.test", password);
         var dashboard = new DashboardPage(editorPage);
@@ -133,6 +139,42 @@ public sealed partial class ClusterTests : IAsyncLifetime, IAsyncDisposable
         await Assertions.Expect(reader.Cell("SVK", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "undecided");
     }
 
+    /// <summary>
+    /// A failure in a cluster is rarely explained by the assertion alone: it carries the script's
+    /// output, what the editor's page did (navigations, console errors) and the end of every log
+    /// the cluster kept (instances, nginx, PostgreSQL), read before the folder is deleted.
+    /// </summary>
+    private async Task WithClusterLogsOnFailureAsync(Func<Task> test)
+    {
+        try
+        {
+            await test();
+        }
+        catch (Exception failure)
+        {
+            var said = new System.Text.StringBuilder(failure.Message).AppendLine().AppendLine("--- editor's page:");
+            lock (_editorPageEvents)
+            {
+                said.AppendJoin('\n', _editorPageEvents).AppendLine();
+            }
+
+            var logs = Path.Combine(Path.GetDirectoryName(_passwordFile) ?? ".", "log");
+            foreach (var file in Directory.Exists(logs) ? Directory.GetFiles(logs).Order(StringComparer.Ordinal).ToArray() : [])
+            {
+                var lines = await File.ReadAllLinesAsync(file);
+                said.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"--- {Path.GetFileName(file)} (last 60 of {lines.Length} lines):");
+                said.AppendJoin('\n', lines.TakeLast(60)).AppendLine();
+            }
+
+            lock (_log)
+            {
+                said.AppendLine("--- cluster.sh:").AppendJoin('\n', _log);
+            }
+
+            throw new Xunit.Sdk.XunitException(said.ToString(), failure);
+        }
+    }
+
     /// <summary>kill -9 of the instance named <paramref name="name"/> (its X-Alliance-Instance), found through <c>cluster.sh status</c>.</summary>
     private async Task KillInstanceAsync(string? name)
     {
@@ -169,7 +211,21 @@ public sealed partial class ClusterTests : IAsyncLifetime, IAsyncDisposable
     private async Task<IPage> NewPageAsync()
     {
         var context = await _browser.NewContextAsync(new() { BaseURL = _address.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.FrameNavigated += (_, frame) => Note(page, $"navigated to {frame.Url}");
+        page.Console += (_, message) => Note(page, $"console {message.Type}: {message.Text}");
+        return page;
+    }
+
+    private void Note(IPage page, string what)
+    {
+        if (page == _editorPage)
+        {
+            lock (_editorPageEvents)
+            {
+                _editorPageEvents.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {what}");
+            }
+        }
     }
 
     private void Heard(string? line, TaskCompletionSource<string> ready)
