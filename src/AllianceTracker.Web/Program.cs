@@ -28,6 +28,7 @@ try
     builder.AddAllianceAccess();
     builder.AddAllianceUi();
     builder.AddAllianceApi();
+    builder.AddOpenReadAccess();
     builder.AddAllianceReading();
     builder.AddAllianceMetrics();
     builder.Services

@@ -34,6 +34,9 @@ public static class Pipeline
         app.UseAllianceRequestLogging();                    // one line per request: status, time, client address, login
         app.UseAllianceApiFaults();                         // API exceptions as problem details; 503 + Retry-After when the database cannot take it
 
+        // Other sites may read what every reader may: CORS on GETs of the API, stream, exports, feeds.
+        app.UseOpenReadAccess();                            // before HEAD and routing: a preflight is answered here
+
         // Routing.
         app.UseHeadAsGet();                                 // framework override: HEAD answered as its GET, without a body
         app.UseCanonicalAddresses();                        // e.g. /members/hun → /members/HUN, before an endpoint is chosen
