@@ -40,21 +40,27 @@ public static class StanceAppearance
     };
 
     /// <summary>
-    /// A stance's colour as a hex value from the light palette, for places that cannot take a CSS
-    /// variable (MudBlazor's chart palette).
+    /// A stance's colour as a hex value from the light (or dark) palette, for places that cannot
+    /// take the theme's CSS variables (MudBlazor's chart palette, the embeddable card).
     /// </summary>
-    public static string HexOf(Stance stance)
+    public static string HexOf(Stance stance, bool dark = false) => HexOf(ColorOf(stance), dark);
+
+    /// <summary>One of the theme's colours as a hex value; the default colour is a muted grey.</summary>
+    public static string HexOf(Color color, bool dark = false)
     {
-        var palette = AllianceTheme.Theme.PaletteLight;
-        return ColorOf(stance) switch
+        Palette palette = dark ? AllianceTheme.Theme.PaletteDark : AllianceTheme.Theme.PaletteLight;
+        var value = color switch
         {
-            Color.Success => palette.Success.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex),
-            Color.Info => palette.Info.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex),
-            Color.Warning => palette.Warning.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex),
-            Color.Secondary => palette.Secondary.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex),
-            Color.Error => palette.Error.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex),
-            _ => "#9aa3ad",
+            Color.Success => palette.Success,
+            Color.Info => palette.Info,
+            Color.Warning => palette.Warning,
+            Color.Secondary => palette.Secondary,
+            Color.Tertiary => palette.Tertiary,
+            Color.Error => palette.Error,
+            Color.Dark => palette.Dark,
+            _ => null,
         };
+        return value?.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex) ?? (dark ? "#5c636b" : "#9aa3ad");
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using AllianceTracker.Web.Api;
+using AllianceTracker.Web.Features.Embed;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.HttpOverrides;
 using NetEscapades.AspNetCore.SecurityHeaders.Infrastructure;
@@ -72,9 +73,11 @@ public static partial class TransportSetup
         }
 
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        var framers = EmbedFramers(builder.Configuration);
         builder.Services.AddSecurityHeaderPolicies()
             .SetDefaultPolicy(PagePolicy)
             .AddPolicy(ApiReferencePolicyName, ApiReferencePolicy)
+            .AddPolicy(EmbedPolicyName, policy => EmbedPolicy(policy, framers))
             .SetPolicySelector(context => SelectPolicy(context.HttpContext, context.SelectedPolicy, context.ConfiguredPolicies));
         return builder;
     }
@@ -160,17 +163,29 @@ public static partial class TransportSetup
     }
 
     private const string ApiReferencePolicyName = "api-reference";
+    private const string EmbedPolicyName = "embed";
+
+    /// <summary>The origins <c>Embed:AllowedOrigins</c> lets frame the cards, checked at start; empty: any site.</summary>
+    private static List<string> EmbedFramers(ConfigurationManager configuration) =>
+        (configuration.GetSection(EmbedOptions.Section).Get<EmbedOptions>() ?? new EmbedOptions()).CheckedOrigins();
 
     private static void PagePolicy(HeaderPolicyCollection policy) =>
-        CommonHeaders(policy).AddCrossOriginOpenerPolicy(x => x.SameOrigin()).AddContentSecurityPolicy(csp => PageCsp(csp, importMapHash: null));
+        CommonHeaders(policy).AddFrameOptionsDeny().AddCrossOriginOpenerPolicy(x => x.SameOrigin()).AddContentSecurityPolicy(csp => PageCsp(csp, importMapHash: null));
+
+    /// <summary>
+    /// The embeddable cards (Features/Embed) are the only pages another site may frame: they show
+    /// what every reader sees, carry no form and run no circuit. No X-Frame-Options (it cannot
+    /// list origins); frame-ancestors names the allowed origins, or any.
+    /// </summary>
+    private static void EmbedPolicy(HeaderPolicyCollection policy, List<string> framers) =>
+        CommonHeaders(policy).AddContentSecurityPolicy(csp => PageCsp(csp, importMapHash: null, framers: framers));
 
     /// <summary>Scalar's API reference page starts with an inline module script and its bundle uses eval; it shows no stored text, only the OpenAPI document.</summary>
     private static void ApiReferencePolicy(HeaderPolicyCollection policy) =>
-        CommonHeaders(policy).AddContentSecurityPolicy(csp => PageCsp(csp, importMapHash: null, inlineScripts: true));
+        CommonHeaders(policy).AddFrameOptionsDeny().AddContentSecurityPolicy(csp => PageCsp(csp, importMapHash: null, inlineScripts: true));
 
     private static HeaderPolicyCollection CommonHeaders(HeaderPolicyCollection policy) => policy
         .AddContentTypeOptionsNoSniff()
-        .AddFrameOptionsDeny()
         .AddReferrerPolicyStrictOriginWhenCrossOrigin()
         .AddPermissionsPolicy(PermissionsPolicy)
         .RemoveServerHeader();
@@ -199,7 +214,7 @@ public static partial class TransportSetup
         policy.AddXrSpatialTracking().None();
     }
 
-    private static void PageCsp(CspBuilder csp, string? importMapHash, bool inlineScripts = false)
+    private static void PageCsp(CspBuilder csp, string? importMapHash, bool inlineScripts = false, List<string>? framers = null)
     {
         csp.AddDefaultSrc().Self();
         // Blazor's and MudBlazor's scripts are files from this site; the one inline script,
@@ -225,7 +240,19 @@ public static partial class TransportSetup
         csp.AddObjectSrc().None();
         csp.AddBaseUri().Self();
         csp.AddFormAction().Self();
-        csp.AddFrameAncestors().None();
+        if (framers is null)
+        {
+            csp.AddFrameAncestors().None();
+        }
+        else if (framers.Count == 0)
+        {
+            csp.AddFrameAncestors().From("*");
+        }
+        else
+        {
+            var ancestors = csp.AddFrameAncestors();
+            framers.ForEach(origin => ancestors.From(origin));
+        }
     }
 
     private static IReadOnlyHeaderPolicyCollection SelectPolicy(HttpContext context, IReadOnlyHeaderPolicyCollection selected, IReadOnlyDictionary<string, IReadOnlyHeaderPolicyCollection> configured)
@@ -233,6 +260,11 @@ public static partial class TransportSetup
         if (context.Request.Path.StartsWithSegments("/scalar"))
         {
             return configured[ApiReferencePolicyName];
+        }
+
+        if (context.Request.Path.StartsWithSegments("/embed"))
+        {
+            return configured[EmbedPolicyName];
         }
 
         return context.GetEndpoint()?.Metadata.GetMetadata<ImportMapDefinition>() is { } importMap

@@ -1,6 +1,7 @@
 using AllianceTracker.Web.Components;
 using AllianceTracker.Web.Components.Shell;
 using AllianceTracker.Web.Features.Accounts;
+using AllianceTracker.Web.Features.Embed;
 using AllianceTracker.Web.Features.Exchange;
 using AllianceTracker.Web.Features.Feeds;
 using AllianceTracker.Web.Features.Live;
@@ -66,6 +67,7 @@ public static class UiSetup
         app.MapReferenceApi();
         app.MapChangeFeed();
         app.MapChangeStream();
+        app.MapEmbedCards();
         app.MapAllianceApiReference();
         app.MapStancesApi();
         app.MapProposalsApi();

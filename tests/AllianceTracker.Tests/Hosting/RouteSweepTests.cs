@@ -70,6 +70,8 @@ public sealed class RouteSweepTests(SweepAppFactory app) : IClassFixture<SweepAp
         ["GET /api/v1/sources/"] = Access.Anyone,
         ["GET /api/v1/stances/cell"] = Access.Editor,
         ["GET /feeds/changes.atom"] = Access.Anyone,
+        ["GET /embed/proposals/{slug}"] = Access.Anyone,
+        ["GET /embed/dashboard"] = Access.Anyone,
         ["GET /openapi/{documentName}.json"] = Access.Anyone,
         ["GET /scalar/{documentName?}"] = Access.Anyone,
         ["GET /theme"] = Access.Anyone,

@@ -35,6 +35,7 @@ public abstract class PageTest : MudComponentTest
         Context.Services.AddSingleton<TimeProvider>(Clock);
         Context.Services.AddSingleton<IStanceChangeNotifier>(Notifier);
         Context.Services.AddScoped<Web.Components.LiveAnnouncements>();
+        Context.Services.AddSingleton(new Web.Api.PublicAddress(null));
         ConfigureServices();
         // Last: setting the renderer builds the service provider, after which nothing can be added.
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
