@@ -37,7 +37,6 @@ public static class ApiDocumentConventions
         ["stance"] = [.. StanceVocabulary.All.Select(d => d.Code)],
         ["outcome"] = ProposalOutcomeCodes.Map.Codes,
         ["kind"] = SourceKindCodes.Map.Codes,
-        ["format"] = ["csv", "json", "xlsx", "md"],
         ["eu"] = ["yes", "no"],
         ["b9"] = ["yes", "no"],
         ["sort"] = ["name", "joined", "stance"],
@@ -46,12 +45,24 @@ public static class ApiDocumentConventions
         ["status"] = [.. ConsensusStatusCodes.Map.Codes, .. ProposalOutcomeCodes.DecisionCodes],
     };
 
-    /// <summary>Properties (not parameters) with a code list: a stance history entry's <c>from</c>; the diff's <c>from</c> parameter is a picture.</summary>
+    /// <summary>Parameters (not properties) with a code list: an export document's <c>format</c> property is its own name.</summary>
+    private static readonly Dictionary<string, IReadOnlyList<string>> ParameterOnlyCodeLists = new()
+    {
+        ["format"] = ["csv", "json", "xlsx", "md"],
+    };
+
+    /// <summary>
+    /// Properties (not parameters) with a code list: a stance history entry's or a changed cell's
+    /// <c>from</c> (see <see cref="StanceCodeFrom"/>); the diff's <c>from</c> parameter is a picture.
+    /// </summary>
     private static readonly Dictionary<string, IReadOnlyList<string>> PropertyOnlyCodeLists = new()
     {
         ["from"] = [.. StanceVocabulary.All.Select(d => d.Code)],
         ["origin"] = [.. Enum.GetValues<EntryOrigin>().Select(o => o.ToCode())],
     };
+
+    /// <summary>The types whose <c>from</c> is a stance code; a status change's is a status.</summary>
+    private static readonly HashSet<Type> StanceCodeFrom = [typeof(Contracts.CellChange), typeof(Contracts.StanceEntryDto)];
 
     /// <summary>Parameters and properties that hold a calendar date, YYYY-MM-DD.</summary>
     private static readonly HashSet<string> DateNames =
@@ -60,7 +71,8 @@ public static class ApiDocumentConventions
     public static OpenApiOptions AddAllianceConventions(this OpenApiOptions options) => options
         .AddDocumentTransformer(DescribeDocument)
         .AddOperationTransformer(DescribeOperation)
-        .AddSchemaTransformer(DescribeSchema);
+        .AddSchemaTransformer(DescribeSchema)
+        .AddDocumentTransformer(ApiDocumentComponents.ShareAsync);
 
     private static Task DescribeDocument(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -102,7 +114,13 @@ public static class ApiDocumentConventions
             operation.Responses["200"] = new OpenApiResponse
             {
                 Description = file.Description,
-                Content = file.ContentTypes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }),
+                // A JSON file is a document of a known shape (ApiDocumentComponents registers it); the rest are opaque.
+                Content = file.ContentTypes.ToDictionary(type => type, type => new OpenApiMediaType
+                {
+                    Schema = type == "application/json" && file.JsonType is { } json
+                        ? new OpenApiSchemaReference(json.Name, document)
+                        : new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+                }),
             };
         }
 
@@ -166,7 +184,11 @@ public static class ApiDocumentConventions
     {
         if (context.JsonPropertyInfo is { Name: { } name } property)
         {
-            Describe(schema, name, isProperty: true);
+            if (name != "from" || StanceCodeFrom.Contains(property.DeclaringType))
+            {
+                Describe(schema, name, isProperty: true);
+            }
+
             // A body (…Body, what a client sends) records a decision: "pending" is what a proposal
             // without one shows, never something to send.
             if (name == "outcome" && property.DeclaringType.Name.EndsWith("Body", StringComparison.Ordinal) && schema.Enum is { Count: > 0 })
@@ -186,7 +208,7 @@ public static class ApiDocumentConventions
         }
 
         var nullable = type.HasFlag(JsonSchemaType.Null);
-        var codes = CodeLists.GetValueOrDefault(name) ?? (isProperty ? PropertyOnlyCodeLists.GetValueOrDefault(name) : null);
+        var codes = CodeLists.GetValueOrDefault(name) ?? (isProperty ? PropertyOnlyCodeLists : ParameterOnlyCodeLists).GetValueOrDefault(name);
         if (codes is not null)
         {
             schema.Enum = [.. codes.Select(code => (JsonNode)JsonValue.Create(code)), .. nullable ? new JsonNode[] { null! } : []];

@@ -20,24 +20,7 @@ public static class ApiSetup
             document.Info.Description = "Where NATO's members stand on the proposals before a summit, and whether consensus is possible. "
                 + "Stance codes: supports, conditional, undecided, unknown, opts-out, opposes. Dates are YYYY-MM-DD.";
             return Task.CompletedTask;
-        }).AddAllianceConventions().AddOperationTransformer((operation, context, _) =>
-        {
-            // Every write must come from a script (ScriptOnlyWrites): say so where clients look.
-            if (context.Description.HttpMethod is not ("GET" or "HEAD" or "OPTIONS"))
-            {
-                operation.Parameters ??= [];
-                operation.Parameters.Add(new Microsoft.OpenApi.OpenApiParameter
-                {
-                    Name = ScriptOnlyWrites.HeaderName,
-                    In = Microsoft.OpenApi.ParameterLocation.Header,
-                    Required = true,
-                    Description = $"Must be '{ScriptOnlyWrites.HeaderValue}': a cross-site form cannot send it. Without it the write is refused with 400; a body that is not JSON gets 415; a body over {ScriptOnlyWrites.MaxWriteBodyBytes / 1024} KiB (imports excepted) gets 413.",
-                    Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create(ScriptOnlyWrites.HeaderValue)] },
-                });
-            }
-
-            return Task.CompletedTask;
-        }));
+        }).AddAllianceConventions());
         return builder;
     }
 

@@ -82,11 +82,18 @@ public sealed class ScriptOnlyWritesTests(ITestOutputHelper output) : FreshAppTe
     {
         var document = JsonNode.Parse(await App.Anonymous().GetStringAsync("/openapi/v1.json"))!;
 
+        // Declared once, under components, and referenced from each write (a generator makes one type of it).
+        var shared = document["components"]!["parameters"]!["XRequestedWith"]!;
+        Assert.Equal("X-Requested-With", (string?)shared["name"]);
+        Assert.Equal("header", (string?)shared["in"]);
+        Assert.True((bool?)shared["required"]);
         foreach (var (path, item) in document["paths"]!.AsObject())
         {
             foreach (var (method, operation) in item!.AsObject())
             {
-                var needsHeader = (operation!["parameters"] as JsonArray ?? []).Any(p => (string?)p!["name"] == "X-Requested-With" && (bool?)p["required"] == true);
+                var parameters = operation!["parameters"] as JsonArray ?? [];
+                Assert.DoesNotContain(parameters, p => (string?)p!["name"] == "X-Requested-With");
+                var needsHeader = parameters.Any(p => (string?)p!["$ref"] == "#/components/parameters/XRequestedWith");
                 Assert.True(needsHeader == method is "post" or "put" or "patch" or "delete", $"{method} {path}");
             }
         }

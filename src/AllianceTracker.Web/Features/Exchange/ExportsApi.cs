@@ -12,7 +12,7 @@ public static class ExportsApi
         endpoints.MapGroup("/api/v1").WithTags("Snapshots and exports")
             .MapGet("/exports/current.{format}", ExportCurrentAsync).WithName("ExportCurrentView")
             .WithSummary("Download the live picture, or a dashboard view of it, as CSV, JSON, XLSX or a Markdown brief").WithMetadata(CacheableReadAttribute.Instance)
-            .WithMetadata(FileResponse.Export("The file, named alliance-consensus-{asOf}.{format} (Content-Disposition); CSV starts with a UTF-8 byte order mark unless bom=false."));
+            .WithMetadata(FileResponse.Export("The file, named alliance-consensus-{asOf}.{format} (Content-Disposition); CSV starts with a UTF-8 byte order mark unless bom=false.", typeof(ExportDocument)));
         return endpoints;
     }
 

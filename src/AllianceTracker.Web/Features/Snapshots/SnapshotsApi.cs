@@ -21,13 +21,13 @@ public static class SnapshotsApi
             await snapshots.GetAsync(id, ct) is { } frozen ? TypedResults.Ok(ToDto(frozen.Summary, frozen.HashVerifies)) : NotFound(id)).WithName("GetSnapshot")
             .WithSummary("One snapshot's metadata, with its SHA-256 and whether it still verifies");
         v1.MapGet("/snapshots/{id}/export.{format}", ExportSnapshotAsync).WithName("ExportSnapshot")
-            .WithMetadata(FileResponse.Export("The snapshot as a file; the JSON is the canonical bytes its SHA-256 is over."))
+            .WithMetadata(FileResponse.Export("The snapshot as a file; the JSON is the canonical bytes its SHA-256 is over.", typeof(ExportDocument)))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Download a snapshot as CSV, JSON, XLSX or a Markdown brief");
         v1.MapPost("/snapshots", CreateAsync).RequireAuthorization(Policies.CanEdit).WithName("CreateSnapshot")
             .WithSummary("Freeze the picture (today or as of a date) as a citable snapshot");
         v1.MapGet("/diff.{format}", ExportDiffAsync).WithName("ExportDiff")
-            .WithMetadata(FileResponse.Export("The comparison as a file."))
+            .WithMetadata(FileResponse.Export("The comparison as a file.", typeof(PictureDiff)))
             .WithSummary("Download what changed between two pictures (snapshots, dates or now)");
         return endpoints;
     }
