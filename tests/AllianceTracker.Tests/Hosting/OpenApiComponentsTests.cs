@@ -127,4 +127,14 @@ public sealed class OpenApiComponentsTests(AllianceAppFactory app) : IClassFixtu
         // The export's own "format" is its name, not the format parameter's list.
         Assert.Null(document["components"]!["schemas"]!["ExportDocument"]!["properties"]!["format"]!["enum"]);
     }
+
+    [Fact]
+    public async Task A_snapshot_documents_its_permalink_and_when_its_hash_is_checked()
+    {
+        var document = await DocumentAsync();
+        var snapshot = document["components"]!["schemas"]!["SnapshotDto"]!["properties"]!;
+
+        Assert.Contains("null in the list", (string?)snapshot["hashVerifies"]!["description"]);
+        Assert.Contains("absolute URL", (string?)snapshot["permalink"]!["description"]);
+    }
 }

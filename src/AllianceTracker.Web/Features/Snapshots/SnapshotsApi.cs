@@ -14,11 +14,11 @@ public static class SnapshotsApi
     public static IEndpointRouteBuilder MapSnapshotsApi(this IEndpointRouteBuilder endpoints)
     {
         var v1 = endpoints.MapGroup("/api/v1").WithTags("Snapshots and exports");
-        v1.MapGet("/snapshots", async (SnapshotService snapshots, CancellationToken ct) =>
-            TypedResults.Ok((await snapshots.ListAsync(ct)).Select(s => ToDto(s, null)).ToList())).WithName("ListSnapshots")
+        v1.MapGet("/snapshots", async (SnapshotService snapshots, PublicAddress address, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok((await snapshots.ListAsync(ct)).Select(s => ToDto(s, null, address.BaseUrl(http))).ToList())).WithName("ListSnapshots")
             .WithSummary("The frozen snapshots, newest first");
-        v1.MapGet("/snapshots/{id}", async Task<Results<Ok<SnapshotDto>, ProblemHttpResult>> (string id, SnapshotService snapshots, CancellationToken ct) =>
-            await snapshots.GetAsync(id, ct) is { } frozen ? TypedResults.Ok(ToDto(frozen.Summary, frozen.HashVerifies)) : NotFound(id)).WithName("GetSnapshot")
+        v1.MapGet("/snapshots/{id}", async Task<Results<Ok<SnapshotDto>, ProblemHttpResult>> (string id, SnapshotService snapshots, PublicAddress address, HttpContext http, CancellationToken ct) =>
+            await snapshots.GetAsync(id, ct) is { } frozen ? TypedResults.Ok(ToDto(frozen.Summary, frozen.HashVerifies, address.BaseUrl(http))) : NotFound(id)).WithName("GetSnapshot")
             .WithSummary("One snapshot's metadata, with its SHA-256 and whether it still verifies");
         v1.MapGet("/snapshots/{id}/export.{format}", ExportSnapshotAsync).WithName("ExportSnapshot")
             .WithMetadata(FileResponse.Export("The snapshot as a file; the JSON is the canonical bytes its SHA-256 is over.", typeof(ExportDocument)))
@@ -64,12 +64,12 @@ public static class SnapshotsApi
     }
 
     internal static async Task<Results<Created<SnapshotDto>, ValidationProblem>> CreateAsync(
-        SnapshotBody body, ClaimsPrincipal user, SnapshotService snapshots, CancellationToken cancellationToken)
+        SnapshotBody body, ClaimsPrincipal user, SnapshotService snapshots, PublicAddress address, HttpContext http, CancellationToken cancellationToken)
     {
         try
         {
             var created = await snapshots.CreateAsync(user, body.Title ?? "", body.Note, body.AsOf, cancellationToken);
-            return TypedResults.Created($"/api/v1/snapshots/{created.Id}", ToDto(created, true));
+            return TypedResults.Created($"/api/v1/snapshots/{created.Id}", ToDto(created, true, address.BaseUrl(http)));
         }
         catch (EditValidationException ex)
         {
@@ -110,8 +110,9 @@ public static class SnapshotsApi
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(statusCode: 404, title: "No such snapshot", detail: $"There is no snapshot '{id}'.");
 
-    private static SnapshotDto ToDto(SnapshotSummary s, bool? verifies) =>
-        new(s.Id, s.Title, s.Note, s.AsOf.ToIso(), s.CreatedAtUtc, s.CreatedBy, s.Sha256, verifies, $"/snapshots/{s.Id}");
+    // The permalink is what a citation carries, so it is absolute: the public base URL (Site:PublicBaseUrl), or the request's own.
+    private static SnapshotDto ToDto(SnapshotSummary s, bool? verifies, string baseUrl) =>
+        new(s.Id, s.Title, s.Note, s.AsOf.ToIso(), s.CreatedAtUtc, s.CreatedBy, s.Sha256, verifies, $"{baseUrl}/snapshots/{s.Id}");
 
     private static string Slug(string label) => new(label.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
 }

@@ -66,6 +66,10 @@ public sealed class SnapshotsTests(ITestOutputHelper output) : FreshAppTest<Acco
         var page = await App.Anonymous().GetStringAsync(snapshot.Permalink);
 
         Assert.True(fetched!.HashVerifies);
+        // The permalink is what a citation carries: absolute (the request's host where no public base URL is set).
+        Assert.Equal($"http://localhost/snapshots/{snapshot.Id}", snapshot.Permalink);
+        Assert.Equal(snapshot.Permalink, fetched.Permalink);
+        Assert.Null((await App.Anonymous().GetFromJsonAsync<List<SnapshotBody>>("/api/v1/snapshots"))!.Single(s => s.Id == snapshot.Id).HashVerifies);
         Assert.Equal(snapshot.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(json)));
         Assert.Equal("2024-07-01", snapshot.AsOf);
         Assert.Contains("Before the summit", page);
