@@ -166,6 +166,10 @@ test('API bodies validate against the response schemas of the OpenAPI document',
     [`/api/v1/snapshots/${snapshot}`, '/api/v1/snapshots/{id}'],
     ['/api/v1/sources', '/api/v1/sources'],
     [`/api/v1/sources/${encodeURIComponent(source)}`, '/api/v1/sources/{key}'],
+    // The JSON files are typed too (ExportDocument, PictureDiff), not opaque binaries.
+    ['/api/v1/exports/current.json', '/api/v1/exports/current.{format}'],
+    [`/api/v1/snapshots/${snapshot}/export.json`, '/api/v1/snapshots/{id}/export.{format}'],
+    [`/api/v1/diff.json?from=snapshot:${snapshot}&to=now`, '/api/v1/diff.{format}'],
   ];
   for (const [path, operation] of checks) {
     const schema = JSON.parse(JSON.stringify(openapi.paths[operation].get.responses['200'].content['application/json'].schema).replaceAll('#/components/schemas/', 'api#/$defs/'));
