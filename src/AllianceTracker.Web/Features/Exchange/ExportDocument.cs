@@ -31,6 +31,13 @@ public sealed record ExportDocument(
     public const string FormatName = "alliance-tracker-export";
     public const int CurrentVersion = 2;
 
+    /// <summary>
+    /// Whether the position's effective date is inferred: version 2 marks it (absent means stated);
+    /// version 1 did not say, so it is not known (null), nor is it for a position with no date.
+    /// </summary>
+    public bool? IsApproximate(ExportPosition position) =>
+        position.EffectiveDate is null || Version < 2 ? null : position.EffectiveDateApproximate == true;
+
     /// <summary>The versions this server reads (imports, frozen snapshots).</summary>
     public static readonly IReadOnlySet<int> ReadableVersions = new HashSet<int> { 1, 2 };
 

@@ -17,6 +17,9 @@ public static partial class ExportFormats
         FormatProvider = CultureInfo.InvariantCulture,
     };
 
+    /// <summary>For scripts (formulaGuard=false): every value exactly as stored, nothing prefixed.</summary>
+    internal static readonly CsvWriterOptions UnguardedCsvOptions = CsvOptions with { Injection = CsvInjection.None };
+
     /// <summary>
     /// A cell's text with formula triggers after a ';' or a tab escaped too ("a;=1+1" → "a;'=1+1"):
     /// Excel in locales whose list separator is ';' splits such a cell and would evaluate the
@@ -45,38 +48,41 @@ public static partial class ExportFormats
         return cell.ToString();
     }
 
-    private static byte[] Csv(ExportDocument document)
+    private static byte[] Csv(ExportDocument document, bool formulaGuard)
     {
         var names = document.Members.ToDictionary(m => m.Alpha3, m => m.Name);
         var titles = document.Proposals.ToDictionary(p => p.Slug, p => p.Title);
         var proposals = document.Proposals.ToDictionary(p => p.Slug);
         var statuses = document.Consensus.ToDictionary(c => c.Proposal, c => c.Status);
         var sources = document.Sources.ToDictionary(s => s.Key);
+        string Cell(string value) => formulaGuard ? CsvCell(value) : value;
         using var text = new StringWriter();
-        using (var csv = CsvWriter.Create(text, CsvOptions, leaveOpen: true))
+        using (var csv = CsvWriter.Create(text, formulaGuard ? CsvOptions : UnguardedCsvOptions, leaveOpen: true))
         {
-            foreach (var header in new[] { "as_of", "member", "member_name", "proposal", "proposal_title", "stance", "conditions", "effective_date", "rationale", "sources", "excerpts", "proposal_status", "decided_on", "decision_note" })
+            foreach (var header in new[] { "as_of", "member", "member_name", "proposal", "proposal_title", "stance", "conditions", "effective_date", "effective_date_approximate", "rationale", "sources", "excerpts", "proposal_status", "decided_on", "decision_note" })
             {
-                csv.WriteField(CsvCell(header));
+                csv.WriteField(Cell(header));
             }
 
             csv.EndRecord();
             foreach (var p in document.Positions)
             {
-                csv.WriteField(CsvCell(document.AsOf));
-                csv.WriteField(CsvCell(p.Member));
-                csv.WriteField(CsvCell(names.GetValueOrDefault(p.Member, p.Member)));
-                csv.WriteField(CsvCell(p.Proposal));
-                csv.WriteField(CsvCell(titles.GetValueOrDefault(p.Proposal, p.Proposal)));
-                csv.WriteField(CsvCell(p.Stance));
-                csv.WriteField(CsvCell(p.Conditions ?? ""));
-                csv.WriteField(CsvCell(p.EffectiveDate ?? ""));
-                csv.WriteField(CsvCell(p.Rationale ?? ""));
-                csv.WriteField(CsvCell(string.Join("; ", p.Evidence.Select(e => sources.TryGetValue(e.Source, out var s) ? $"{s.Outlet}: {s.Title}" : e.Source))));
-                csv.WriteField(CsvCell(string.Join(" | ", p.Evidence.Select(e => e.Excerpt))));
-                csv.WriteField(CsvCell(statuses.GetValueOrDefault(p.Proposal, "")));
-                csv.WriteField(CsvCell(proposals.TryGetValue(p.Proposal, out var proposal) ? proposal.Decision?.DecidedOn ?? "" : ""));
-                csv.WriteField(CsvCell(proposal?.Decision?.Note ?? ""));
+                csv.WriteField(Cell(document.AsOf));
+                csv.WriteField(Cell(p.Member));
+                csv.WriteField(Cell(names.GetValueOrDefault(p.Member, p.Member)));
+                csv.WriteField(Cell(p.Proposal));
+                csv.WriteField(Cell(titles.GetValueOrDefault(p.Proposal, p.Proposal)));
+                csv.WriteField(Cell(p.Stance));
+                csv.WriteField(Cell(p.Conditions ?? ""));
+                csv.WriteField(Cell(p.EffectiveDate ?? ""));
+                // Empty where not known: no date, or a version 1 snapshot from before the flag.
+                csv.WriteField(document.IsApproximate(p) is { } approximate ? (approximate ? "true" : "false") : "");
+                csv.WriteField(Cell(p.Rationale ?? ""));
+                csv.WriteField(Cell(string.Join("; ", p.Evidence.Select(e => sources.TryGetValue(e.Source, out var s) ? $"{s.Outlet}: {s.Title}" : e.Source))));
+                csv.WriteField(Cell(string.Join(" | ", p.Evidence.Select(e => e.Excerpt))));
+                csv.WriteField(Cell(statuses.GetValueOrDefault(p.Proposal, "")));
+                csv.WriteField(Cell(proposals.TryGetValue(p.Proposal, out var proposal) ? proposal.Decision?.DecidedOn ?? "" : ""));
+                csv.WriteField(Cell(proposal?.Decision?.Note ?? ""));
                 csv.EndRecord();
             }
         }

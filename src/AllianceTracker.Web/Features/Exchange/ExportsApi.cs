@@ -18,7 +18,7 @@ public static class ExportsApi
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportCurrentAsync(
         string format, string? asOf, string? region, string? eu, string? b9, string? stance, string? on, string? q, string? sort, string? summit,
-        string? bom, string? compare, PictureDocuments documents, AlliancePictureCache pictures, ILatestSnapshot latestSnapshot, CancellationToken cancellationToken)
+        string? bom, string? formulaGuard, string? compare, PictureDocuments documents, AlliancePictureCache pictures, ILatestSnapshot latestSnapshot, CancellationToken cancellationToken)
     {
         if (!ExportFormats.TryParse(format, out var parsed))
         {
@@ -33,6 +33,11 @@ public static class ExportsApi
         if (!TryReadByteOrderMark(bom, out var withBom, out var bomProblem))
         {
             return bomProblem;
+        }
+
+        if (!TryReadFormulaGuard(formulaGuard, out var guard, out var guardProblem))
+        {
+            return guardProblem;
         }
 
         if (compare is not null && compare != BriefContext.LatestSnapshot)
@@ -65,7 +70,8 @@ public static class ExportsApi
             };
         }
 
-        var file = ExportFormats.Write(document, parsed, $"alliance-consensus-{document.AsOf}", brief);
+        // The view is in the name: a filtered download is not saved over the whole picture.
+        var file = ExportFormats.Write(document, parsed, $"alliance-consensus-{document.AsOf}{ExportFileNames.ViewSuffix(view, summit)}", brief, guard);
         return File(withBom ? file : ExportFormats.WithoutByteOrderMark(file));
     }
 
@@ -80,6 +86,23 @@ public static class ExportsApi
         }
 
         problem = ApiParameters.Invalid("bom", $"'{value}' is not true or false.");
+        return false;
+    }
+
+    /// <summary>
+    /// The <c>formulaGuard</c> parameter of CSV downloads: absent or true prefixes an apostrophe to
+    /// cells a spreadsheet would run as a formula; false gives scripts every value as stored.
+    /// </summary>
+    public static bool TryReadFormulaGuard(string? value, out bool guard, out ValidationProblem problem)
+    {
+        problem = null!;
+        guard = value is null or "true";
+        if (value is null or "true" or "false")
+        {
+            return true;
+        }
+
+        problem = ApiParameters.Invalid("formulaGuard", $"'{value}' is not true or false.");
         return false;
     }
 

@@ -156,7 +156,8 @@ public static class ChangeFeed
 
     private static string Summary(StanceHistoryEntry entry)
     {
-        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"Effective {entry.EffectiveOn:yyyy-MM-dd}. {entry.Rationale}"));
+        // "c." as on the pages: a date inferred from the source, not stated in it.
+        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"Effective {(entry.EffectiveOnIsApproximate ? "c. " : "")}{entry.EffectiveOn:yyyy-MM-dd}. {entry.Rationale}"));
         if (entry.Conditions is not null)
         {
             text.Append(CultureInfo.InvariantCulture, $" Conditions: {entry.Conditions}");

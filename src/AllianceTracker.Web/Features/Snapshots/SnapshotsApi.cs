@@ -33,7 +33,7 @@ public static class SnapshotsApi
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportSnapshotAsync(
-        string id, string format, string? bom, SnapshotService snapshots, HttpResponse response, CancellationToken cancellationToken)
+        string id, string format, string? bom, string? formulaGuard, SnapshotService snapshots, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!ExportFormats.TryParse(format, out var parsed))
         {
@@ -43,6 +43,11 @@ public static class SnapshotsApi
         if (!ExportsApi.TryReadByteOrderMark(bom, out var withBom, out var bomProblem))
         {
             return bomProblem;
+        }
+
+        if (!ExportsApi.TryReadFormulaGuard(formulaGuard, out var guard, out var guardProblem))
+        {
+            return guardProblem;
         }
 
         var frozen = await snapshots.GetAsync(id, cancellationToken);
@@ -59,7 +64,7 @@ public static class SnapshotsApi
             "What changed since the previous snapshot",
             previous is null ? null : PictureDiff.Between(previous.Document, frozen.Document, $"snapshot {previous.Summary.Id}", $"snapshot {id}"),
             "This is the first snapshot.");
-        var file = ExportFormats.Write(frozen.Document, parsed, $"alliance-snapshot-{id}-{frozen.Document.AsOf}", brief);
+        var file = ExportFormats.Write(frozen.Document, parsed, $"alliance-snapshot-{id}-{frozen.Document.AsOf}", brief, guard);
         return File(withBom ? file : ExportFormats.WithoutByteOrderMark(file));
     }
 

@@ -53,6 +53,9 @@ public sealed partial class ExportFilesTests(ITestOutputHelper output) : FreshAp
         Assert.Equal(new DateTime(2024, 6, 3), Assert.IsType<DateTime>(romania["Effective"]));
         Assert.Equal("Only with a review in 2026.", romania["Conditions"]);
         Assert.Null(fund.Single(r => (string?)r["Code"] == "ALB")["Conditions"]);
+        // The seed article's dates are inferred ("c. 3 April 2024"); an editor's are stated.
+        Assert.Equal("yes", fund.Single(r => (string?)r["Code"] == "HUN")["Approximate date"]);
+        Assert.Equal("no", romania["Approximate date"]);
         stream.Position = 0;
         var sources = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Sources").Cast<IDictionary<string, object?>>().ToList();
         Assert.IsType<DateTime>(sources.Single(s => (string?)s["Key"] == "icaro-2024-04-stoltenberg-ukraine-fund")["Published"]);

@@ -33,6 +33,8 @@ public sealed class ChangeFeedTests(AllianceAppFactory app) : IClassFixture<Alli
         Assert.Equal("Seed import, from the seed article (ICARO Media Group, c. 3 April 2024)", hungary.Element(Atom + "author")!.Element(Atom + "name")!.Value);
         Assert.EndsWith("/members/HUN", hungary.Element(Atom + "link")!.Attribute("href")!.Value);
         Assert.Contains("Hungary, which has rejected the NATO proposals", hungary.Element(Atom + "summary")!.Value);
+        // An inferred date says so, as on the pages.
+        Assert.StartsWith("Effective c. 2024-04-03.", hungary.Element(Atom + "summary")!.Value, StringComparison.Ordinal);
         Assert.Equal(entries.Count, entries.Select(e => e.Element(Atom + "id")!.Value).Distinct().Count());
         // Newest first, and the feed is as recent as its newest entry.
         var updated = entries.Select(e => DateTimeOffset.Parse(e.Element(Atom + "updated")!.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
