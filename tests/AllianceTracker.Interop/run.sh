@@ -44,4 +44,4 @@ mkdir -p "$root/TestResults"
 ALLIANCE_URL="http://127.0.0.1:$port" ALLIANCE_SNAPSHOT="$snapshot" node --test \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=junit --test-reporter-destination="$root/TestResults/interop.junit.xml" \
-  interop.test.mjs clients.test.mjs
+  interop.test.mjs clients.test.mjs datapackage.test.mjs

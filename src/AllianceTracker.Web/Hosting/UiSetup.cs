@@ -70,11 +70,14 @@ public static class UiSetup
         app.MapEmbedCards();
         app.MapAllianceApiReference();
         app.MapStancesApi();
+        app.MapStanceHistoryApi();
         app.MapProposalsApi();
+        app.MapDecisionHistoryApi();
         app.MapSummitsApi();
         app.MapSourcesApi();
         app.MapSnapshotsApi();
         app.MapExportsApi();
+        app.MapTidyTablesApi();
         app.MapImportApi();
         app.MapNewsAssistApi();
         // No compression on the circuit's WebSocket: compressed frames mixing what an editor types

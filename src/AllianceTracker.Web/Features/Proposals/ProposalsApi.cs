@@ -39,10 +39,12 @@ public static class ProposalsApi
     internal static async Task<Results<Ok<DecisionEntryDto>, ProblemHttpResult>> GetDecisionAsync(
         string slug, long id, DecisionHistoryReader decisions, CancellationToken cancellationToken) =>
         (await decisions.ReadAsync(slug, cancellationToken)).FirstOrDefault(d => d.Id == id) is { } d
-            ? TypedResults.Ok(new DecisionEntryDto(
-                d.Id, d.ProposalSlug, d.Outcome.ToCode(), d.DecidedOn.ToIso(), d.Note, d.Evidence.Select(EvidenceContracts.Evidence).ToList(), d.ReplacedBySlug,
-                d.RecordedAtUtc, d.RecordedBy, RetractionDto.Of(d.RetractedAtUtc, d.RetractedBy, d.RetractionReason)))
+            ? TypedResults.Ok(ToDto(d))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such decision", detail: $"There is no decision {id} on the proposal '{slug}'.");
+
+    internal static DecisionEntryDto ToDto(DecisionHistoryEntry d) => new(
+        d.Id, d.ProposalSlug, d.Outcome.ToCode(), d.DecidedOn.ToIso(), d.Note, d.Evidence.Select(EvidenceContracts.Evidence).ToList(), d.ReplacedBySlug,
+        d.RecordedAtUtc, d.RecordedBy, RetractionDto.Of(d.RetractedAtUtc, d.RetractedBy, d.RetractionReason));
 
     internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UpdateTextsAsync(
         string slug, ProposalTextsBody body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpResponse response, ClaimsPrincipal user,

@@ -37,11 +37,13 @@ public static class StancesApi
 
     internal static async Task<Results<Ok<StanceEntryDto>, ProblemHttpResult>> GetEntryAsync(long id, StanceHistoryReader history, CancellationToken cancellationToken) =>
         await history.ReadEntryAsync(id, cancellationToken) is { } e
-            ? TypedResults.Ok(new StanceEntryDto(
-                e.Id, e.MemberAlpha3, e.ProposalSlug, e.From.ToCode(), e.To.ToCode(), e.Conditions, e.EffectiveOn.ToIso(), e.EffectiveOnIsApproximate,
-                e.Rationale, e.RecordedAtUtc, e.RecordedBy, e.Evidence.Select(EvidenceContracts.Evidence).ToList(),
-                RetractionDto.Of(e.RetractedAtUtc, e.RetractedBy, e.RetractionReason), e.Origin?.ToCode(), e.AddsEvidenceTo))
+            ? TypedResults.Ok(ToDto(e))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such stance entry", detail: $"There is no stance history entry {id}.");
+
+    internal static StanceEntryDto ToDto(StanceHistoryEntry e) => new(
+        e.Id, e.MemberAlpha3, e.ProposalSlug, e.From.ToCode(), e.To.ToCode(), e.Conditions, e.EffectiveOn.ToIso(), e.EffectiveOnIsApproximate,
+        e.Rationale, e.RecordedAtUtc, e.RecordedBy, e.Evidence.Select(EvidenceContracts.Evidence).ToList(),
+        RetractionDto.Of(e.RetractedAtUtc, e.RetractedBy, e.RetractionReason), e.Origin?.ToCode(), e.AddsEvidenceTo);
 
     internal static async Task<Ok<CellDto>> GetCellAsync(string member, string proposal, StanceRecorder recorder, CancellationToken cancellationToken) =>
         TypedResults.Ok(ToDto(member, proposal, await recorder.GetCellAsync(member, proposal, cancellationToken)));
