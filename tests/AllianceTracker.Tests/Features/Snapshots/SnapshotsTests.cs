@@ -170,7 +170,7 @@ public sealed class SnapshotsTests(ITestOutputHelper output) : FreshAppTest<Acco
     [Fact]
     public async Task The_json_export_validates_against_the_published_schema()
     {
-        var schema = JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "export-schema-v2.json"));
+        var schema = Schema("export-schema-v2.json");
         var editor = await App.SignedInAsync("Editor");
         var decided = await editor.PostAsJsonAsync("/api/v1/proposals/ramstein-coordination/outcomes", new
         {
@@ -187,6 +187,37 @@ public sealed class SnapshotsTests(ITestOutputHelper output) : FreshAppTest<Acco
         Assert.Equal(2, json.GetProperty("version").GetInt32());
         var ramstein = json.GetProperty("proposals").EnumerateArray().Single(p => p.GetProperty("slug").GetString() == "ramstein-coordination");
         Assert.Equal("adopted-amended", ramstein.GetProperty("decision").GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public void The_canonical_json_escapes_only_what_data_format_md_says()
+    {
+        var text = JsonSerializer.Serialize("😀 € ü < & ' \" \\ \n \u0001", Web.Features.Exchange.ExportDocument.Canonical);
+
+        Assert.Equal("\"\\uD83D\\uDE00 € ü < & ' \\\" \\\\ \\n \\u0001\"", text);
+    }
+
+    // JsonSchema.Net registers a schema by its $id once per process: each file is loaded once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonSchema> Schemas = new();
+
+    private static JsonSchema Schema(string file) => Schemas.GetOrAdd(file, f => JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, f)));
+
+    [Theory]
+    [InlineData("export-schema-v1.json")]
+    [InlineData("export-schema-v2.json")]
+    public async Task The_schemas_refuse_a_date_that_does_not_exist(string file)
+    {
+        var schema = Schema(file);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await App.Anonymous().GetStringAsync("/api/v1/exports/current.json"))!;
+        json["version"] = file.Contains("v1", StringComparison.Ordinal) ? 1 : 2;
+        var options = new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+        var valid = schema.Evaluate(JsonDocument.Parse(json.ToJsonString()).RootElement, options).IsValid;
+
+        // Right shape, impossible month and day: the pattern alone let it through.
+        json["asOf"] = "2024-13-45";
+
+        Assert.True(valid || file.Contains("v1", StringComparison.Ordinal), "today's export should validate against version 2");
+        Assert.False(schema.Evaluate(JsonDocument.Parse(json.ToJsonString()).RootElement, options).IsValid);
     }
 
     [Fact]
