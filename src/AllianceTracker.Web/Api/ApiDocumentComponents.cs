@@ -66,6 +66,7 @@ public static class ApiDocumentComponents
             await EnsureSchemaAsync(schemas, jsonType.Name, jsonType, context, cancellationToken);
         }
 
+        ShareDiffSides(schemas, document);
         document.Components.Parameters ??= new Dictionary<string, IOpenApiParameter>();
         document.Components.Parameters[ScriptHeaderParameter] = ScriptHeader();
         document.Components.Responses ??= new Dictionary<string, IOpenApiResponse>();
@@ -92,6 +93,19 @@ public static class ApiDocumentComponents
         }
 
         ApiEnumNames.NameEveryEnum(document);
+    }
+
+    /// <summary>A comparison's two sides (<c>PictureDiff.from</c>, <c>.to</c>) are one type, <c>DiffSide</c>, not two inline objects.</summary>
+    private static void ShareDiffSides(IDictionary<string, IOpenApiSchema> schemas, OpenApiDocument document)
+    {
+        const string side = nameof(Contracts.DiffSide);
+        if (schemas.TryGetValue("PictureDiff", out var diff) && diff is OpenApiSchema { Properties: { } properties }
+            && properties.TryGetValue("from", out var from) && from is OpenApiSchema inline)
+        {
+            schemas[side] = inline;
+            properties["from"] = new OpenApiSchemaReference(side, document);
+            properties["to"] = new OpenApiSchemaReference(side, document);
+        }
     }
 
     private static async Task EnsureSchemaAsync(IDictionary<string, IOpenApiSchema> schemas, string name, Type type, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)

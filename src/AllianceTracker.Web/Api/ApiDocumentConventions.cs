@@ -61,6 +61,16 @@ public static class ApiDocumentConventions
         ["origin"] = [.. Enum.GetValues<EntryOrigin>().Select(o => o.ToCode())],
     };
 
+    /// <summary>
+    /// Properties whose codes belong to their type: a comparison side's <c>kind</c> is not a
+    /// source's, and a changed cell's <c>to</c> is a stance (a status change's is a status).
+    /// </summary>
+    private static readonly Dictionary<(Type Type, string Property), IReadOnlyList<string>> TypeCodeLists = new()
+    {
+        [(typeof(Contracts.DiffSide), "kind")] = Contracts.DiffSide.Kinds,
+        [(typeof(Contracts.CellChange), "to")] = [.. StanceVocabulary.All.Select(d => d.Code)],
+    };
+
     /// <summary>The types whose <c>from</c> is a stance code; a status change's is a status.</summary>
     private static readonly HashSet<Type> StanceCodeFrom = [typeof(Contracts.CellChange), typeof(Contracts.StanceEntryDto)];
 
@@ -184,7 +194,11 @@ public static class ApiDocumentConventions
     {
         if (context.JsonPropertyInfo is { Name: { } name } property)
         {
-            if (name != "from" || StanceCodeFrom.Contains(property.DeclaringType))
+            if (TypeCodeLists.TryGetValue((property.DeclaringType, name), out var codes))
+            {
+                Describe(schema, name, isProperty: true, codes);
+            }
+            else if (name != "from" || StanceCodeFrom.Contains(property.DeclaringType))
             {
                 Describe(schema, name, isProperty: true);
             }
@@ -200,7 +214,7 @@ public static class ApiDocumentConventions
         return Task.CompletedTask;
     }
 
-    private static void Describe(OpenApiSchema schema, string name, bool isProperty)
+    private static void Describe(OpenApiSchema schema, string name, bool isProperty, IReadOnlyList<string>? codes = null)
     {
         if (schema.Type is not { } type || !type.HasFlag(JsonSchemaType.String))
         {
@@ -208,7 +222,7 @@ public static class ApiDocumentConventions
         }
 
         var nullable = type.HasFlag(JsonSchemaType.Null);
-        var codes = CodeLists.GetValueOrDefault(name) ?? (isProperty ? PropertyOnlyCodeLists : ParameterOnlyCodeLists).GetValueOrDefault(name);
+        codes ??= CodeLists.GetValueOrDefault(name) ?? (isProperty ? PropertyOnlyCodeLists : ParameterOnlyCodeLists).GetValueOrDefault(name);
         if (codes is not null)
         {
             schema.Enum = [.. codes.Select(code => (JsonNode)JsonValue.Create(code)), .. nullable ? new JsonNode[] { null! } : []];

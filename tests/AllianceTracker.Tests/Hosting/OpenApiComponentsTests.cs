@@ -129,6 +129,20 @@ public sealed class OpenApiComponentsTests(AllianceAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_diff_names_its_sides_as_one_shared_type_with_their_kinds()
+    {
+        var schemas = (await DocumentAsync())["components"]!["schemas"]!;
+
+        Assert.Equal("#/components/schemas/DiffSide", (string?)schemas["PictureDiff"]!["properties"]!["from"]!["$ref"]);
+        Assert.Equal("#/components/schemas/DiffSide", (string?)schemas["PictureDiff"]!["properties"]!["to"]!["$ref"]);
+        // A side's kind is not a source's kind; a changed cell's "to" is a stance, like its "from".
+        Assert.Equal(["date", "now", "snapshot"], schemas["DiffSide"]!["properties"]!["kind"]!["enum"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal("date", (string?)schemas["DiffSide"]!["properties"]!["asOf"]!["format"]);
+        Assert.Contains("opts-out", schemas["CellChange"]!["properties"]!["to"]!["enum"]!.AsArray().Select(n => (string?)n));
+        Assert.Equal("date", (string?)schemas["CellChange"]!["properties"]!["effectiveDate"]!["format"]);
+    }
+
+    [Fact]
     public async Task A_snapshot_documents_its_permalink_and_when_its_hash_is_checked()
     {
         var document = await DocumentAsync();

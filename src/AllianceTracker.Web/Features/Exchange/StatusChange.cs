@@ -12,6 +12,9 @@ public sealed record StatusChange(string Proposal, string From, string To)
 {
     public string ProposalTitle { get; init; } = Proposal;
 
+    /// <summary>The decision's outcome code when the later side is a decision (then equal to <see cref="To"/>); null otherwise.</summary>
+    public string? Outcome { get; init; }
+
     public string? DecidedOn { get; init; }
 
     public string? Note { get; init; }
