@@ -26,7 +26,7 @@ internal static class DiffCommand
                 return AllianceCommandLine.Refused;
             }
 
-            await console.WriteAsync(ExportFormats.Write(result.Diff!, parse.GetValue(format), "alliance-diff"), parse.GetValue(output), parse.GetValue(force));
+            await console.WriteAsync(DiffFormats.Write(result.Diff!, parse.GetValue(format), "alliance-diff", $"alliance-tracker diff --from {parse.GetRequiredValue(from)} --to {parse.GetRequiredValue(to)}"), parse.GetValue(output), parse.GetValue(force));
             return AllianceCommandLine.Done;
         });
         return command;

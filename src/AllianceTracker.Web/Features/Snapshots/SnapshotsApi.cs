@@ -62,7 +62,8 @@ public static class SnapshotsApi
         var brief = new BriefContext(
             $"Snapshot {id}, “{frozen.Summary.Title}”, frozen {frozen.Summary.CreatedAtUtc:yyyy-MM-dd HH:mm} UTC; SHA-256 of its JSON {frozen.Summary.Sha256}.",
             "What changed since the previous snapshot",
-            previous is null ? null : PictureDiff.Between(previous.Document, frozen.Document, $"snapshot {previous.Summary.Id}", $"snapshot {id}"),
+            previous is null ? null : PictureDiff.Between(previous.Document, frozen.Document,
+                DiffSide.Snapshot(previous.Summary.Id, previous.Document.AsOf, $"snapshot {previous.Summary.Id}"), DiffSide.Snapshot(id, frozen.Document.AsOf, $"snapshot {id}")),
             "This is the first snapshot.");
         var file = ExportFormats.Write(frozen.Document, parsed, $"alliance-snapshot-{id}-{frozen.Document.AsOf}", brief, guard);
         return File(withBom ? file : ExportFormats.WithoutByteOrderMark(file));
@@ -83,7 +84,7 @@ public static class SnapshotsApi
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportDiffAsync(
-        string format, string? from, string? to, string? bom, SnapshotComparison comparison, CancellationToken cancellationToken)
+        string format, string? from, string? to, string? bom, SnapshotComparison comparison, PublicAddress address, HttpContext http, CancellationToken cancellationToken)
     {
         if (!ExportFormats.TryParse(format, out var parsed))
         {
@@ -106,7 +107,11 @@ public static class SnapshotsApi
             return ApiParameters.Invalid(error.Parameter, error.Message);
         }
 
-        var file = ExportFormats.Write(result.Diff!, parsed, $"alliance-diff-{Slug(result.Diff!.FromLabel)}-to-{Slug(result.Diff.ToLabel)}");
+        // Named by what it compares (alliance-diff-snapshot-k3x9…-to-2024-07-01.csv); the workbook and
+        // the brief also say which address they came from.
+        var diff = result.Diff!;
+        var origin = $"{address.BaseUrl(http)}{http.Request.Path}{http.Request.QueryString}";
+        var file = DiffFormats.Write(diff, parsed, $"alliance-diff-{FileNamePart(diff.From)}-to-{FileNamePart(diff.To)}", origin);
         return File(withBom ? file : ExportFormats.WithoutByteOrderMark(file));
     }
 
@@ -119,5 +124,5 @@ public static class SnapshotsApi
     private static SnapshotDto ToDto(SnapshotSummary s, bool? verifies, string baseUrl) =>
         new(s.Id, s.Title, s.Note, s.AsOf.ToIso(), s.CreatedAtUtc, s.CreatedBy, s.Sha256, verifies, $"{baseUrl}/snapshots/{s.Id}");
 
-    private static string Slug(string label) => new(label.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
+    private static string FileNamePart(DiffSide side) => side.Kind == DiffSide.SnapshotKind ? $"snapshot-{side.Id}" : side.AsOf;
 }
