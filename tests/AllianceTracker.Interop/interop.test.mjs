@@ -114,7 +114,14 @@ for (const address of workbooks) {
 test('the diff workbook opens in exceljs', async () => {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(await bytes(`/api/v1/diff.xlsx?from=snapshot:${snapshotId}&to=now`));
-  assert.deepEqual(workbook.worksheets.map(sheet => sheet.name), ['Changes', 'Status', 'Proposals']);
+  assert.deepEqual(workbook.worksheets.map(sheet => sheet.name), ['Compared', 'Changes', 'Status', 'Proposals']);
+  // What it compares comes first: each side's kind, date (a date cell) and snapshot id.
+  const compared = workbook.getWorksheet('Compared');
+  assert.deepEqual(compared.getRow(1).values.slice(1), ['Side', 'Kind', 'As of', 'Snapshot', 'Label', 'Generated from']);
+  assert.deepEqual(compared.getRow(2).values.slice(1, 3), ['from', 'snapshot']);
+  assert.ok(compared.getRow(2).getCell(3).value instanceof Date);
+  assert.equal(compared.getRow(2).getCell(4).value, snapshotId);
+  assert.equal(compared.getRow(3).getCell(2).value, 'now');
 });
 
 // ---- CSV -------------------------------------------------------------------------------------
@@ -142,6 +149,17 @@ test('JSON exports and snapshots validate against the published export schema', 
     const document = await json(path);
     assert.ok(validate(document), `${path}: ${JSON.stringify(validate.errors, null, 1)}`);
   }
+});
+
+test('diffs validate against the published diff schema', async () => {
+  const schema = JSON.parse(await readFile(new URL('docs/diff-schema-v1.json', repo), 'utf8'));
+  const validate = ajv().compile(schema);
+  for (const path of [`/api/v1/diff.json?from=snapshot:${snapshotId}&to=now`, '/api/v1/diff.json?from=2024-04-02&to=2024-07-01', '/api/v1/diff.json?from=now']) {
+    const diff = await json(path);
+    assert.ok(validate(diff), `${path}: ${JSON.stringify(validate.errors, null, 1)}`);
+  }
+  const diff = await json(`/api/v1/diff.json?from=snapshot:${snapshotId}&to=now`);
+  assert.deepEqual([diff.from.kind, diff.from.id, diff.to.kind, diff.to.id], ['snapshot', snapshotId, 'now', null]);
 });
 
 test('API bodies validate against the response schemas of the OpenAPI document', async () => {
