@@ -253,3 +253,17 @@ test('HEAD, 405 with Allow and weak If-None-Match behave for a plain fetch clien
   assert.equal(moved.status, 301);
   assert.equal(moved.headers.get('location'), '/members/HUN');
 });
+
+test('a snapshot workbook downloaded twice 3 s apart is the same bytes, and revalidates to 304', async () => {
+  const address = `/api/v1/snapshots/${snapshotId}/export.xlsx`;
+  const first = await get(address);
+  const firstBytes = Buffer.from(await first.arrayBuffer());
+  // Across two-second boundaries on purpose: a zip entry stores its write time to 2 s.
+  await new Promise(resolve => setTimeout(resolve, 3000));
+  const second = await get(address);
+  assert.ok(firstBytes.equals(Buffer.from(await second.arrayBuffer())), 'the workbook differs between two downloads');
+  assert.equal(second.headers.get('etag'), first.headers.get('etag'));
+  assert.equal(first.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  const revalidated = await get(address, { headers: { 'If-None-Match': first.headers.get('etag') } });
+  assert.equal(revalidated.status, 304);
+});
