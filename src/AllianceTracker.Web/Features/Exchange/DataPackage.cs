@@ -16,7 +16,7 @@ public static class DataPackage
     /// The descriptor. <paramref name="pathOf"/> gives each table's path: an absolute URL of its CSV
     /// (served descriptor) or its file name (inside the zip).
     /// </summary>
-    public static byte[] Descriptor(string homepage, Func<TidyTable, string> pathOf)
+    public static byte[] Descriptor(string homepage, Func<TidyTable, string> pathOf, DataLicense? license = null)
     {
         var descriptor = new JsonObject
         {
@@ -24,23 +24,38 @@ public static class DataPackage
             ["name"] = "alliance-tracker",
             ["title"] = "AllianceTracker: where NATO's allies stand on summit proposals",
             ["description"] = "The stance history of NATO's members on the proposals before a summit, with the verbatim evidence and sources of every entry, and the summits' decisions. " +
-                "Every table holds codes and names; the history is append-only (retracted entries are kept and marked). No licence has been chosen for the data yet.",
+                "Every table holds codes and names; the history is append-only (retracted entries are kept and marked)." +
+                (license is { IsSet: true } ? "" : " No licence has been chosen for the data yet."),
             ["homepage"] = homepage,
             ["resources"] = new JsonArray([.. TidyTables.All.Select(table => (JsonNode)Resource(table, pathOf(table)))]),
         };
-        return Encoding.UTF8.GetBytes(descriptor.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        if (license is { IsSet: true })
+        {
+            var declared = new JsonObject();
+            foreach (var (key, value) in new[] { ("name", license.Name), ("path", license.Path), ("title", license.Title) })
+            {
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    declared[key] = value;
+                }
+            }
+
+            descriptor["licenses"] = new JsonArray(declared);
+        }
+
+        return Encoding.UTF8.GetBytes(descriptor.ToJsonString(Indented));
     }
 
     /// <summary>
     /// A zip of the descriptor (relative paths) and every table's CSV, written with fixed times so
     /// the same data gives the same bytes (and ETag).
     /// </summary>
-    public static byte[] Zip(string homepage, IReadOnlyDictionary<TidyTable, string> csvByTable)
+    public static byte[] Zip(string homepage, IReadOnlyDictionary<TidyTable, string> csvByTable, DataLicense? license = null)
     {
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
-            Add(zip, "datapackage.json", Descriptor(homepage, table => table.FileName));
+            Add(zip, "datapackage.json", Descriptor(homepage, table => table.FileName, license));
             foreach (var table in TidyTables.All)
             {
                 Add(zip, table.FileName, Encoding.UTF8.GetBytes(csvByTable[table]));
@@ -49,6 +64,8 @@ public static class DataPackage
 
         return output.ToArray();
     }
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static void Add(ZipArchive zip, string name, byte[] content)
     {

@@ -29,6 +29,10 @@ public sealed record ExportDocument(
     IReadOnlyList<ExportConsensus> Consensus)
 {
     public const string FormatName = "alliance-tracker-export";
+
+    /// <summary>Version 2: the view a current-view download was narrowed to; absent for the whole picture.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ExportView? View { get; init; }
     public const int CurrentVersion = 2;
 
     /// <summary>

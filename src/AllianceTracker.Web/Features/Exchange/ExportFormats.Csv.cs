@@ -59,7 +59,7 @@ public static partial class ExportFormats
         using var text = new StringWriter();
         using (var csv = CsvWriter.Create(text, formulaGuard ? CsvOptions : UnguardedCsvOptions, leaveOpen: true))
         {
-            foreach (var header in new[] { "as_of", "member", "member_name", "proposal", "proposal_title", "stance", "conditions", "effective_date", "effective_date_approximate", "rationale", "sources", "excerpts", "proposal_status", "decided_on", "decision_note" })
+            foreach (var header in new[] { "as_of", "member", "member_name", "proposal", "proposal_title", "stance", "conditions", "effective_date", "effective_date_approximate", "rationale", "sources", "excerpts", "proposal_status", "decided_on", "decision_note", "view" })
             {
                 csv.WriteField(Cell(header));
             }
@@ -83,6 +83,7 @@ public static partial class ExportFormats
                 csv.WriteField(Cell(statuses.GetValueOrDefault(p.Proposal, "")));
                 csv.WriteField(Cell(proposals.TryGetValue(p.Proposal, out var proposal) ? proposal.Decision?.DecidedOn ?? "" : ""));
                 csv.WriteField(Cell(proposal?.Decision?.Note ?? ""));
+                csv.WriteField(Cell(document.View?.Filters ?? ""));
                 csv.EndRecord();
             }
         }

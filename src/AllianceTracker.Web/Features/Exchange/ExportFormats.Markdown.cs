@@ -14,6 +14,10 @@ public static partial class ExportFormats
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Alliance consensus brief — as of {document.AsOf}").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"_{Escape(brief.What)}_").AppendLine();
+        if (document.View is { } view)
+        {
+            md.AppendLine(Escape(view.Sentence)).AppendLine();
+        }
         md.AppendLine("NATO decides by consensus: one objecting ally blocks.").AppendLine();
         foreach (var consensus in InDashboardOrder(document))
         {

@@ -11,7 +11,7 @@ public static partial class ExportFormats
         var sheets = new List<XlsxSheet>
         {
             new("Summary",
-                ["Proposal", "Status", "Decided on", "Decision note", "Decision evidence", "Opposing", "Opting out", "Supports", "Conditional", "Undecided", "Unknown", "Opts out", "Opposes", "As of"],
+                ["Proposal", "Status", "Decided on", "Decision note", "Decision evidence", "Opposing", "Opting out", "Supports", "Conditional", "Undecided", "Unknown", "Opts out", "Opposes", "As of", "View"],
                 InDashboardOrder(document).Select(c => (IReadOnlyList<object?>)
                 [
                     proposals[c.Proposal].Title, c.Status, XlsxWorkbook.Date(proposals[c.Proposal].Decision?.DecidedOn), proposals[c.Proposal].Decision?.Note,
@@ -19,7 +19,7 @@ public static partial class ExportFormats
                     // Named, before and after a decision: who objected and who stepped aside is the story of the day.
                     string.Join(", ", c.Blockers.Select(b => names.GetValueOrDefault(b, b))),
                     string.Join(", ", (c.OptsOut ?? []).Select(m => names.GetValueOrDefault(m, m))),
-                    c.Counts["supports"], c.Counts["conditional"], c.Counts["undecided"], c.Counts["unknown"], c.Counts["opts-out"], c.Counts["opposes"], asOf,
+                    c.Counts["supports"], c.Counts["conditional"], c.Counts["undecided"], c.Counts["unknown"], c.Counts["opts-out"], c.Counts["opposes"], asOf, document.View?.Sentence,
                 ])),
         };
         // "Summary" and "Sources" are taken; Excel compares sheet names without case.

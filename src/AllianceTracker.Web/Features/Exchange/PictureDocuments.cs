@@ -20,7 +20,19 @@ public sealed class PictureDocuments(AlliancePictureCache pictures, IDbContextFa
         var summits = (await db.Summits.AsNoTracking().ToListAsync(cancellationToken))
             .Select(s => new ExportSummit(s.Slug, s.Name, s.City, s.StartsOn.ToIso(), s.EndsOn.ToIso()))
             .ToList();
-        return ExportDocument.From(picture, summits, view?.Apply(picture));
+        var shown = view?.Apply(picture);
+        var document = ExportDocument.From(picture, summits, shown);
+        var filters = ViewFilters(view, summit);
+        return filters.Length == 0 ? document : document with { View = new ExportView(filters, shown?.Count ?? picture.Members.Count, picture.Members.Count) };
+    }
+
+    /// <summary>The view's query in URL form ("summit=washington-2024&amp;stance=opposes&amp;on=ukraine-fund"), sort left out.</summary>
+    private static string ViewFilters(MatrixQuery? view, string? summit)
+    {
+        var parameters = (view is { IsFiltered: true } ? view.ToQueryParameters() : new Dictionary<string, object?>())
+            .Where(p => p.Key != "sort" && p.Value is not null)
+            .Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!.ToString()!)}");
+        return string.Join('&', (summit is null ? parameters : parameters.Prepend($"summit={summit}")));
     }
 
 }

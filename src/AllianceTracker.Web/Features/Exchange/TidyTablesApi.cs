@@ -17,14 +17,14 @@ public static class TidyTablesApi
                 .WithMetadata(new FileResponse($"alliance-{table.FileName}; the columns are described in datapackage.json.", "text/csv"));
         }
 
-        exports.MapGet("/datapackage.json", (HttpContext context, PublicAddress address) =>
+        exports.MapGet("/datapackage.json", (HttpContext context, PublicAddress address, IConfiguration configuration) =>
             {
                 var site = address.BaseUrl(context);
-                return TypedResults.Bytes(DataPackage.Descriptor(site, table => $"{site}/api/v1/exports/{table.FileName}?bom=false&formulaGuard=false"), "application/json");
+                return TypedResults.Bytes(DataPackage.Descriptor(site, table => $"{site}/api/v1/exports/{table.FileName}?bom=false&formulaGuard=false", License(configuration)), "application/json");
             })
             .WithName("ExportDataPackage")
             .WithSummary("The Frictionless Tabular Data Package describing every tidy table: fields, types, codes, primary and foreign keys");
-        exports.MapGet("/datapackage.zip", async (HttpContext context, PublicAddress address, TidyTableReader reader, CancellationToken ct) =>
+        exports.MapGet("/datapackage.zip", async (HttpContext context, PublicAddress address, TidyTableReader reader, IConfiguration configuration, CancellationToken ct) =>
             {
                 var tables = new Dictionary<TidyTable, string>();
                 foreach (var table in TidyTables.All)
@@ -32,13 +32,15 @@ public static class TidyTablesApi
                     tables[table] = TidyCsv.Write(table, await reader.ReadAsync(table, ct), formulaGuard: false);
                 }
 
-                return TypedResults.File(DataPackage.Zip(address.BaseUrl(context), tables), "application/zip", "alliance-tracker-datapackage.zip");
+                return TypedResults.File(DataPackage.Zip(address.BaseUrl(context), tables, License(configuration)), "application/zip", "alliance-tracker-datapackage.zip");
             })
             .WithName("ExportDataPackageZip")
             .WithSummary("Every tidy table and datapackage.json in one zip, byte-stable for the same data")
             .WithMetadata(new FileResponse("alliance-tracker-datapackage.zip: datapackage.json and one CSV per table (no byte order mark, no formula guard).", "application/zip"));
         return endpoints;
     }
+
+    private static DataLicense? License(IConfiguration configuration) => configuration.GetSection(DataLicense.Section).Get<DataLicense>();
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> TableAsync(
         TidyTable table, string? bom, string? formulaGuard, TidyTableReader reader, CancellationToken cancellationToken)

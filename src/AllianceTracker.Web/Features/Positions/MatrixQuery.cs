@@ -88,7 +88,6 @@ public sealed record MatrixQuery(
         ["sort"] = Sort == MatrixSort.Name ? null : Sort.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>Reads the URL's values; anything unreadable is treated as "no filter" rather than an error page.</summary>
     /// <summary>"the U.S." or "u.s." finds the United States; the start of a name ("Brit") finds it too, from three letters.</summary>
     private static bool MatchesAlternative(string name, string text)
     {
@@ -97,6 +96,7 @@ public sealed record MatrixQuery(
             || (query.Length >= 3 && name.StartsWith(query, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>Reads the URL's values; anything unreadable is treated as "no filter" rather than an error page.</summary>
     public static MatrixQuery Parse(string? region, string? eu, string? b9, string? stance, string? on, string? text, string? sort) => new(
         string.IsNullOrWhiteSpace(region) ? null : region,
         ParseYesNo(eu),
