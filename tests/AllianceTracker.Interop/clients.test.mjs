@@ -68,13 +68,40 @@ test('NSwag generates a System.Text.Json C# client with one type per shared part
   assert.match(client, /JsonStringEnumMemberName\(@"opts-out"\)\]\s+\[System\.Runtime\.Serialization\.EnumMember\(Value = @"opts-out"\)\]\s+OptsOut = /);
 });
 
+// The editor run.sh made signs in through the form, as a browser does; the client gets the cookies.
+async function editorCookie() {
+  const jar = new Map();
+  const keep = response => {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(';');
+      const at = pair.indexOf('=');
+      jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+  const form = await fetch(`${base}/account/sign-in`);
+  keep(form);
+  const token = /name="__RequestVerificationToken" value="([^"]+)"/.exec(await form.text())[1];
+  const signedIn = await fetch(`${base}/account/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
+    body: new URLSearchParams({
+      _handler: 'sign-in', __RequestVerificationToken: token, 'Input.Email': process.env.ALLIANCE_EDITOR_EMAIL, 'Input.Password': process.env.ALLIANCE_EDITOR_PASSWORD,
+    }),
+  });
+  keep(signedIn);
+  assert.equal(signedIn.status, 302, `the editor's sign-in answered ${signedIn.status}`);
+  return cookie();
+}
+
 // One build and one run for both clients; the tests below read its report.
 let report;
 async function readReport() {
   report ??= (async () => {
     await cp(join(here, 'clients'), folder, { recursive: true });
     await run('dotnet', ['build', '--configuration', 'Release', '--nologo', '--verbosity', 'quiet', folder], folder);
-    const out = await run('dotnet', ['run', '--no-build', '--configuration', 'Release', '--project', folder, '--', base], folder);
+    const out = await run('dotnet', ['run', '--no-build', '--configuration', 'Release', '--project', folder, '--', base, await editorCookie()], folder);
     return JSON.parse(out.trim().split('\n').pop());
   })();
   return report;
@@ -100,6 +127,13 @@ test('the Kiota client raises a refused read and a refused write as the shared p
   const { kiotaRefusedRead, kiotaRefusedWrite } = await readReport();
   assert.deepEqual(kiotaRefusedRead, { type: 'HttpValidationProblemDetails', status: 400, title: 'Invalid parameter', errors: ['asOf'] });
   assert.deepEqual(kiotaRefusedWrite, { type: 'ProblemDetails', status: 401, title: 'Sign in required', errors: null });
+});
+
+test('the Kiota client saves a stance as a signed-in editor, and reads the entry back', async () => {
+  const { kiotaWrite } = await readReport();
+  assert.equal(kiotaWrite.failed, undefined, kiotaWrite.failed);
+  assert.deepEqual({ member: kiotaWrite.member, stance: kiotaWrite.stance, recordedBy: kiotaWrite.recordedBy },
+    { member: 'EST', stance: 'Supports', recordedBy: 'Interop editor' });
 });
 
 test('the NSwag client reads positions, and hyphenated codes both ways', async () => {

@@ -40,8 +40,17 @@ ready || { cat "$work/app.log" >&2; echo "interop: the app did not become ready"
 snapshot=$("${app[@]}" -- snapshot create --title "Interop suite" | sed -n 's/^Snapshot \([a-z0-9]*\) .*/\1/p')
 [ -n "$snapshot" ] || { echo "interop: no snapshot was created" >&2; exit 1; }
 
+# An editor for the generated clients' save (clients.test.mjs signs in as it); the password is
+# made here and goes to the app on standard input, never on a command line.
+editor_email=interop-editor@example.org
+editor_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+printf '%s\n' "$editor_password" | "${app[@]}" -- users add --email "$editor_email" --display-name "Interop editor" --role Editor >"$work/users-add.log" 2>&1 \
+  || { cat "$work/users-add.log" >&2; echo "interop: the editor was not created" >&2; exit 1; }
+
 mkdir -p "$root/TestResults"
-ALLIANCE_URL="http://127.0.0.1:$port" ALLIANCE_SNAPSHOT="$snapshot" node --test \
+# One file at a time: the clients' save must not land between another file's two reads.
+ALLIANCE_URL="http://127.0.0.1:$port" ALLIANCE_SNAPSHOT="$snapshot" ALLIANCE_EDITOR_EMAIL="$editor_email" ALLIANCE_EDITOR_PASSWORD="$editor_password" \
+  node --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=junit --test-reporter-destination="$root/TestResults/interop.junit.xml" \
   interop.test.mjs clients.test.mjs datapackage.test.mjs

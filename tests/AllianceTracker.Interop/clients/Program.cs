@@ -69,6 +69,34 @@ await Check("kiotaRefusedWrite", async () =>
     }
 });
 
+// A real save, as an editor: the session cookie run.sh's editor got by signing in (clients.test.mjs),
+// and the header every write needs, on every request of this client.
+await Check("kiotaWrite", async () =>
+{
+    using var editorHttp = new HttpClient();
+    editorHttp.DefaultRequestHeaders.Add("Cookie", args[1]);
+    editorHttp.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
+    var editor = new K.AllianceClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: editorHttp) { BaseUrl = baseUrl });
+    var cell = await editor.Api.V1.Stances.Cell.GetAsync(c =>
+    {
+        c.QueryParameters.Member = "EST";
+        c.QueryParameters.Proposal = "ramstein-coordination";
+    });
+    var written = await editor.Api.V1.Stances.PostAsync(new K.Models.StanceChangeBody
+    {
+        Member = "EST",
+        Proposal = "ramstein-coordination",
+        Stance = K.Models.StanceChangeBody_stance.Supports,
+        EffectiveDate = new Date(2024, 6, 1),
+        Reason = "Interop suite: a save through the Kiota client.",
+        Evidence = [new K.Models.EvidenceBody { Source = "icaro-2024-04-stoltenberg-ukraine-fund", Excerpt = "Interop suite excerpt." }],
+        ExpectedVersion = cell!.Version,
+    });
+    // Read back anonymously, as any reader would.
+    var entry = await kiota.Api.V1.Stances[written!.Id!.Value].GetAsync();
+    return new JsonObject { ["id"] = written.Id, ["member"] = entry!.Member, ["stance"] = entry.Stance?.ToString(), ["recordedBy"] = entry.RecordedBy };
+});
+
 var nswag = new N.AllianceClient(http) { BaseUrl = baseUrl };
 await Check("nswagReads", async () =>
 {
