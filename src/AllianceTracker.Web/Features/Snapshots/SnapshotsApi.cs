@@ -17,6 +17,17 @@ public static class SnapshotsApi
         v1.MapGet("/snapshots", async (SnapshotService snapshots, PublicAddress address, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok((await snapshots.ListAsync(ct)).Select(s => ToDto(s, null, address.BaseUrl(http))).ToList())).WithName("ListSnapshots")
             .WithSummary("The frozen snapshots, newest first");
+        // The newest snapshot, for a citation that should follow the latest frozen picture.
+        v1.MapGet("/snapshots/latest", async Task<Results<Ok<SnapshotDto>, ProblemHttpResult>> (SnapshotService snapshots, PublicAddress address, HttpContext http, CancellationToken ct) =>
+            await snapshots.ListAsync(ct) is [var latest, ..]
+                ? TypedResults.Ok(ToDto(latest, null, address.BaseUrl(http)))
+                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No snapshot yet", detail: "No snapshot has been frozen yet."))
+            .WithName("GetLatestSnapshot")
+            .WithSummary("The newest snapshot's metadata (hashVerifies is null: see GET /api/v1/snapshots/{id} to check it)");
+        // Its page: a temporary redirect, since the latest snapshot changes; none yet goes to the list.
+        endpoints.MapGet("/snapshots/latest", async (SnapshotService snapshots, CancellationToken ct) =>
+            TypedResults.Redirect(await snapshots.ListAsync(ct) is [var latest, ..] ? $"/snapshots/{latest.Id}" : "/snapshots"))
+            .ExcludeFromDescription();
         v1.MapGet("/snapshots/{id}", async Task<Results<Ok<SnapshotDto>, ProblemHttpResult>> (string id, SnapshotService snapshots, PublicAddress address, HttpContext http, CancellationToken ct) =>
             await snapshots.GetAsync(id, ct) is { } frozen ? TypedResults.Ok(ToDto(frozen.Summary, frozen.HashVerifies, address.BaseUrl(http))) : NotFound(id)).WithName("GetSnapshot")
             .WithSummary("One snapshot's metadata, with its SHA-256 and whether it still verifies");

@@ -56,6 +56,24 @@ public sealed class SnapshotsTests(ITestOutputHelper output) : FreshAppTest<Acco
     }
 
     [Fact]
+    public async Task The_latest_snapshot_has_an_address_of_its_own_in_the_api_and_as_a_page()
+    {
+        var reader = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/api/v1/snapshots/latest")).StatusCode);
+        Assert.Equal("/snapshots", (await reader.GetAsync("/snapshots/latest")).Headers.Location?.OriginalString);
+
+        var editor = await App.SignedInAsync("Editor");
+        await FreezeAsync(editor, "Latest: first");
+        var second = await FreezeAsync(editor, "Latest: second");
+
+        var latest = await reader.GetFromJsonAsync<SnapshotBody>("/api/v1/snapshots/latest");
+        Assert.Equal((second.Id, "Latest: second"), (latest!.Id, latest.Title));
+        var page = await reader.GetAsync("/snapshots/latest");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal($"/snapshots/{second.Id}", page.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task A_snapshot_is_frozen_citable_and_its_hash_verifies()
     {
         var editor = await App.SignedInAsync("Editor");
