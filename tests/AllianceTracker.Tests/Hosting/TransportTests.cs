@@ -87,6 +87,20 @@ public sealed class PublicSiteTests(PublicSiteAppFactory app) : IClassFixture<Pu
     private HttpClient Https() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(PublicSiteAppFactory.PublicBaseUrl) });
 
     [Fact]
+    public async Task A_forged_host_header_does_not_rewrite_the_canonical_address()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/proposals/ukraine-fund");
+        request.Headers.Host = "evil.example.net";
+
+        var html = await (await Https().SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.Contains($"<link rel=\"canonical\" href=\"{PublicSiteAppFactory.PublicBaseUrl}/proposals/ukraine-fund\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<meta property=\"og:url\" content=\"{PublicSiteAppFactory.PublicBaseUrl}/proposals/ukraine-fund\"", html, StringComparison.Ordinal);
+        // Nothing in the head follows the forged Host (the body's skip link is the page's own address, as asked).
+        Assert.DoesNotContain("evil.example.net", html[..html.IndexOf("</head>", StringComparison.Ordinal)], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_forged_host_header_does_not_rewrite_feed_ids_or_links()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/feeds/changes.atom");
