@@ -81,6 +81,9 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
         builder.CloseComponent();
     };
 
+    /// <summary>", as of 1 May 2024" for a view of a past date, for the page's title (a tab or bookmark says which day); empty for today.</summary>
+    protected string TitleDate => AsOfDate is { } date ? $", as of {date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}" : "";
+
     /// <summary>What the page covers, for live updates: "all", "member:HUN" or "proposal:ukraine-fund".</summary>
     protected virtual string LiveScope => "all";
 

@@ -27,6 +27,7 @@ public static class HistoryServices
         .AddSingleton<StanceHistoryReader>()
         .AddSingleton<DecisionHistoryReader>()
         .AddSingleton<ProposalRevisionReader>()
+        .AddSingleton<LastRecordedChange>()
         .AddSingleton<AuthorDirectory>();
 
     // The app's one metrics registry (Hosting serves it at /metrics); whichever feature asks first makes it.
