@@ -12,6 +12,28 @@ public static class ApiParameters
             detail: $"Parameter '{parameter}': {message}",
             title: "Invalid parameter");
 
+    /// <summary>Several parameters' problems, each under its name, refused together: nothing was done.</summary>
+    public static ValidationProblem Refused(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "Invalid parameter", detail: "Nothing was done; correct the parameters named below.");
+
+    public static string NotAMemberCode(string code) => $"'{code}' is not a member's alpha-3 code, e.g. HUN.";
+
+    public static string NotAProposalSlug(string slug) => $"'{slug}' is not a proposal's slug, e.g. ukraine-fund.";
+
+    /// <summary>An optional <c>true</c>/<c>false</c> parameter; absent is <paramref name="absent"/>.</summary>
+    public static bool TryReadTrueOrFalse(string? value, string parameter, bool absent, out bool result, out ValidationProblem problem)
+    {
+        problem = null!;
+        result = value is null ? absent : value == "true";
+        if (value is null or "true" or "false")
+        {
+            return true;
+        }
+
+        problem = Invalid(parameter, $"'{value}' is not true or false.");
+        return false;
+    }
+
     /// <summary>An optional date parameter: absent is fine (null); present must be YYYY-MM-DD.</summary>
     public static bool TryReadDate(string? value, string parameter, out DateOnly? date, out ValidationProblem problem)
     {

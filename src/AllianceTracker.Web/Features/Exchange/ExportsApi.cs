@@ -76,35 +76,15 @@ public static class ExportsApi
     }
 
     /// <summary>The <c>bom</c> parameter of CSV downloads: absent or true keeps the UTF-8 byte order mark Excel needs; false drops it for scripts.</summary>
-    public static bool TryReadByteOrderMark(string? value, out bool withBom, out ValidationProblem problem)
-    {
-        problem = null!;
-        withBom = value is null or "true";
-        if (value is null or "true" or "false")
-        {
-            return true;
-        }
-
-        problem = ApiParameters.Invalid("bom", $"'{value}' is not true or false.");
-        return false;
-    }
+    public static bool TryReadByteOrderMark(string? value, out bool withBom, out ValidationProblem problem) =>
+        ApiParameters.TryReadTrueOrFalse(value, "bom", absent: true, out withBom, out problem);
 
     /// <summary>
     /// The <c>formulaGuard</c> parameter of CSV downloads: absent or true prefixes an apostrophe to
     /// cells a spreadsheet would run as a formula; false gives scripts every value as stored.
     /// </summary>
-    public static bool TryReadFormulaGuard(string? value, out bool guard, out ValidationProblem problem)
-    {
-        problem = null!;
-        guard = value is null or "true";
-        if (value is null or "true" or "false")
-        {
-            return true;
-        }
-
-        problem = ApiParameters.Invalid("formulaGuard", $"'{value}' is not true or false.");
-        return false;
-    }
+    public static bool TryReadFormulaGuard(string? value, out bool guard, out ValidationProblem problem) =>
+        ApiParameters.TryReadTrueOrFalse(value, "formulaGuard", absent: true, out guard, out problem);
 
     public static FileContentHttpResult File(ExportFile file) => TypedResults.File(file.Content, file.ContentType, file.FileName);
 }

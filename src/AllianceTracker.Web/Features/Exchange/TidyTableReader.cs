@@ -20,14 +20,34 @@ public sealed class TidyTableReader(
         "proposals" => ProposalRows(await pictures.GetAsync(cancellationToken: cancellationToken)),
         "sources" => await SourceRowsAsync(cancellationToken),
         "history" => (await StanceEntriesAsync(cancellationToken)).Select(HistoryRow).ToList(),
-        "decisions" => (await decisions.ReadAsync(cancellationToken: cancellationToken)).OrderBy(d => d.Id).Select(DecisionRow).ToList(),
-        "evidence" => await EvidenceRowsAsync(cancellationToken),
+        "decisions" => (await DecisionsAsync(cancellationToken)).Select(DecisionRow).ToList(),
+        "evidence" => EvidenceRows(await StanceEntriesAsync(cancellationToken), await DecisionsAsync(cancellationToken)),
         _ => throw new ArgumentOutOfRangeException(nameof(table), table.Name, "Not a table of the data package."),
     };
+
+    /// <summary>Every table at once (the zip), each source read once: the history and the decisions feed two tables each.</summary>
+    public async Task<IReadOnlyDictionary<TidyTable, IReadOnlyList<string?[]>>> ReadAllAsync(CancellationToken cancellationToken = default)
+    {
+        var picture = await pictures.GetAsync(cancellationToken: cancellationToken);
+        var entries = await StanceEntriesAsync(cancellationToken);
+        var decided = await DecisionsAsync(cancellationToken);
+        return new Dictionary<TidyTable, IReadOnlyList<string?[]>>
+        {
+            [TidyTables.Members] = MemberRows(picture),
+            [TidyTables.Proposals] = ProposalRows(picture),
+            [TidyTables.Sources] = await SourceRowsAsync(cancellationToken),
+            [TidyTables.History] = entries.Select(HistoryRow).ToList(),
+            [TidyTables.Decisions] = decided.Select(DecisionRow).ToList(),
+            [TidyTables.Evidence] = EvidenceRows(entries, decided),
+        };
+    }
 
     /// <summary>The whole history in the order entries were made (their ids), the order a cursor pages through.</summary>
     private async Task<IReadOnlyList<StanceHistoryEntry>> StanceEntriesAsync(CancellationToken cancellationToken) =>
         (await history.ReadAsync(new HistoryFilter(), cancellationToken)).OrderBy(e => e.Id).ToList();
+
+    private async Task<IReadOnlyList<DecisionHistoryEntry>> DecisionsAsync(CancellationToken cancellationToken) =>
+        (await decisions.ReadAsync(cancellationToken: cancellationToken)).OrderBy(d => d.Id).ToList();
 
     private static List<string?[]> MemberRows(AlliancePicture picture) =>
         picture.Members.Select(m => new string?[]
@@ -65,21 +85,11 @@ public sealed class TidyTableReader(
         Time(d.RecordedAtUtc), d.RecordedBy, Boolean(d.RetractedAtUtc is not null), d.RetractedAtUtc is { } r ? Time(r) : null, d.RetractionReason,
     ];
 
-    private async Task<List<string?[]>> EvidenceRowsAsync(CancellationToken cancellationToken)
-    {
-        var rows = new List<string?[]>();
-        foreach (var e in await StanceEntriesAsync(cancellationToken))
-        {
-            rows.AddRange(e.Evidence.Select((item, i) => EvidenceRow("stance", e.Id, i, e.MemberAlpha3, e.ProposalSlug, item)));
-        }
-
-        foreach (var d in (await decisions.ReadAsync(cancellationToken: cancellationToken)).OrderBy(d => d.Id))
-        {
-            rows.AddRange(d.Evidence.Select((item, i) => EvidenceRow("decision", d.Id, i, null, d.ProposalSlug, item)));
-        }
-
-        return rows;
-    }
+    private static List<string?[]> EvidenceRows(IReadOnlyList<StanceHistoryEntry> entries, IReadOnlyList<DecisionHistoryEntry> decided) =>
+    [
+        .. entries.SelectMany(e => e.Evidence.Select((item, i) => EvidenceRow("stance", e.Id, i, e.MemberAlpha3, e.ProposalSlug, item))),
+        .. decided.SelectMany(d => d.Evidence.Select((item, i) => EvidenceRow("decision", d.Id, i, null, d.ProposalSlug, item))),
+    ];
 
     private static string?[] EvidenceRow(string kind, long entryId, int index, string? member, string proposal, EvidenceView item) =>
         [kind, Integer(entryId), Integer(index + 1), member, proposal, item.Source.Key, item.Source.Title, item.Source.Url, item.Excerpt];

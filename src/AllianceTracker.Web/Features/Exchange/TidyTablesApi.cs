@@ -26,12 +26,8 @@ public static class TidyTablesApi
             .WithSummary("The Frictionless Tabular Data Package describing every tidy table: fields, types, codes, primary and foreign keys");
         exports.MapGet("/datapackage.zip", async (HttpContext context, PublicAddress address, TidyTableReader reader, IConfiguration configuration, CancellationToken ct) =>
             {
-                var tables = new Dictionary<TidyTable, string>();
-                foreach (var table in TidyTables.All)
-                {
-                    tables[table] = TidyCsv.Write(table, await reader.ReadAsync(table, ct), formulaGuard: false);
-                }
-
+                var rows = await reader.ReadAllAsync(ct);
+                var tables = TidyTables.All.ToDictionary(table => table, table => TidyCsv.Write(table, rows[table], formulaGuard: false));
                 return TypedResults.File(DataPackage.Zip(address.BaseUrl(context), tables, License(configuration)), "application/zip", "alliance-tracker-datapackage.zip");
             })
             .WithName("ExportDataPackageZip")

@@ -25,12 +25,12 @@ public static class ChangeFeed
         {
             if (member is not null && !CodePatterns.IsAlpha3(member.ToUpperInvariant()))
             {
-                return ApiParameters.Invalid("member", $"'{member}' is not a member's alpha-3 code, e.g. HUN.");
+                return ApiParameters.Invalid("member", ApiParameters.NotAMemberCode(member));
             }
 
             if (proposal is not null && !CodePatterns.IsSlug(proposal))
             {
-                return ApiParameters.Invalid("proposal", $"'{proposal}' is not a proposal's slug, e.g. ukraine-fund.");
+                return ApiParameters.Invalid("proposal", ApiParameters.NotAProposalSlug(proposal));
             }
 
             // A well-formed code nobody has is a feed that does not exist, not an empty one.

@@ -23,13 +23,13 @@ public static class DecisionHistoryApi
         var errors = new Dictionary<string, string[]>();
         if (proposal is not null && !CodePatterns.IsSlug(proposal))
         {
-            errors["proposal"] = [$"'{proposal}' is not a proposal's slug, e.g. ukraine-fund."];
+            errors["proposal"] = [ApiParameters.NotAProposalSlug(proposal)];
         }
 
         var page = HistoryPage.Read(after, limit, errors);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "Invalid parameter", detail: "Nothing was listed; correct the parameters named below.");
+            return ApiParameters.Refused(errors);
         }
 
         var (taken, more) = page.Take((await decisions.ReadAsync(proposal, cancellationToken)).OrderBy(d => d.Id), d => d.Id);

@@ -28,12 +28,12 @@ public static class StanceHistoryApi
         member = member?.ToUpperInvariant();
         if (member is not null && !CodePatterns.IsAlpha3(member))
         {
-            errors["member"] = [$"'{member}' is not a member's alpha-3 code, e.g. HUN."];
+            errors["member"] = [ApiParameters.NotAMemberCode(member)];
         }
 
         if (proposal is not null && !CodePatterns.IsSlug(proposal))
         {
-            errors["proposal"] = [$"'{proposal}' is not a proposal's slug, e.g. ukraine-fund."];
+            errors["proposal"] = [ApiParameters.NotAProposalSlug(proposal)];
         }
 
         var recorded = (From: HistoryPage.Date(recordedFrom, "recordedFrom", errors), To: HistoryPage.Date(recordedTo, "recordedTo", errors));
@@ -41,7 +41,7 @@ public static class StanceHistoryApi
         var page = HistoryPage.Read(after, limit, errors);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "Invalid parameter", detail: "Nothing was listed; correct the parameters named below.");
+            return ApiParameters.Refused(errors);
         }
 
         var entries = (await history.ReadAsync(new HistoryFilter(Member: member, Proposal: proposal), cancellationToken))
