@@ -78,7 +78,8 @@ public sealed class PostgresServer
             throw new InvalidOperationException("PostgreSQL is not installed: run ./test.sh (it installs Debian's postgresql) or apt-get install -y postgresql.");
         }
 
-        var directory = Path.Combine(Path.GetTempPath(), "alliance-tracker-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        DeleteStoppedServers();
+        var directory = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
         var asRoot = Environment.UserName == "root";
         if (asRoot)
@@ -94,6 +95,34 @@ public sealed class PostgresServer
         var server = new PostgresServer(directory, binaries, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(asRoot);
         return server;
+    }
+
+    private const string FolderPrefix = "alliance-tracker-pg-";
+
+    /// <summary>
+    /// A run's folder is deleted when its test process exits, but a test host that ends the process
+    /// first leaves it behind (about 4 GB of databases; 75 of them once filled this machine's disk).
+    /// Folders whose server has stopped (no postmaster.pid) and that are over ten minutes old — not
+    /// one another process is just setting up — go when the next server starts.
+    /// </summary>
+    private static void DeleteStoppedServers()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            if (File.Exists(Path.Combine(folder, "data", "postmaster.pid")) || Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddMinutes(-10))
+            {
+                continue;
+            }
+
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Another run got there first, or it is not ours to delete: leave it.
+            }
+        }
     }
 
     private void Stop(bool asRoot)
