@@ -2,7 +2,6 @@ using AllianceTracker.Web.Features.CommandLine;
 using AllianceTracker.Web.Features.Exchange;
 using AllianceTracker.Web.Features.History;
 using AllianceTracker.Web.Features.Live;
-using AllianceTracker.Web.Features.Map;
 using AllianceTracker.Web.Features.NewsAssist;
 using AllianceTracker.Web.Features.Positions;
 using AllianceTracker.Web.Features.Proposals;
@@ -42,8 +41,7 @@ try
         .AddSnapshots()
         .AddExchange()
         .AddNewsAssist(builder.Configuration)
-        .AddSeeding()
-        .AddStanceMap();
+        .AddSeeding();
     builder.AddAllianceKeysOnFirstUse();
 
     var app = builder.Build();

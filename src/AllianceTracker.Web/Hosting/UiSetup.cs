@@ -1,6 +1,7 @@
 using AllianceTracker.Web.Components;
 using AllianceTracker.Web.Components.Shell;
 using AllianceTracker.Web.Features.Accounts;
+using AllianceTracker.Web.Features.Charts;
 using AllianceTracker.Web.Features.Embed;
 using AllianceTracker.Web.Features.Exchange;
 using AllianceTracker.Web.Features.Feeds;
@@ -68,6 +69,7 @@ public static class UiSetup
         app.MapChangeFeed();
         app.MapChangeStream();
         app.MapEmbedCards();
+        app.MapChartDownloads();
         app.MapAllianceApiReference();
         app.MapStancesApi();
         app.MapStanceHistoryApi();

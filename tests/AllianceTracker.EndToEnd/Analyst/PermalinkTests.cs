@@ -71,17 +71,21 @@ public sealed class PermalinkTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
-    public async Task Keyboard_focus_on_a_map_member_shows_its_name_and_stance()
+    public async Task Tabbing_into_the_tile_map_rings_a_member_and_Enter_opens_it()
     {
         var proposal = new ProposalPage(await app.NewPageAsync());
         await proposal.OpenAsync("ukraine-fund");
-        var label = proposal.Page.Locator(".map-label[data-member='HUN']");
-        Assert.False(await label.IsVisibleAsync());
+        var first = proposal.Page.Locator("figure.stance-map a.map-member").First;
+        var code = await first.GetAttributeAsync("data-member");
 
-        await proposal.MapMember("HUN").FocusAsync();
+        // From the last link before the map, one Tab lands on its first tile.
+        await proposal.Page.Locator("figure.stance-bar .chart-downloads a").Last.FocusAsync();
+        await proposal.Page.Keyboard.PressAsync("Tab");
 
-        Assert.True(await label.IsVisibleAsync());
-        Assert.Contains("Hungary — Opposes", await label.TextContentAsync());
+        await Microsoft.Playwright.Assertions.Expect(first).ToBeFocusedAsync();
+        Assert.Equal("3px", await first.Locator("rect").EvaluateAsync<string>("r => getComputedStyle(r).strokeWidth"));
+        await proposal.Page.Keyboard.PressAsync("Enter");
+        await proposal.WaitForAddressAsync($"/members/{code}");
         await proposal.CloseAsync();
     }
 }

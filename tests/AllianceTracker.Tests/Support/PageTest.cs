@@ -1,7 +1,6 @@
 using AllianceTracker.Tests.Shared;
 using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.History;
-using AllianceTracker.Web.Features.Map;
 using AllianceTracker.Web.Features.Positions;
 using AllianceTracker.Web.Features.Sources;
 using AllianceTracker.Web.Features.Stances;
@@ -30,7 +29,7 @@ public abstract class PageTest : MudComponentTest
     {
         Database = await TestDatabase.CreateAsync(seeded: true, Clock);
         // The app's own registrations of the features pages use, over this test's database, clock and notifier.
-        Context.Services.AddHistory().AddPositions().AddStances().AddSources().AddStanceMap();
+        Context.Services.AddHistory().AddPositions().AddStances().AddSources();
         Context.Services.AddSingleton<IDbContextFactory<Web.Data.AllianceDbContext>>(Database);
         Context.Services.AddSingleton<TimeProvider>(Clock);
         Context.Services.AddSingleton<IStanceChangeNotifier>(Notifier);

@@ -62,6 +62,22 @@ public sealed class AlliancePicture
             : new AlliancePicture(AsOf, Members, [consensus.Proposal], Positions.Where(p => p.ProposalSlug == slug).ToList(), [consensus], Summits);
     }
 
+    /// <summary>
+    /// "Washington Summit, 9–11 July 2024 · ended · no decision recorded": the time a proposal's
+    /// answer speaks of, as of this picture's date, so a 2024 "Blocked" is not read as today's news.
+    /// </summary>
+    public string SummitLine(ProposalSummary proposal)
+    {
+        if (Summits.FirstOrDefault(s => s.Slug == proposal.SummitSlug) is not { } summit)
+        {
+            return proposal.SummitName;
+        }
+
+        var when = AsOf > summit.EndsOn ? (proposal.Decision is null ? "ended · no decision recorded" : "ended")
+            : AsOf >= summit.StartsOn ? "under way" : "ahead";
+        return $"{summit.Name}, {summit.Dates} · {when}";
+    }
+
     /// <summary>The summit a reader asked for, else the latest that has begun or has proposals, else the latest; null with no summits.</summary>
     public SummitSummary? ChooseSummit(string? slug) =>
         Summits.FirstOrDefault(s => s.Slug == slug)

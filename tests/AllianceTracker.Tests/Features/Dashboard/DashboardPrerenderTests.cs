@@ -16,7 +16,8 @@ public sealed class DashboardPrerenderTests(AllianceAppFactory app) : IClassFixt
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(32, CountOf(html, "<tr data-member="));
-        Assert.Equal(3, CountOf(html, "data-status=\"blocked\""));
+        Assert.Equal(3, CountOf(html, "consensus-card\" data-proposal"));
+        Assert.Equal(3, CountOf(html, "class=\"answer-line\""));
         Assert.Contains("Blocked by Hungary", html);
         Assert.Contains("Blocked by Germany, United States", html);
     }
