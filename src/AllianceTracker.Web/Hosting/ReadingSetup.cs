@@ -133,6 +133,8 @@ public static class ReadingSetup
                 context.CacheVaryByRules.VaryByValues["theme"] = ThemePreference.KeyOf(http);
                 // An enhanced navigation gets the page without what a full load sets up once (the script initializers).
                 context.CacheVaryByRules.VaryByValues["enhanced"] = http.Request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.Ordinal) ? "yes" : "no";
+                // The feed answers a browser with its page and a feed reader with Atom, at one address.
+                context.CacheVaryByRules.VaryByValues["page"] = Features.Feeds.ChangeFeed.OpensAsPage(http.Request) ? "yes" : "no";
                 context.Tags.Add(ChangedTag);
                 http.RequestServices.GetService<HostingMetrics>()?.CacheLookup();
             }

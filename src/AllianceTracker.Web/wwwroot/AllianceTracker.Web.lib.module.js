@@ -50,6 +50,31 @@ export function afterWebStarted(api) {
     if (reading) {
         follow();
     }
+    rememberVisit();
+}
+
+// ---- What's new: "since your last visit", kept in this browser only --------------------------------
+
+const lastVisitKey = 'alliancetracker:changes-visited';
+
+function rememberVisit() {
+    const link = document.querySelector('[data-last-visit]');
+    if (!link || link.dataset.remembered) {
+        return;
+    }
+    link.dataset.remembered = 'true';
+    let last = null;
+    try {
+        last = localStorage.getItem(lastVisitKey);
+        localStorage.setItem(lastVisitKey, new Date().toISOString());
+    } catch {
+        return; // Storage refused (private mode, policy): the link stays hidden.
+    }
+    if (last && !Number.isNaN(Date.parse(last))) {
+        link.href = 'changes?since=' + encodeURIComponent(last);
+        link.textContent = 'Since your last visit (' + last.slice(0, 16).replace('T', ' ') + ' UTC)';
+        link.hidden = false;
+    }
 }
 
 // ---- View controls --------------------------------------------------------------------------------
@@ -273,6 +298,7 @@ function onEnhancedLoad() {
         restore = null;
     }
     settle();
+    rememberVisit();
 }
 
 function waitForView(expected, started = performance.now()) {

@@ -13,6 +13,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
     [InlineData("/sources")]
     [InlineData("/compare?from=2024-04-02&to=now")]
     [InlineData("/methodology")]
+    [InlineData("/changes?since=2024-01-01")]
     public async Task At_390px_wide_the_page_does_not_scroll_sideways(string url)
     {
         var page = new DashboardPage(await app.NewPageAsync(width: 390, height: 844));

@@ -18,7 +18,7 @@ public sealed class PageSweepTests(ReadingApp reading) : IClassFixture<ReadingAp
         "/", "/?asOf=2024-05-01", "/members", "/members/HUN", "/proposals", "/proposals/ukraine-fund",
         "/proposals/ukraine-fund?asOf=2024-04-01", "/snapshots", $"/snapshots/{reading.SnapshotId}",
         "/compare?from=2024-04-02&to=now", "/sources", "/account/sign-in", "/account/set-password",
-        "/no-such-page", "/error", "/methodology",
+        "/no-such-page", "/error", "/methodology", "/changes?since=2024-01-01", "/changes?feed=1",
     ];
 
     private static readonly string[] EditorPages =

@@ -20,7 +20,7 @@ public static class ChangeFeed
     public static IEndpointRouteBuilder MapChangeFeed(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/feeds/changes.atom", async (
-            string? member, string? proposal, HttpContext context, StanceHistoryReader history, DecisionHistoryReader decisions,
+            string? member, string? proposal, string? format, HttpContext context, StanceHistoryReader history, DecisionHistoryReader decisions,
             ProposalRevisionReader revisions, AlliancePictureCache pictures, CancellationToken ct) =>
         {
             if (member is not null && !CodePatterns.IsAlpha3(member.ToUpperInvariant()))
@@ -45,6 +45,15 @@ public static class ChangeFeed
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such proposal", detail: $"There is no proposal with the slug '{proposal}', so there is no feed for it.");
             }
 
+            // A person who opens the feed in a browser gets it as a page that says what it is (a browser
+            // shows raw XML, and XSLT is gone from Chromium); feed readers, and ?format=atom, get Atom.
+            if (format != "atom" && OpensAsPage(context.Request))
+            {
+                var page = QueryString.Create(new Dictionary<string, string?> { ["feed"] = "1", ["member"] = member?.ToUpperInvariant(), ["proposal"] = proposal }
+                    .Where(p => p.Value is not null));
+                return Results.Redirect($"{context.Request.PathBase}/changes{page}");
+            }
+
             var entries = await history.ReadRecentAsync(new HistoryFilter(Member: member?.ToUpperInvariant(), Proposal: proposal), MaxEntries, ct);
             // Decisions concern a proposal, not a member: a member's feed has none.
             var decided = member is null ? await decisions.ReadRecentAsync(proposal, MaxEntries, ct) : [];
@@ -56,6 +65,13 @@ public static class ChangeFeed
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Atom feed of stance changes, retractions, decisions and proposal texts, for everything, one member or one proposal").WithTags("Feeds").WithMetadata(CacheableReadAttribute.Instance);
         return endpoints;
+    }
+
+    /// <summary>A browser's navigation: it asks for HTML and not for Atom.</summary>
+    internal static bool OpensAsPage(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        return accept.Contains("text/html", StringComparison.OrdinalIgnoreCase) && !accept.Contains("application/atom+xml", StringComparison.OrdinalIgnoreCase);
     }
 
     private sealed record FeedItem(DateTime Updated, long Order, string Id, string Title, string Author, string Link, string Summary);
