@@ -14,12 +14,17 @@ public static class ExportFileNames
     public const int MaxBytes = 120;
 
     /// <summary>"-region-nordic-eu-stance-opposes-on-ukraine-fund-q-turkey" for a filtered view, "" for the whole picture.</summary>
-    public static string ViewSuffix(MatrixQuery view, string? summit)
+    public static string ViewSuffix(MatrixQuery view, string? summit, string? proposal = null)
     {
         var parts = new List<string>();
         if (summit is not null)
         {
             parts.Add($"summit-{summit}");
+        }
+
+        if (proposal is not null)
+        {
+            parts.Add($"proposal-{proposal}");
         }
 
         if (view.Region is not null)

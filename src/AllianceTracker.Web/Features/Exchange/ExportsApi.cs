@@ -11,14 +11,14 @@ public static class ExportsApi
     {
         endpoints.MapGroup("/api/v1").WithTags("Snapshots and exports")
             .MapGet("/exports/current.{format}", ExportCurrentAsync).WithName("ExportCurrentView")
-            .WithSummary("Download the live picture, or a dashboard view of it, as CSV, JSON, XLSX or a Markdown brief").WithMetadata(CacheableReadAttribute.Instance)
+            .WithSummary("Download the live picture, or a dashboard view of it (or one proposal's, with proposal=), as CSV, JSON, XLSX or a Markdown brief").WithMetadata(CacheableReadAttribute.Instance)
             .WithMetadata(FileResponse.Export("The file, named alliance-consensus-{asOf}.{format} (Content-Disposition); CSV starts with a UTF-8 byte order mark unless bom=false.", typeof(ExportDocument)));
         return endpoints;
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportCurrentAsync(
         string format, string? asOf, string? region, string? eu, string? b9, string? stance, string? on, string? q, string? sort, string? summit,
-        string? bom, string? formulaGuard, string? compare, PictureDocuments documents, AlliancePictureCache pictures, ILatestSnapshot latestSnapshot, CancellationToken cancellationToken)
+        string? proposal, string? bom, string? formulaGuard, string? compare, PictureDocuments documents, AlliancePictureCache pictures, ILatestSnapshot latestSnapshot, CancellationToken cancellationToken)
     {
         if (!ExportFormats.TryParse(format, out var parsed))
         {
@@ -51,13 +51,18 @@ public static class ExportsApi
             return ApiParameters.Invalid("summit", $"There is no summit with the slug '{summit}'; use one of {string.Join(", ", picture.Summits.Select(s => s.Slug))}.");
         }
 
+        if (proposal is not null && picture.FindProposal(proposal) is null)
+        {
+            return ApiParameters.Invalid("proposal", $"There is no proposal with the slug '{proposal}' on {picture.AsOf:yyyy-MM-dd}; use one of {string.Join(", ", picture.Proposals.Select(p => p.Slug))}.");
+        }
+
         if (MatrixQuery.Problems(region, eu, b9, stance, on, sort, picture) is { Count: > 0 } problems)
         {
             return TypedResults.ValidationProblem(problems, title: "Invalid parameter", detail: "A filter value is not one the view knows; nothing was filtered.");
         }
 
         var view = MatrixQuery.Parse(region, eu, b9, stance, on, q, sort);
-        var document = await documents.CurrentAsync(date, view.IsFiltered ? view : null, summit, cancellationToken);
+        var document = await documents.CurrentAsync(date, view.IsFiltered ? view : null, summit, proposal, cancellationToken);
         var brief = BriefContext.Live(document.AsOf);
         if (compare is not null && parsed == ExportFormat.Md)
         {
@@ -71,7 +76,7 @@ public static class ExportsApi
         }
 
         // The view is in the name: a filtered download is not saved over the whole picture.
-        var file = ExportFormats.Write(document, parsed, $"alliance-consensus-{document.AsOf}{ExportFileNames.ViewSuffix(view, summit)}", brief, guard);
+        var file = ExportFormats.Write(document, parsed, $"alliance-consensus-{document.AsOf}{ExportFileNames.ViewSuffix(view, summit, proposal)}", brief, guard);
         return File(withBom ? file : ExportFormats.WithoutByteOrderMark(file));
     }
 

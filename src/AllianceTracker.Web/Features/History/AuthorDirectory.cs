@@ -22,6 +22,9 @@ public sealed class AuthorDirectory(IDbContextFactory<AllianceDbContext> dbFacto
     // The key under which the seed's own credit is kept with the accounts' names (no login can contain a space).
     private const string SeedCreditKey = "seed credit";
 
+    /// <summary>The author of the daily snapshots the app freezes by itself; readers see "scheduled".</summary>
+    public const string ScheduledAuthor = "scheduled";
+
     /// <summary>The author of records a migration made from what was there (e.g. proposals' first text revisions).</summary>
     public const string MigrationAuthor = "migration";
 
@@ -48,6 +51,11 @@ public sealed class AuthorDirectory(IDbContextFactory<AllianceDbContext> dbFacto
         if (author == CommandLineAuthor)
         {
             return "the command line";
+        }
+
+        if (author == ScheduledAuthor)
+        {
+            return "scheduled";
         }
 
         if (author == MigrationAuthor)
