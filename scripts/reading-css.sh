@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates src/AllianceTracker.Web/wwwroot/reading.css, the part of MudBlazor.min.css that
-# readers' static pages use (issue 25; docs/performance.md, "Page weight"). Run it after changing
+# readers' static pages use (issue 25; docs/page-weight.md). Run it after changing
 # a reading page's markup or MudBlazor's version: ReadingStylesheetTests fails until you do.
 # Starts the built app (dotnet build first) on a fresh seeded SQLite database in a temporary
 # folder, on a free loopback port, freezes one snapshot, reads the pages with src/reading-css

@@ -14,7 +14,9 @@ var edits = new Option<int?>("--edits") { Description = "Edits saved while the s
 var heapReports = new Option<DirectoryInfo?>("--heap-reports") { Description = "Keep each heap measurement's objects-by-type report here, to see what grew." };
 var cluster = new Option<bool>("--cluster") { Description = "The two-instance mode instead: deploy/cluster.sh (PostgreSQL, two instances, nginx), streams split across the instances, edits on the first, throughput through nginx." };
 
-var root = new RootCommand("Measures AllianceTracker under load against the budgets of docs/performance.md.") { app, work, quick, streams, stretch, edits, heapReports, cluster };
+var pageWeight = new Option<bool>("--page-weight") { Description = "The page-weight mode instead (scripts/page-weight.sh): the dashboard, a proposal and a member in Chromium as a phone on slow 4G, bytes by type and largest contentful paint, against MudBlazor.min.css (one round with --short, else three)." };
+
+var root = new RootCommand("Measures AllianceTracker under load against the budgets of docs/performance.md.") { app, work, quick, streams, stretch, edits, heapReports, cluster, pageWeight };
 root.SetAction(async (result, cancellationToken) =>
 {
     var isShort = result.GetValue(quick);
@@ -34,6 +36,12 @@ root.SetAction(async (result, cancellationToken) =>
     Directory.CreateDirectory(folder);
     try
     {
+        if (result.GetValue(pageWeight))
+        {
+            await PageWeight.RunAsync(settings.AppDll, folder, isShort ? 1 : 3);
+            return 0;
+        }
+
         if (result.GetValue(cluster))
         {
             await ClusterLoad.RunAsync(settings.AppDll, settings.Streams, settings.Edits, settings.ThroughputDuration, settings.ThroughputRounds, folder);
@@ -336,33 +344,4 @@ internal static class Harness
     private static string Ms(TimeSpan value) => value == TimeSpan.MaxValue ? "—" : value.TotalMilliseconds >= 1000 ? $"{value.TotalSeconds:0.00} s" : $"{value.TotalMilliseconds:0.0} ms";
 
     private static string Kb(long bytes) => $"{bytes / 1024.0:0.0} KB";
-}
-
-/// <summary>The figures, printed at the end as a Markdown table that docs/performance.md quotes.</summary>
-internal sealed class Report
-{
-    private readonly List<(string What, string Measured, string Budget, string Verdict)> _rows = [];
-
-    public void Line(string what, string measured)
-    {
-        _rows.Add((what, measured, "", ""));
-        Console.WriteLine($"  {what}: {measured}");
-    }
-
-    public void Budget(string what, string measured, string budget, bool met)
-    {
-        _rows.Add((what, measured, budget, met ? "met" : "**missed**"));
-        Console.WriteLine($"  {what}: {measured} (budget {budget}: {(met ? "met" : "MISSED")})");
-    }
-
-    public void Print()
-    {
-        Console.WriteLine();
-        Console.WriteLine("| Measure | Measured | Budget | |");
-        Console.WriteLine("|---|---|---|---|");
-        foreach (var (what, measured, budget, verdict) in _rows)
-        {
-            Console.WriteLine($"| {what} | {measured} | {budget} | {verdict} |");
-        }
-    }
 }
