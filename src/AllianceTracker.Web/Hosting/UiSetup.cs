@@ -8,6 +8,7 @@ using AllianceTracker.Web.Features.Feeds;
 using AllianceTracker.Web.Features.Live;
 using AllianceTracker.Web.Features.NewsAssist;
 using AllianceTracker.Web.Features.Positions;
+using AllianceTracker.Web.Features.Previews;
 using AllianceTracker.Web.Features.Proposals;
 using AllianceTracker.Web.Features.Snapshots;
 using AllianceTracker.Web.Features.Sources;
@@ -70,6 +71,7 @@ public static class UiSetup
         app.MapChangeStream();
         app.MapEmbedCards();
         app.MapChartDownloads();
+        app.MapPreviewImages();
         app.MapAllianceApiReference();
         app.MapStancesApi();
         app.MapStanceHistoryApi();

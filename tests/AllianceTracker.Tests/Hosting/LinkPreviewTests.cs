@@ -25,7 +25,8 @@ public sealed partial class LinkPreviewTests(AllianceAppFactory app) : IClassFix
         Assert.Equal(title, Meta(head, "name", "twitter:title"));
         Assert.Contains(answer, Meta(head, "name", "description"), StringComparison.Ordinal);
         Assert.Equal(Meta(head, "name", "description"), Meta(head, "property", "og:description"));
-        Assert.Equal("summary", Meta(head, "name", "twitter:card"));
+        // Pages with a preview image (the dashboard, a proposal) get the large card; the others the summary.
+        Assert.Equal(head.Contains("og:image", StringComparison.Ordinal) ? "summary_large_image" : "summary", Meta(head, "name", "twitter:card"));
         Assert.Equal("AllianceTracker", Meta(head, "property", "og:site_name"));
         var canonical = Regex.Match(head, "<link rel=\"canonical\" href=\"([^\"]+)\"").Groups[1].Value;
         Assert.Equal($"http://localhost{address}", canonical);
