@@ -58,12 +58,6 @@ public static partial class DataSetup
         return builder;
     }
 
-    /// <summary>The start-up's initialization, for the readiness check and the request gate.</summary>
-    public sealed class StartupProgress
-    {
-        public Task Initialized { get; set; } = Task.CompletedTask;
-    }
-
     /// <summary>
     /// Ready for readers only when initialized, hearing every change (on PostgreSQL: listening), and
     /// not stopping; a balancer sends traffic elsewhere until then (docs/deployment.md).

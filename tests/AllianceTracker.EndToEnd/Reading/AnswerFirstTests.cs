@@ -26,7 +26,7 @@ public sealed class AnswerFirstTests(ReadingApp reading) : IClassFixture<Reading
         await Assertions.Expect(lines.Nth(0)).ToContainTextAsync("Hungary objects");
         await Assertions.Expect(lines.Nth(0)).ToContainTextAsync("29 still open");
         await Assertions.Expect(lines.Nth(2)).ToContainTextAsync("Germany and United States object");
-        await Assertions.Expect(lines.Nth(0).GetByTestId("summit-line")).ToHaveTextAsync("Washington Summit 2024, 9–11 July 2024 · ended · no decision recorded");
+        await Assertions.Expect(page.GetByTestId("summit-line")).ToHaveTextAsync("Washington Summit 2024, 9–11 July 2024 · ended · no decision recorded");
 
         // The answer leads to the detail: its title opens the proposal, whose own answer is on its first screen.
         await lines.Nth(0).GetByRole(AriaRole.Link, new() { Name = "€100bn five-year fund for Ukraine" }).ClickAsync();

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AllianceTracker.Tests.Shared;
-using AllianceTracker.Web.Hosting;
+using AllianceTracker.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,7 +29,7 @@ public sealed class StartupTests
         }
 
         using var client = app.CreateClient();
-        var startup = app.Services.GetRequiredService<DataSetup.StartupProgress>().Initialized;
+        var startup = app.Services.GetRequiredService<StartupProgress>().Initialized;
         var clock = Stopwatch.StartNew();
         var initializedAt = startup.ContinueWith(_ => clock.Elapsed, TaskScheduler.Default);
         var members = client.GetAsync("/api/v1/members");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AllianceTracker.Web.Components;
 using AllianceTracker.Web.Domain;
+using AllianceTracker.Web.Features.Charts;
 using AllianceTracker.Web.Features.Positions;
 using MudBlazor;
 using SkiaSharp;
@@ -98,7 +99,7 @@ public static class PreviewImage
     private static float Bar(SKCanvas canvas, AlliancePicture picture, string slug, float top)
     {
         const float height = 64;
-        var counts = StanceMarks.BarOrder.ToDictionary(s => s, s => picture.Members.Count(m => picture.PositionOf(m.Alpha3, slug).Stance == s));
+        var counts = ChartSvg.Counts(picture, slug);
         var total = Math.Max(1, counts.Values.Sum());
         var x = Margin;
         using var font = new SKFont(Bold.Value, 28);

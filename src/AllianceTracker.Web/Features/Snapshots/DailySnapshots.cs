@@ -14,7 +14,8 @@ namespace AllianceTracker.Web.Features.Snapshots;
 /// day that already has one gets no second. "off" (or empty) turns it off.
 /// </summary>
 public sealed partial class DailySnapshots(
-    SnapshotService snapshots, IDbContextFactory<AllianceDbContext> dbFactory, TimeProvider clock, IConfiguration configuration, ILogger<DailySnapshots> log)
+    SnapshotService snapshots, IDbContextFactory<AllianceDbContext> dbFactory, StartupProgress startup, TimeProvider clock, IConfiguration configuration,
+    ILogger<DailySnapshots> log)
     : BackgroundService
 {
     public const string Setting = "Snapshots:DailyAtUtc";
@@ -75,6 +76,16 @@ public sealed partial class DailySnapshots(
         if (_at is not { } at)
         {
             return;
+        }
+
+        // Not before the database is migrated and seeded (a fresh start has no tables yet).
+        try
+        {
+            await startup.Initialized.WaitAsync(stoppingToken);
+        }
+        catch (Exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            return; // The start failed: the app is stopping and logs why.
         }
 
         while (!stoppingToken.IsCancellationRequested)

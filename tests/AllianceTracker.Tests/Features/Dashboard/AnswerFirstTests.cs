@@ -21,7 +21,9 @@ public sealed class AnswerFirstTests(ITestOutputHelper output) : FreshAppTest(ou
         Assert.Equal("Hungary objects", fund.QuerySelector(".answer-headline")!.TextContent);
         Assert.Equal("· 29 still open", fund.QuerySelector(".answer-open")!.TextContent.Trim());
         Assert.Equal("Germany and United States object", lines[2].QuerySelector(".answer-headline")!.TextContent);
-        Assert.Equal("Washington Summit 2024, 9–11 July 2024 · ended · no decision recorded", fund.QuerySelector("[data-testid='summit-line']")!.TextContent);
+        // One summit, nothing decided: the time the answers speak of is said once, above them.
+        Assert.Equal("Washington Summit 2024, 9–11 July 2024 · ended · no decision recorded", document.QuerySelector("p.answers-when[data-testid='summit-line']")!.TextContent);
+        Assert.Null(fund.QuerySelector("[data-testid='summit-line']"));
         // Before the date picker, the summit box and the cards.
         Assert.True(html.IndexOf("data-testid=\"answers\"", StringComparison.Ordinal) < html.IndexOf("class=\"page-toolbar\"", StringComparison.Ordinal));
         Assert.True(html.IndexOf("data-testid=\"answers\"", StringComparison.Ordinal) < html.IndexOf("class=\"summit-context", StringComparison.Ordinal));
