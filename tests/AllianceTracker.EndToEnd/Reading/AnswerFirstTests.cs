@@ -31,7 +31,9 @@ public sealed class AnswerFirstTests(ReadingApp reading) : IClassFixture<Reading
         // The answer leads to the detail: its title opens the proposal, whose own answer is on its first screen.
         await lines.Nth(0).GetByRole(AriaRole.Link, new() { Name = "€100bn five-year fund for Ukraine" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/proposals/ukraine-fund$"));
-        await AssertOnFirstScreenAsync(page.GetByTestId("answers").Locator("li.answer-line"), height);
+        // The address changes before enhanced navigation swaps the page in: wait for the proposal's own heading.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("€100bn five-year fund for Ukraine");
+        await AssertOnFirstScreenAsync(page.Locator("ul.answers li.answer-line"), height);
         await page.Context.CloseAsync();
     }
 
