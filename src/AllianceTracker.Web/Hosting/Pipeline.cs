@@ -19,7 +19,7 @@ public static class Pipeline
 
         // Transport: first, so every response (cached, static, error) carries the headers.
         app.UseForwardedHeaders();                          // client address and scheme from trusted proxies only
-        app.UseSecurityHeaders();                           // one policy: CSP, frame-ancestors, nosniff, referrer, permissions
+        app.UseSecurityHeaders();                           // pages: CSP, frame-ancestors, nosniff, referrer, permissions; CSS/JS: nosniff, referrer
         app.UseInstanceHeader();                            // X-Alliance-Instance in a cluster
         app.UseHttpsFromPublicBaseUrl();                    // plain HTTP to an https site: 308 (GET, HEAD) or 400
         app.UseHstsOutsideDevelopment();                    // HSTS and HTTPS redirection

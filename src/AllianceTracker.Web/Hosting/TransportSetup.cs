@@ -1,17 +1,13 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using AllianceTracker.Web.Api;
-using AllianceTracker.Web.Features.Embed;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.HttpOverrides;
-using NetEscapades.AspNetCore.SecurityHeaders.Infrastructure;
 
 namespace AllianceTracker.Web.Hosting;
 
 /// <summary>
-/// What every response carries and how requests arrive: one security header policy for all
-/// responses (CSP, nosniff, referrer and permissions policies, no framing), forwarded headers from
+/// What every response carries and how requests arrive: the security headers
+/// (<see cref="SecurityHeaderPolicies"/>: CSP, nosniff, referrer and permissions policies, no framing
+/// on documents; nosniff and the referrer policy on stylesheets and scripts), forwarded headers from
 /// configured proxies only, HTTPS redirection and HSTS outside Development, and the public base URL
 /// absolute links are made from (docs/security.md, docs/operations.md).
 /// </summary>
@@ -73,12 +69,7 @@ public static partial class TransportSetup
         }
 
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
-        var framers = EmbedFramers(builder.Configuration);
-        builder.Services.AddSecurityHeaderPolicies()
-            .SetDefaultPolicy(PagePolicy)
-            .AddPolicy(ApiReferencePolicyName, ApiReferencePolicy)
-            .AddPolicy(EmbedPolicyName, policy => EmbedPolicy(policy, framers))
-            .SetPolicySelector(context => SelectPolicy(context.HttpContext, context.SelectedPolicy, context.ConfiguredPolicies));
+        builder.Services.AddAllianceSecurityHeaders(builder.Configuration);
         return builder;
     }
 
@@ -162,135 +153,9 @@ public static partial class TransportSetup
             detail: $"This site is served over HTTPS: send the request to {publicBaseUrl}.").ExecuteAsync(context);
     }
 
-    private const string ApiReferencePolicyName = "api-reference";
-    private const string EmbedPolicyName = "embed";
-
-    /// <summary>The origins <c>Embed:AllowedOrigins</c> lets frame the cards, checked at start; empty: any site.</summary>
-    private static List<string> EmbedFramers(ConfigurationManager configuration) =>
-        (configuration.GetSection(EmbedOptions.Section).Get<EmbedOptions>() ?? new EmbedOptions()).CheckedOrigins();
-
-    private static void PagePolicy(HeaderPolicyCollection policy) =>
-        CommonHeaders(policy).AddFrameOptionsDeny().AddCrossOriginOpenerPolicy(x => x.SameOrigin()).AddContentSecurityPolicy(csp => PageCsp(csp, importMapHash: null));
-
-    /// <summary>
-    /// The embeddable cards (Features/Embed) are the only pages another site may frame: they show
-    /// what every reader sees, carry no form and run no circuit. No X-Frame-Options (it cannot
-    /// list origins); frame-ancestors names the allowed origins, or any.
-    /// </summary>
-    private static void EmbedPolicy(HeaderPolicyCollection policy, List<string> framers) =>
-        CommonHeaders(policy).AddContentSecurityPolicy(csp => PageCsp(csp, importMapHash: null, framers: framers));
-
-    /// <summary>Scalar's API reference page starts with an inline module script and its bundle uses eval; it shows no stored text, only the OpenAPI document.</summary>
-    private static void ApiReferencePolicy(HeaderPolicyCollection policy) =>
-        CommonHeaders(policy).AddFrameOptionsDeny().AddContentSecurityPolicy(csp => PageCsp(csp, importMapHash: null, inlineScripts: true));
-
-    private static HeaderPolicyCollection CommonHeaders(HeaderPolicyCollection policy) => policy
-        .AddContentTypeOptionsNoSniff()
-        .AddReferrerPolicyStrictOriginWhenCrossOrigin()
-        .AddPermissionsPolicy(PermissionsPolicy)
-        .RemoveServerHeader();
-
-    // The library's secure defaults, less web-share: readers may share a page through the browser
-    // (and Chromium on Linux does not know the feature, so naming it put a warning in every console).
-    private static void PermissionsPolicy(PermissionsPolicyBuilder policy)
-    {
-        policy.AddAccelerometer().None();
-        policy.AddAutoplay().None();
-        policy.AddCamera().None();
-        policy.AddDisplayCapture().None();
-        policy.AddEncryptedMedia().None();
-        policy.AddFullscreen().None();
-        policy.AddGeolocation().None();
-        policy.AddGyroscope().None();
-        policy.AddMagnetometer().None();
-        policy.AddMicrophone().None();
-        policy.AddMidi().None();
-        policy.AddPayment().None();
-        policy.AddPictureInPicture().None();
-        policy.AddPublickeyCredentialsGet().None();
-        policy.AddScreenWakeLock().None();
-        policy.AddSyncXHR().None();
-        policy.AddUsb().None();
-        policy.AddXrSpatialTracking().None();
-    }
-
-    private static void PageCsp(CspBuilder csp, string? importMapHash, bool inlineScripts = false, List<string>? framers = null)
-    {
-        csp.AddDefaultSrc().Self();
-        // Blazor's and MudBlazor's scripts are files from this site; the one inline script,
-        // Blazor's import map, is allowed by its hash (added per response, see SelectPolicy).
-        // Only Scalar's page allows inline scripts and eval (its bundle compiles schemas with it).
-        var scripts = csp.AddScriptSrc().Self();
-        if (inlineScripts)
-        {
-            scripts.UnsafeInline().UnsafeEval();
-        }
-
-        if (importMapHash is not null)
-        {
-            scripts.From($"'sha256-{importMapHash}'");
-        }
-
-        // MudBlazor sets style attributes and a theme <style> element.
-        csp.AddStyleSrc().Self().UnsafeInline();
-        csp.AddImgSrc().Self().Data();
-        csp.AddFontSrc().Self().Data();
-        // The live stream (SSE) and the editors' circuit (WebSocket) are same-origin.
-        csp.AddConnectSrc().Self();
-        csp.AddObjectSrc().None();
-        csp.AddBaseUri().Self();
-        csp.AddFormAction().Self();
-        if (framers is null)
-        {
-            csp.AddFrameAncestors().None();
-        }
-        else if (framers.Count == 0)
-        {
-            csp.AddFrameAncestors().From("*");
-        }
-        else
-        {
-            var ancestors = csp.AddFrameAncestors();
-            framers.ForEach(origin => ancestors.From(origin));
-        }
-    }
-
-    private static IReadOnlyHeaderPolicyCollection SelectPolicy(HttpContext context, IReadOnlyHeaderPolicyCollection selected, IReadOnlyDictionary<string, IReadOnlyHeaderPolicyCollection> configured)
-    {
-        if (context.Request.Path.StartsWithSegments("/scalar"))
-        {
-            return configured[ApiReferencePolicyName];
-        }
-
-        if (context.Request.Path.StartsWithSegments("/embed"))
-        {
-            return configured[EmbedPolicyName];
-        }
-
-        return context.GetEndpoint()?.Metadata.GetMetadata<ImportMapDefinition>() is { } importMap
-            ? ImportMapPolicies.For(importMap, selected)
-            : selected;
-    }
-
-    /// <summary>The page policy with the hash of the import map a page renders; one per map, made once.</summary>
     private static partial class Log
     {
         [LoggerMessage(Level = LogLevel.Warning, Message = "{Setting:l} is not set: absolute links (feed entry ids, \"Cite as\") follow each request's Host header, and cookies are not marked Secure. Set it to the address readers use, e.g. https://tracker.example.org (docs/operations.md).")]
         public static partial void PublicBaseUrlNotSet(ILogger logger, string setting);
-    }
-
-    private static class ImportMapPolicies
-    {
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ImportMapDefinition, IReadOnlyHeaderPolicyCollection> Made = [];
-
-        public static IReadOnlyHeaderPolicyCollection For(ImportMapDefinition importMap, IReadOnlyHeaderPolicyCollection page) =>
-            Made.GetValue(importMap, map =>
-            {
-                // <ImportMap /> writes exactly ToString() between the script tags; the browser hashes that text.
-                var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(map.ToString())));
-                var policy = page.Copy();
-                policy.AddContentSecurityPolicy(csp => PageCsp(csp, hash));
-                return policy;
-            });
     }
 }

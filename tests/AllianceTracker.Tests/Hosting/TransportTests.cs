@@ -5,13 +5,14 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using AllianceTracker.Tests.Shared;
 using AllianceTracker.Tests.Support;
+using AllianceTracker.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AllianceTracker.Tests.Hosting;
 
-/// <summary>One header policy for every response; reads only, so the tests share one app.</summary>
+/// <summary>The page policy on every response a browser may open as a document, a short one on what it only fetches for a page; reads only, so the tests share one app.</summary>
 public sealed partial class SecurityHeadersTests(AllianceAppFactory app) : IClassFixture<AllianceAppFactory>
 {
     public static TheoryData<string> Addresses => new()
@@ -22,7 +23,7 @@ public sealed partial class SecurityHeadersTests(AllianceAppFactory app) : IClas
 
     [Theory]
     [MemberData(nameof(Addresses))]
-    public async Task Every_response_forbids_sniffing_framing_plugins_and_foreign_bases(string address)
+    public async Task Every_response_that_may_be_opened_as_a_document_forbids_sniffing_framing_plugins_and_foreign_bases(string address)
     {
         var response = await app.Anonymous().GetAsync(address);
 
@@ -36,6 +37,48 @@ public sealed partial class SecurityHeadersTests(AllianceAppFactory app) : IClas
         Assert.Contains("base-uri 'self'", csp);
         Assert.False(response.Headers.Contains("Server"));
     }
+
+    public static TheoryData<string> Subresources => new()
+    {
+        "/app.css", "/AllianceTracker.Web.styles.css", "/theme/light.css", "/reading.css", "/theme.js", "/_framework/blazor.web.js", "/AllianceTracker.Web.lib.module.js",
+    };
+
+    [Theory]
+    [MemberData(nameof(Subresources))]
+    public async Task Stylesheets_and_scripts_forbid_sniffing_without_the_page_only_headers(string address)
+    {
+        var response = await app.Anonymous().GetAsync(address);
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
+        Assert.Equal("strict-origin-when-cross-origin", Header(response, "Referrer-Policy"));
+        // A CSP, a permissions or framing policy applies to documents: on a stylesheet or a script it only adds bytes.
+        Assert.False(response.Headers.Contains("Content-Security-Policy"));
+        Assert.False(response.Headers.Contains("Permissions-Policy"));
+        Assert.False(response.Headers.Contains("X-Frame-Options"));
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task The_live_stream_forbids_sniffing_without_the_page_only_headers()
+    {
+        using var response = await app.Anonymous().GetAsync("/api/v1/changes/stream", HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.StartsWith("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
+        Assert.False(response.Headers.Contains("Content-Security-Policy"));
+    }
+
+    [Theory]
+    [InlineData("text/css", true)]
+    [InlineData("text/javascript; charset=utf-8", true)]
+    [InlineData("font/woff2", true)]
+    [InlineData("text/html; charset=utf-8", false)]
+    [InlineData("image/svg+xml", false)]
+    [InlineData("application/json", false)]
+    [InlineData(null, false)]
+    public void Only_what_is_never_opened_as_a_document_counts_as_a_subresource(string? contentType, bool subresource) =>
+        Assert.Equal(subresource, SecurityHeaderPolicies.IsSubresource(contentType));
 
     [Fact]
     public async Task Pages_run_only_the_sites_script_files_and_the_import_map_they_render()
