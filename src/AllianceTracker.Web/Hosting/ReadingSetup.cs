@@ -30,7 +30,7 @@ public static class ReadingSetup
             // Only anonymous responses are compressed (see UseCompressionForReaders): no secret sits
             // beside text an attacker controls, so compression cannot leak one (BREACH).
             options.EnableForHttps = true;
-            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add(new ReadersBrotli());
             options.Providers.Add<GzipCompressionProvider>();
             options.MimeTypes =
             [
@@ -38,7 +38,6 @@ public static class ReadingSetup
                 "text/csv", "text/markdown", "application/atom+xml", "image/svg+xml",
             ];
         });
-        builder.Services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
         builder.Services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
         ReplaceAntiforgery(builder.Services);
         return builder;
@@ -113,6 +112,25 @@ public static class ReadingSetup
         public Task ValidateRequestAsync(HttpContext httpContext) => inner.ValidateRequestAsync(httpContext);
 
         public void SetCookieTokenAndHeader(HttpContext httpContext) => inner.SetCookieTokenAndHeader(httpContext);
+    }
+
+    /// <summary>
+    /// Brotli at quality 3. The framework's levels are quality 1 (Fastest) or 4 (Optimal). Quality 1
+    /// compresses each write on its own: a page rendered in 16 KB writes came out 13.4 KB where the
+    /// same page in one piece is 11.6 KB. Quality 3 keeps its window across writes: the seeded
+    /// dashboard is 10.6 KB, the theme stylesheet 2.4 KB instead of 3.2, for ~0.05 ms more than
+    /// quality 1 on the dashboard's 65 KB (0.15 against 0.10 ms; quality 4, 10.0 KB, takes 0.30 ms):
+    /// about 3 % of an uncached render, for 2.8 KB less to every reader (docs/page-weight.md).
+    /// </summary>
+    private sealed class ReadersBrotli : ICompressionProvider
+    {
+        private static readonly BrotliCompressionOptions Quality = new() { Quality = 3 };
+
+        public string EncodingName => "br";
+
+        public bool SupportsFlush => true;
+
+        public Stream CreateStream(Stream outputStream) => new BrotliStream(outputStream, Quality, leaveOpen: true);
     }
 
     private sealed class ReadingCachePolicy : IOutputCachePolicy

@@ -92,6 +92,24 @@ public sealed class ReadingTests(ITestOutputHelper output) : FreshAppTest<Accoun
     }
 
     [Fact]
+    public async Task A_compressed_page_is_the_page_compressed_whole_not_write_by_write()
+    {
+        var reader = App.Anonymous();
+        reader.DefaultRequestHeaders.AcceptEncoding.ParseAdd("br");
+
+        var compressed = await (await reader.GetAsync("/")).Content.ReadAsByteArrayAsync();
+
+        using var decoded = new MemoryStream();
+        await new System.IO.Compression.BrotliStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress).CopyToAsync(decoded);
+        var page = decoded.ToArray();
+        Assert.Contains("</html>", System.Text.Encoding.UTF8.GetString(page), StringComparison.Ordinal);
+        // Brotli's quality 1 compressed each 16 KB write apart: a fifth larger than the page in one piece.
+        var whole = new byte[page.Length];
+        Assert.True(System.IO.Compression.BrotliEncoder.TryCompress(page, whole, out var wholeLength, quality: 3, window: 22));
+        Assert.InRange(compressed.Length, 1, wholeLength * 1.05);
+    }
+
+    [Fact]
     public async Task The_theme_switch_remembers_the_choice_and_the_next_page_links_the_dark_stylesheet_from_the_first_byte()
     {
         var reader = App.Anonymous();
