@@ -94,9 +94,9 @@ public static class ChartSvg
         return svg.Append("</svg>").ToString();
     }
 
-    /// <summary>How many members hold each stance on the proposal, every stance present.</summary>
+    /// <summary>How many members hold each stance on the proposal: the consensus rule's own counts, every stance present.</summary>
     public static IReadOnlyDictionary<Stance, int> Counts(AlliancePicture picture, string proposalSlug) =>
-        StanceMarks.BarOrder.ToDictionary(s => s, s => picture.Members.Count(m => picture.PositionOf(m.Alpha3, proposalSlug).Stance == s));
+        picture.FindProposal(proposalSlug)?.Result.Counts ?? StanceMarks.BarOrder.ToDictionary(s => s, _ => 0);
 
     private static StringBuilder Open(int width, int height, string label, bool dark, bool standalone)
     {
