@@ -28,14 +28,32 @@ public sealed class AuthorDirectory(IDbContextFactory<AllianceDbContext> dbFacto
     /// <summary>The author of records a migration made from what was there (e.g. proposals' first text revisions).</summary>
     public const string MigrationAuthor = "migration";
 
-    private volatile IReadOnlyDictionary<string, string?>? _names;
+    private volatile Directory? _names;
 
-    /// <summary>The public name of every stored author, read once and kept until <see cref="Forget"/>.</summary>
+    /// <summary>
+    /// The public name of every stored author, kept until <see cref="Forget"/> or until the number
+    /// of accounts changes: the command line's <c>users add</c> runs in another process, which
+    /// cannot call Forget, and its editor's entries must not read "A former editor".
+    /// </summary>
     public async Task<Func<string, string>> GetAsync(CancellationToken cancellationToken = default)
     {
-        var names = _names ??= await LoadAsync(cancellationToken);
+        int accounts;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            accounts = await db.Users.CountAsync(cancellationToken);
+        }
+
+        var known = _names;
+        if (known is null || known.Accounts != accounts)
+        {
+            known = _names = new Directory(await LoadAsync(cancellationToken), accounts);
+        }
+
+        var names = known.Names;
         return author => PublicName(author, names);
     }
+
+    private sealed record Directory(IReadOnlyDictionary<string, string?> Names, int Accounts);
 
     /// <summary>An account was added or renamed: read the names again on next use.</summary>
     public void Forget() => _names = null;

@@ -84,6 +84,24 @@ public sealed class PublicNamesTests(ITestOutputHelper output) : FreshAppTest<Ac
     }
 
     [Fact]
+    public async Task An_account_added_by_another_process_is_named_without_a_restart()
+    {
+        var directory = App.Services.GetRequiredService<Web.Features.History.AuthorDirectory>();
+        Assert.Equal("A former editor", (await directory.GetAsync())("cli-added@example.org"));
+
+        // As `users add` on the command line does: straight into the database, no Forget in this app.
+        using (var scope = App.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            var user = new IdentityUser { UserName = "cli-added@example.org", Email = "cli-added@example.org" };
+            Assert.True((await users.CreateAsync(user)).Succeeded);
+            Assert.True((await users.AddClaimAsync(user, new System.Security.Claims.Claim(Web.Features.History.AuthorDirectory.DisplayNameClaim, "Added Elsewhere"))).Succeeded);
+        }
+
+        Assert.Equal("Added Elsewhere", (await directory.GetAsync())("cli-added@example.org"));
+    }
+
+    [Fact]
     public async Task Seed_entries_are_credited_to_the_seed_article_not_to_an_account()
     {
         var page = await App.Anonymous().GetStringAsync("/members/HUN");
