@@ -1,4 +1,5 @@
 using System.Globalization;
+using AllianceTracker.Web.Components;
 using AllianceTracker.Web.Features.History;
 using AllianceTracker.Web.Features.Snapshots;
 using Microsoft.AspNetCore.Components;
@@ -58,10 +59,7 @@ public sealed partial class ChangesPage
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
 
-    private string FeedPath =>
-        Member is not null ? $"feeds/changes.atom?member={Uri.EscapeDataString(Member.ToUpperInvariant())}"
-        : Proposal is not null ? $"feeds/changes.atom?proposal={Uri.EscapeDataString(Proposal)}"
-        : "feeds/changes.atom";
+    private string FeedPath => ChangeFeedLink.PathFor(Member?.ToUpperInvariant(), Proposal);
 
     [Inject]
     private Api.PublicAddress PublicAddress { get; set; } = null!;
