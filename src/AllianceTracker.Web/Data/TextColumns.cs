@@ -23,7 +23,8 @@ internal static class TextColumns
         Text<DecisionRetraction>(model, (r => r.Reason, TextPolicy.Note), (r => r.RecordedBy, TextPolicy.Login));
         Text<Source>(model, (s => s.Key, TextPolicy.Code), (s => s.Title, TextPolicy.Title), (s => s.Outlet, TextPolicy.Title), (s => s.Url, TextPolicy.Url));
         Text<SourceCorrection>(model, (c => c.Reason, TextPolicy.Note), (c => c.RecordedBy, TextPolicy.Login));
-        Text<StanceChange>(model, (c => c.Conditions, TextPolicy.Note), (c => c.Rationale, TextPolicy.Note), (c => c.RecordedBy, TextPolicy.Login));
+        Text<StanceChange>(model, (c => c.Conditions, TextPolicy.Note), (c => c.Rationale, TextPolicy.Note),
+            (c => c.InterpretationNote, TextPolicy.Note), (c => c.RecordedBy, TextPolicy.Login));
         Text<StanceEvidence>(model, (e => e.Excerpt, TextPolicy.Note));
         Text<StanceRetraction>(model, (r => r.Reason, TextPolicy.Note), (r => r.RecordedBy, TextPolicy.Login));
         Text<ProposalAlias>(model, (a => a.Phrase, TextPolicy.Title), (a => a.AddedBy, TextPolicy.Login), (a => a.RemovedBy, TextPolicy.Login));

@@ -30,6 +30,12 @@ public sealed class StanceChange
     /// <summary>One line: why the evidence supports this stance.</summary>
     public required string Rationale { get; init; }
 
+    /// <summary>
+    /// Set when the stance is the editors' reading of evidence that does not state it outright: the
+    /// note says what was read into it. Readers see a mark that opens the note wherever the stance shows.
+    /// </summary>
+    public string? InterpretationNote { get; init; }
+
     public required DateTime RecordedAtUtc { get; init; }
 
     public required string RecordedBy { get; init; }

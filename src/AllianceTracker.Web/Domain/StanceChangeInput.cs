@@ -6,6 +6,7 @@ namespace AllianceTracker.Web.Domain;
 /// editor saw (null: the cell had no entry yet); a save on top of any other version is refused.
 /// With <see cref="AddsEvidence"/> the entry only adds <see cref="Evidence"/> to the stance on
 /// record (its stance, conditions, date and reason are kept; the ones given here are not read).
+/// <see cref="InterpretationNote"/>, when given, marks the stance as the editors' interpretation of the evidence.
 /// </summary>
 public sealed record StanceChangeInput(
     string MemberAlpha3,
@@ -17,4 +18,5 @@ public sealed record StanceChangeInput(
     IReadOnlyList<EvidenceInput> Evidence,
     Guid? ExpectedVersion = null,
     bool EffectiveOnIsApproximate = false,
-    bool AddsEvidence = false);
+    bool AddsEvidence = false,
+    string? InterpretationNote = null);

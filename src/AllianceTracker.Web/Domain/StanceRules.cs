@@ -36,6 +36,11 @@ public static class StanceRules
             yield return new("rationale", rationale);
         }
 
+        if (CheckInterpretationNote(change.InterpretationNote) is { } interpretation)
+        {
+            yield return new("interpretationNote", interpretation);
+        }
+
         foreach (var problem in CheckEvidence(change.Evidence, today, "A stance needs evidence: quote at least one source.", "show the stance"))
         {
             yield return problem;
@@ -85,6 +90,9 @@ public static class StanceRules
 
     public static string? CheckRationale(string? rationale) =>
         string.IsNullOrWhiteSpace(rationale) ? "Say in one line why the evidence supports this stance." : TextPolicy.Check(rationale, TextPolicy.Note);
+
+    /// <summary>An interpretation note is optional; given, it is a note like any other (blank means none).</summary>
+    public static string? CheckInterpretationNote(string? note) => TextPolicy.Check(note, TextPolicy.Note);
 
     public static string? CheckExcerpt(string? excerpt, string whatItShows = "show the stance")
     {

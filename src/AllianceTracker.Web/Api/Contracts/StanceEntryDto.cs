@@ -4,4 +4,4 @@ namespace AllianceTracker.Web.Api.Contracts;
 public sealed record StanceEntryDto(
     long Id, string Member, string Proposal, string From, string Stance, string? Conditions, string EffectiveDate, bool EffectiveDateApproximate,
     string Rationale, DateTime RecordedAtUtc, string RecordedBy, IReadOnlyList<EvidenceDto> Evidence, RetractionDto? Retraction, string? Origin,
-    long? AddsEvidenceTo);
+    long? AddsEvidenceTo, string? InterpretationNote);

@@ -235,53 +235,6 @@ namespace AllianceTracker.Web.Data.Migrations
                     b.ToTable("ProposalAliases");
                 });
 
-            modelBuilder.Entity("AllianceTracker.Web.Domain.SummitDecision", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("DecidedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("AllianceTracker:TextField", "note");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ProposalId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("RecordedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("AllianceTracker:TextField", "login");
-
-                    b.Property<int?>("ReplacedByProposalId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SourceId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProposalId");
-
-                    b.HasIndex("RecordedAtUtc");
-
-                    b.HasIndex("SourceId");
-
-                    b.ToTable("ProposalOutcomes");
-                });
-
             modelBuilder.Entity("AllianceTracker.Web.Domain.ProposalRevision", b =>
                 {
                     b.Property<long>("Id")
@@ -487,6 +440,11 @@ namespace AllianceTracker.Web.Data.Migrations
                     b.Property<bool>("EffectiveOnIsApproximate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("InterpretationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "note");
+
                     b.Property<string>("MemberAlpha3")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -625,6 +583,53 @@ namespace AllianceTracker.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Summits");
+                });
+
+            modelBuilder.Entity("AllianceTracker.Web.Domain.SummitDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "note");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AllianceTracker:TextField", "login");
+
+                    b.Property<int?>("ReplacedByProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("RecordedAtUtc");
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("ProposalOutcomes");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -886,25 +891,6 @@ namespace AllianceTracker.Web.Data.Migrations
                     b.Navigation("Proposal");
                 });
 
-            modelBuilder.Entity("AllianceTracker.Web.Domain.SummitDecision", b =>
-                {
-                    b.HasOne("AllianceTracker.Web.Domain.Proposal", "Proposal")
-                        .WithMany()
-                        .HasForeignKey("ProposalId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("AllianceTracker.Web.Domain.Source", "Source")
-                        .WithMany()
-                        .HasForeignKey("SourceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Proposal");
-
-                    b.Navigation("Source");
-                });
-
             modelBuilder.Entity("AllianceTracker.Web.Domain.ProposalRevision", b =>
                 {
                     b.HasOne("AllianceTracker.Web.Domain.Proposal", "Proposal")
@@ -974,6 +960,25 @@ namespace AllianceTracker.Web.Data.Migrations
                     b.Navigation("StanceChange");
                 });
 
+            modelBuilder.Entity("AllianceTracker.Web.Domain.SummitDecision", b =>
+                {
+                    b.HasOne("AllianceTracker.Web.Domain.Proposal", "Proposal")
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AllianceTracker.Web.Domain.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Proposal");
+
+                    b.Navigation("Source");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1025,11 +1030,6 @@ namespace AllianceTracker.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AllianceTracker.Web.Domain.SummitDecision", b =>
-                {
-                    b.Navigation("Evidence");
-                });
-
             modelBuilder.Entity("AllianceTracker.Web.Domain.StanceChange", b =>
                 {
                     b.Navigation("Evidence");
@@ -1038,6 +1038,11 @@ namespace AllianceTracker.Web.Data.Migrations
             modelBuilder.Entity("AllianceTracker.Web.Domain.Summit", b =>
                 {
                     b.Navigation("Proposals");
+                });
+
+            modelBuilder.Entity("AllianceTracker.Web.Domain.SummitDecision", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 #pragma warning restore 612, 618
         }

@@ -115,6 +115,7 @@ internal sealed partial class AppendResolution
                 EffectiveOn = onRecord.EffectiveOn,
                 EffectiveOnIsApproximate = onRecord.EffectiveOnIsApproximate,
                 Rationale = onRecord.Rationale,
+                InterpretationNote = onRecord.InterpretationNote,
                 RecordedAtUtc = recordedAtUtc,
                 RecordedBy = author,
                 Origin = origin,
@@ -153,6 +154,7 @@ internal sealed partial class AppendResolution
         EffectiveOn = change.EffectiveOn,
         EffectiveOnIsApproximate = change.EffectiveOnIsApproximate,
         Rationale = change.Rationale.Trim(),
+        InterpretationNote = string.IsNullOrWhiteSpace(change.InterpretationNote) ? null : change.InterpretationNote.Trim(),
         RecordedAtUtc = recordedAtUtc,
         RecordedBy = author,
         Origin = origin,
@@ -233,10 +235,11 @@ internal sealed partial class AppendResolution
 
             var seenCurrent = change.ExpectedVersion is not { } seen || _versions.GetValueOrDefault((change.MemberAlpha3, change.ProposalSlug)) == seen;
             if (comparesWithRecord && seenCurrent && onRecord is not null && onRecord.Stance == change.Stance && onRecord.EffectiveOn == change.EffectiveOn
-                && (onRecord.Conditions ?? "") == (TextPolicy.Clean(change.Conditions) ?? ""))
+                && (onRecord.Conditions ?? "") == (TextPolicy.Clean(change.Conditions) ?? "")
+                && (onRecord.InterpretationNote ?? "") == (TextPolicy.Clean(change.InterpretationNote) ?? ""))
             {
                 Problems.Add(new(AppendPart.Changes, index, "stance",
-                    "Nothing changed: this is the stance on record, with the same conditions and date. To cite another source for it, add the evidence to the existing entry instead."));
+                    "Nothing changed: this is the stance on record, with the same conditions, date and interpretation note. To cite another source for it, add the evidence to the existing entry instead."));
             }
         }
 

@@ -26,7 +26,8 @@ public sealed record StanceHistoryEntry(
     string? RetractionReason = null,
     bool EffectiveOnIsApproximate = false,
     EntryOrigin? Origin = null,
-    long? AddsEvidenceTo = null)
+    long? AddsEvidenceTo = null,
+    string? InterpretationNote = null)
 {
     /// <summary>Only adds evidence to an earlier entry: the stance, date and reason stay; the sources grow.</summary>
     public bool AddsEvidence => AddsEvidenceTo is not null;

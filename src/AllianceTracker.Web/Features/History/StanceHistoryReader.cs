@@ -185,5 +185,6 @@ public sealed class StanceHistoryReader(IDbContextFactory<AllianceDbContext> dbF
         retraction?.Reason,
         change.EffectiveOnIsApproximate,
         change.Origin,
-        change.AddsEvidenceTo);
+        change.AddsEvidenceTo,
+        change.InterpretationNote);
 }

@@ -145,5 +145,6 @@ public sealed class AlliancePictureReader(IDbContextFactory<AllianceDbContext> d
             .OrderBy(e => e.Id)
             .Select(e => new EvidenceView(SourceSummary.From(e.Source!), e.Excerpt))
             .ToList(),
-        change.EffectiveOnIsApproximate);
+        change.EffectiveOnIsApproximate,
+        change.InterpretationNote);
 }

@@ -100,7 +100,8 @@ public static class PositionsApi
         p.EffectiveOn is { } effective ? effective.ToIso() : null,
         p.Rationale,
         p.Evidence.Select(ToDto).ToList(),
-        p.EffectiveOnIsApproximate);
+        p.EffectiveOnIsApproximate,
+        p.InterpretationNote);
 
     private static EvidenceDto ToDto(History.EvidenceView e) => EvidenceContracts.Evidence(e);
 }

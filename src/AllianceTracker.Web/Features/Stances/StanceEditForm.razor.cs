@@ -33,6 +33,8 @@ public partial class StanceEditForm
     private string? _conditions;
     private string? _effectiveOn;
     private string? _rationale;
+    private bool _interpreted;
+    private string? _interpretationNote;
     private readonly List<EvidenceDraft> _evidence = [new()];
     private readonly List<StatementCell> _more = [];
 
@@ -149,7 +151,10 @@ public partial class StanceEditForm
         problems.Add("stance", _stance is null ? "Choose the stance the evidence shows." : null);
         var effectiveIsDate = IsoDate.TryParse(_effectiveOn, out var effectiveOn);
         problems.Add("effectiveOn", effectiveIsDate ? null : "Give the date the member took this stance.");
-        var first = new StanceChangeInput(MemberAlpha3, ProposalSlug, _stance ?? Stance.Unknown, _conditions, effectiveOn, _rationale ?? "", evidence, _version);
+        problems.Add("interpretationNote", _interpreted && string.IsNullOrWhiteSpace(_interpretationNote)
+            ? "Say what you read into the evidence, or clear the interpretation box." : null);
+        var first = new StanceChangeInput(MemberAlpha3, ProposalSlug, _stance ?? Stance.Unknown, _conditions, effectiveOn, _rationale ?? "", evidence, _version,
+            InterpretationNote: _interpreted ? _interpretationNote : null);
         problems.Add(StanceRules.Check(first, Today).Where(p => effectiveIsDate || p.Field != "effectiveOn"));
         var requests = new List<StanceChangeInput> { first };
         var anyRowProblem = false;

@@ -43,7 +43,7 @@ public static class StancesApi
     internal static StanceEntryDto ToDto(StanceHistoryEntry e) => new(
         e.Id, e.MemberAlpha3, e.ProposalSlug, e.From.ToCode(), e.To.ToCode(), e.Conditions, e.EffectiveOn.ToIso(), e.EffectiveOnIsApproximate,
         e.Rationale, e.RecordedAtUtc, e.RecordedBy, e.Evidence.Select(EvidenceContracts.Evidence).ToList(),
-        RetractionDto.Of(e.RetractedAtUtc, e.RetractedBy, e.RetractionReason), e.Origin?.ToCode(), e.AddsEvidenceTo);
+        RetractionDto.Of(e.RetractedAtUtc, e.RetractedBy, e.RetractionReason), e.Origin?.ToCode(), e.AddsEvidenceTo, e.InterpretationNote);
 
     internal static async Task<Ok<CellDto>> GetCellAsync(string member, string proposal, StanceRecorder recorder, CancellationToken cancellationToken) =>
         TypedResults.Ok(ToDto(member, proposal, await recorder.GetCellAsync(member, proposal, cancellationToken)));
@@ -67,7 +67,8 @@ public static class StancesApi
         try
         {
             var (change, version) = await recorder.RecordAsync(user, new StanceChangeInput(
-                body.Member ?? "", body.Proposal ?? "", stance, body.Conditions, effective!.Value, body.Reason ?? "", evidence, body.ExpectedVersion), cancellationToken);
+                body.Member ?? "", body.Proposal ?? "", stance, body.Conditions, effective!.Value, body.Reason ?? "", evidence, body.ExpectedVersion,
+                InterpretationNote: body.InterpretationNote), cancellationToken);
             return TypedResults.Created($"/api/v1/stances/{change.Id}", new WrittenDto(change.Id, version));
         }
         catch (EditValidationException ex)
@@ -109,7 +110,8 @@ public static class StancesApi
         try
         {
             var recorded = await recorder.RecordStatementAsync(user, cells.Select((c, i) => new StanceChangeInput(
-                c.Member ?? "", c.Proposal ?? "", stances[i], c.Conditions, effective!.Value, body.Reason ?? "", evidence, c.ExpectedVersion)).ToList(), cancellationToken);
+                c.Member ?? "", c.Proposal ?? "", stances[i], c.Conditions, effective!.Value, body.Reason ?? "", evidence, c.ExpectedVersion,
+                InterpretationNote: body.InterpretationNote)).ToList(), cancellationToken);
             return TypedResults.Created($"/api/v1/stances/{recorded[0].Change.Id}", new StatementWrittenDto(recorded.Select(r => new WrittenDto(r.Change.Id, r.CellVersion)).ToList()));
         }
         catch (EditValidationException ex)

@@ -248,55 +248,6 @@ namespace AllianceTracker.Web.Data.PostgreSql.Migrations
                     b.ToTable("ProposalAliases");
                 });
 
-            modelBuilder.Entity("AllianceTracker.Web.Domain.SummitDecision", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateOnly>("DecidedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasAnnotation("AllianceTracker:TextField", "note");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("ProposalId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("RecordedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasAnnotation("AllianceTracker:TextField", "login");
-
-                    b.Property<int?>("ReplacedByProposalId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("SourceId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProposalId");
-
-                    b.HasIndex("RecordedAtUtc");
-
-                    b.HasIndex("SourceId");
-
-                    b.ToTable("ProposalOutcomes");
-                });
-
             modelBuilder.Entity("AllianceTracker.Web.Domain.ProposalRevision", b =>
                 {
                     b.Property<long>("Id")
@@ -510,6 +461,11 @@ namespace AllianceTracker.Web.Data.PostgreSql.Migrations
                     b.Property<bool>("EffectiveOnIsApproximate")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("InterpretationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasAnnotation("AllianceTracker:TextField", "note");
+
                     b.Property<string>("MemberAlpha3")
                         .IsRequired()
                         .HasColumnType("character varying(3)");
@@ -654,6 +610,55 @@ namespace AllianceTracker.Web.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("Summits");
+                });
+
+            modelBuilder.Entity("AllianceTracker.Web.Domain.SummitDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasAnnotation("AllianceTracker:TextField", "note");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasAnnotation("AllianceTracker:TextField", "login");
+
+                    b.Property<int?>("ReplacedByProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("RecordedAtUtc");
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("ProposalOutcomes");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -921,25 +926,6 @@ namespace AllianceTracker.Web.Data.PostgreSql.Migrations
                     b.Navigation("Proposal");
                 });
 
-            modelBuilder.Entity("AllianceTracker.Web.Domain.SummitDecision", b =>
-                {
-                    b.HasOne("AllianceTracker.Web.Domain.Proposal", "Proposal")
-                        .WithMany()
-                        .HasForeignKey("ProposalId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("AllianceTracker.Web.Domain.Source", "Source")
-                        .WithMany()
-                        .HasForeignKey("SourceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Proposal");
-
-                    b.Navigation("Source");
-                });
-
             modelBuilder.Entity("AllianceTracker.Web.Domain.ProposalRevision", b =>
                 {
                     b.HasOne("AllianceTracker.Web.Domain.Proposal", "Proposal")
@@ -1009,6 +995,25 @@ namespace AllianceTracker.Web.Data.PostgreSql.Migrations
                     b.Navigation("StanceChange");
                 });
 
+            modelBuilder.Entity("AllianceTracker.Web.Domain.SummitDecision", b =>
+                {
+                    b.HasOne("AllianceTracker.Web.Domain.Proposal", "Proposal")
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AllianceTracker.Web.Domain.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Proposal");
+
+                    b.Navigation("Source");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1060,11 +1065,6 @@ namespace AllianceTracker.Web.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AllianceTracker.Web.Domain.SummitDecision", b =>
-                {
-                    b.Navigation("Evidence");
-                });
-
             modelBuilder.Entity("AllianceTracker.Web.Domain.StanceChange", b =>
                 {
                     b.Navigation("Evidence");
@@ -1073,6 +1073,11 @@ namespace AllianceTracker.Web.Data.PostgreSql.Migrations
             modelBuilder.Entity("AllianceTracker.Web.Domain.Summit", b =>
                 {
                     b.Navigation("Proposals");
+                });
+
+            modelBuilder.Entity("AllianceTracker.Web.Domain.SummitDecision", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 #pragma warning restore 612, 618
         }
