@@ -179,6 +179,11 @@ public static class ChangeFeed
             text.Append(CultureInfo.InvariantCulture, $" Conditions: {entry.Conditions}");
         }
 
+        if (entry.InterpretationNote is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Interpretation: {entry.InterpretationNote}");
+        }
+
         foreach (var evidence in entry.Evidence)
         {
             text.Append(CultureInfo.InvariantCulture, $" “{evidence.Excerpt}” ({evidence.Source.Outlet}, {evidence.Source.Title})");
