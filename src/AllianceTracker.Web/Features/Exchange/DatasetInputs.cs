@@ -29,7 +29,8 @@ public static class DatasetInputs
         // An unknown stance code reads as Unknown ("no position on record"), as it always has.
         var stance = StanceVocabulary.TryParse(p.Stance, out var parsed) ? parsed : Stance.Unknown;
         return new(p.Member, p.Proposal, stance, p.Conditions, IsoDate.Parse(p.EffectiveDate!), p.Rationale ?? "",
-            p.Evidence.Select(e => new EvidenceInput(e.Source, e.Excerpt)).ToList(), EffectiveOnIsApproximate: p.EffectiveDateApproximate == true);
+            p.Evidence.Select(e => new EvidenceInput(e.Source, e.Excerpt)).ToList(), EffectiveOnIsApproximate: p.EffectiveDateApproximate == true,
+            InterpretationNote: p.InterpretationNote);
     }
 
     /// <summary>A domain rule's field as the format names it (<c>effectiveOn</c> is <c>effectiveDate</c> in a file).</summary>

@@ -94,6 +94,7 @@ public sealed record ExportDocument(
                 p.Evidence.Select(ev => new ExportEvidence(ev.Source.Key, ev.Excerpt)).ToList())
             {
                 EffectiveDateApproximate = p.EffectiveOnIsApproximate ? true : null,
+                InterpretationNote = p.InterpretationNote,
             }).ToList(),
             picture.Consensus.OrderBy(c => c.Proposal.Slug, StringComparer.Ordinal).Select(c => new ExportConsensus(
                 c.Proposal.Slug, c.StatusCode,
@@ -120,7 +121,8 @@ public sealed record ExportDocument(
             // An unknown stance code reads as Unknown ("no position on record"), as it always has.
             var stance = StanceVocabulary.TryParse(p.Stance, out var parsed) ? parsed : Stance.Unknown;
             return new PositionView(p.Member, p.Proposal, stance, p.Conditions, IsoDate.ParseOrNull(p.EffectiveDate), p.Rationale,
-                p.Evidence.Select(e => new EvidenceView(ToSummary(sources[e.Source]), e.Excerpt)).ToList(), p.EffectiveDateApproximate == true);
+                p.Evidence.Select(e => new EvidenceView(ToSummary(sources[e.Source]), e.Excerpt)).ToList(), p.EffectiveDateApproximate == true,
+                p.InterpretationNote);
         }).ToList();
         var consensus = proposals.Select(p => new ProposalConsensus(p, ConsensusCalculator.Evaluate(
             positions.Where(x => x.ProposalSlug == p.Slug).Select(x => new MemberPosition(x.MemberAlpha3, x.Stance, x.Conditions))))).ToList();

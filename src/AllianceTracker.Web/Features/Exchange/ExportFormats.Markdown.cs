@@ -53,6 +53,12 @@ public static partial class ExportFormats
                 md.AppendLine(CultureInfo.InvariantCulture, $"- Condition from {names.GetValueOrDefault(conditional.Member)}: {Escape(conditional.Conditions!)}");
             }
 
+            foreach (var interpreted in document.Positions.Where(p => p.Proposal == proposal.Slug && p.InterpretationNote is not null))
+            {
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"- Interpretation, {names.GetValueOrDefault(interpreted.Member)} ({interpreted.Stance}): {Escape(interpreted.InterpretationNote!)}");
+            }
+
             md.AppendLine();
         }
 

@@ -27,11 +27,11 @@ public static partial class ExportFormats
         foreach (var proposal in document.InDashboardOrder())
         {
             sheets.Add(new(SheetName(proposal.Slug, taken),
-                ["Member", "Code", "Stance", "Conditions", "Effective", "Approximate date", "Rationale", "Sources"],
+                ["Member", "Code", "Stance", "Conditions", "Effective", "Approximate date", "Rationale", "Interpretation note", "Sources"],
                 document.Positions.Where(p => p.Proposal == proposal.Slug).Select(p => (IReadOnlyList<object?>)
                 [
                     names.GetValueOrDefault(p.Member, p.Member), p.Member, p.Stance, p.Conditions, XlsxWorkbook.Date(p.EffectiveDate), document.IsApproximate(p), p.Rationale,
-                    string.Join("; ", p.Evidence.Select(e => e.Source)),
+                    p.InterpretationNote, string.Join("; ", p.Evidence.Select(e => e.Source)),
                 ])));
         }
 

@@ -49,6 +49,7 @@ public static class TidyTables
         new("effective_date", "date", "When the stance took effect.", Required: true),
         new("effective_date_approximate", "boolean", "True when the effective date is inferred, not stated.", Required: true),
         new("rationale", "string", "Why the editor recorded it.", Required: true),
+        new("interpretation_note", "string", "Set when the stance is the editors' interpretation of evidence that does not state it outright: what they read into it."),
         new("recorded_at", "datetime", "When it was recorded (UTC).", Required: true),
         new("recorded_by", "string", "The editor's public name.", Required: true),
         new("origin", "string", "How it was recorded: by an editor, an import, the news assist…"),

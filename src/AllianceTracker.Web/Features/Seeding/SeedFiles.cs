@@ -74,7 +74,8 @@ internal sealed record StanceRecord(
     string Rationale,
     IReadOnlyList<EvidenceRecord> Evidence,
     string? Conditions = null,
-    bool EffectiveOnApproximate = false)
+    bool EffectiveOnApproximate = false,
+    string? InterpretationNote = null)
 {
     public string Label => $"{Member} on {Proposal}";
 
@@ -83,7 +84,7 @@ internal sealed record StanceRecord(
         // An unknown stance code reads as Unknown ("no position on record"), as it always has.
         var stance = StanceVocabulary.TryParse(Stance, out var parsed) ? parsed : Domain.Stance.Unknown;
         return new(Member, Proposal, stance, Conditions, EffectiveOn, Rationale, Evidence.Select(e => new EvidenceInput(e.Source, e.Excerpt)).ToList(),
-            EffectiveOnIsApproximate: EffectiveOnApproximate);
+            EffectiveOnIsApproximate: EffectiveOnApproximate, InterpretationNote: InterpretationNote);
     }
 }
 
