@@ -53,6 +53,21 @@ public sealed class SeedImporterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_readings_ADR_0004_flags_are_seeded_as_interpretations_with_a_note_and_the_stated_ones_are_not()
+    {
+        await Importer.ImportAsync(_seeds);
+
+        await using var db = _database.CreateDbContext();
+        var interpreted = await db.StanceChanges.Where(c => c.InterpretationNote != null)
+            .Select(c => c.MemberAlpha3 + ":" + c.Proposal!.Slug).OrderBy(c => c).ToListAsync();
+        Assert.Equal(["ESP:ukraine-fund", "EST:membership-invitation", "ITA:ukraine-fund", "LTU:membership-invitation", "LVA:membership-invitation", "POL:membership-invitation"], interpreted);
+        var estonia = await db.StanceChanges.SingleAsync(c => c.MemberAlpha3 == "EST");
+        Assert.Contains("Baltic officials", estonia.InterpretationNote);
+        // Hungary's rejection and the US and German opposition are stated in the article: no mark.
+        Assert.Null((await db.StanceChanges.SingleAsync(c => c.MemberAlpha3 == "DEU")).InterpretationNote);
+    }
+
+    [Fact]
     public async Task Every_seeded_stance_cites_evidence_and_conditional_ones_state_conditions()
     {
         await Importer.ImportAsync(_seeds);
