@@ -47,6 +47,61 @@ public sealed class EditorFlowTests : FreshBrowserAppTest
     }
 
     [Fact]
+    public async Task An_editor_marks_a_stance_as_an_interpretation_and_a_reader_opens_the_note_on_a_phone_without_script()
+    {
+        const string note = "Only Baltic officials are quoted; Estonia is read from them.";
+        var editorPage = await App.SignedInPageAsync(Roles.Editor);
+        var dashboard = new DashboardPage(editorPage);
+        await dashboard.OpenAsync();
+        var dialog = await StanceEditDialog.OpenAsync(editorPage, "EST", "ukraine-fund");
+        await dialog.ChooseStanceAsync("Supports");
+        await dialog.TypeEffectiveDateAsync(new DateOnly(2024, 6, 12));
+        await dialog.TypeAsync("edit-reason", "Baltic officials back the fund.");
+        // The box, then the note it asks for: saving with the box ticked and no note is refused first.
+        await dialog.Dialog.GetByText("This stance is our interpretation").ClickAsync();
+        await dialog.ChooseSourceAsync("Bolster Ukraine");
+        await dialog.TypeAsync("edit-excerpt", "Baltic officials said the fund deserves support.");
+        await dialog.ClickSaveAsync();
+        await Assertions.Expect(dialog.Dialog).ToContainTextAsync("Say what you read into the evidence");
+        await dialog.TypeAsync("edit-interpretation-note", note);
+        await dialog.SaveAsync();
+        await Assertions.Expect(dashboard.Cell("EST", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "supports");
+        await editorPage.Context.CloseAsync();
+
+        // A reader on a phone with script off: the mark is on the cell, closed; a tap opens the note.
+        var phone = await App.NewPageAsync(width: 390, height: 844, javaScript: false);
+        var reader = new DashboardPage(phone);
+        // Without script nothing follows the stream: the page that loaded is the page.
+        await phone.GotoAsync("/");
+        var mark = reader.Cell("EST", "ukraine-fund").Locator("details.interpretation");
+        await Assertions.Expect(mark.Locator("summary")).ToHaveTextAsync("≈ Interpretation");
+        await Assertions.Expect(mark.GetByText(note)).ToBeHiddenAsync();
+        await mark.Locator("summary").ClickAsync();
+        await Assertions.Expect(mark.GetByText(note)).ToBeVisibleAsync();
+        Assert.Equal(0, await reader.Cell("HUN", "ukraine-fund").Locator("details.interpretation").CountAsync());
+
+        // By keyboard on the member page: Enter on the mark opens it.
+        var member = new MemberPage(phone);
+        await phone.GotoAsync("/members/EST");
+        var position = member.Position("ukraine-fund").Locator("details.interpretation");
+        await position.Locator("summary").FocusAsync();
+        await phone.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(position.GetByText(note)).ToBeVisibleAsync();
+        await phone.Context.CloseAsync();
+
+        // Open, in both themes, the mark keeps the pages at no accessibility violation.
+        foreach (var (scheme, path) in new[] { (ColorScheme.Light, "/"), (ColorScheme.Dark, "/members/EST") })
+        {
+            var page = new DashboardPage(await App.NewPageAsync(colorScheme: scheme));
+            await page.GoToAsync(path);
+            await page.Page.Locator("details.interpretation summary").First.ClickAsync();
+            await Assertions.Expect(page.Page.GetByText(note).First).ToBeVisibleAsync();
+            await PageChecks.AssertNoAccessibilityViolationsAsync(page.Page);
+            await page.Page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task Saving_over_a_stance_an_import_changed_meanwhile_shows_the_conflict_and_the_change_can_be_reapplied()
     {
         var editorPage = await App.SignedInPageAsync(Roles.Editor);
