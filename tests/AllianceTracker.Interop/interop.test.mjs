@@ -68,7 +68,7 @@ for (const address of workbooks) {
     }
     const fund = workbook.getWorksheet('ukraine-fund');
     assert.equal(fund.rowCount, 33, 'a header and the 32 members');
-    assert.deepEqual(fund.getRow(1).values.slice(1), ['Member', 'Code', 'Stance', 'Conditions', 'Effective', 'Approximate date', 'Rationale', 'Sources']);
+    assert.deepEqual(fund.getRow(1).values.slice(1), ['Member', 'Code', 'Stance', 'Conditions', 'Effective', 'Approximate date', 'Rationale', 'Sources', 'Interpretation note']);
     const turkiye = fund.getRows(2, 32).find(row => row.getCell(2).value === 'TUR');
     assert.equal(turkiye.getCell(1).value, 'Türkiye');
     // A date is a real date cell, shown yyyy-mm-dd; an empty value is no value, not "".

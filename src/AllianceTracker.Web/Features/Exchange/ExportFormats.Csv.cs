@@ -59,7 +59,7 @@ public static partial class ExportFormats
         using var text = new StringWriter();
         using (var csv = CsvWriter.Create(text, formulaGuard ? CsvOptions : UnguardedCsvOptions, leaveOpen: true))
         {
-            foreach (var header in new[] { "as_of", "member", "member_name", "proposal", "proposal_title", "stance", "conditions", "effective_date", "effective_date_approximate", "rationale", "interpretation_note", "sources", "excerpts", "proposal_status", "decided_on", "decision_note", "view" })
+            foreach (var header in new[] { "as_of", "member", "member_name", "proposal", "proposal_title", "stance", "conditions", "effective_date", "effective_date_approximate", "rationale", "sources", "excerpts", "proposal_status", "decided_on", "decision_note", "view", "interpretation_note" })
             {
                 csv.WriteField(Cell(header));
             }
@@ -78,13 +78,14 @@ public static partial class ExportFormats
                 // Empty where not known: no date, or a version 1 snapshot from before the flag.
                 csv.WriteField(document.IsApproximate(p) is { } approximate ? (approximate ? "true" : "false") : "");
                 csv.WriteField(Cell(p.Rationale ?? ""));
-                csv.WriteField(Cell(p.InterpretationNote ?? ""));
                 csv.WriteField(Cell(string.Join("; ", p.Evidence.Select(e => sources.TryGetValue(e.Source, out var s) ? $"{s.Outlet}: {s.Title}" : e.Source))));
                 csv.WriteField(Cell(string.Join(" | ", p.Evidence.Select(e => e.Excerpt))));
                 csv.WriteField(Cell(statuses.GetValueOrDefault(p.Proposal, "")));
                 csv.WriteField(Cell(proposals.TryGetValue(p.Proposal, out var proposal) ? proposal.Decision?.DecidedOn ?? "" : ""));
                 csv.WriteField(Cell(proposal?.Decision?.Note ?? ""));
                 csv.WriteField(Cell(document.View?.Filters ?? ""));
+                // Last: a column added later goes at the end, so readers that count columns keep working.
+                csv.WriteField(Cell(p.InterpretationNote ?? ""));
                 csv.EndRecord();
             }
         }

@@ -27,11 +27,11 @@ public static partial class ExportFormats
         foreach (var proposal in document.InDashboardOrder())
         {
             sheets.Add(new(SheetName(proposal.Slug, taken),
-                ["Member", "Code", "Stance", "Conditions", "Effective", "Approximate date", "Rationale", "Interpretation note", "Sources"],
+                ["Member", "Code", "Stance", "Conditions", "Effective", "Approximate date", "Rationale", "Sources", "Interpretation note"],
                 document.Positions.Where(p => p.Proposal == proposal.Slug).Select(p => (IReadOnlyList<object?>)
                 [
                     names.GetValueOrDefault(p.Member, p.Member), p.Member, p.Stance, p.Conditions, XlsxWorkbook.Date(p.EffectiveDate), document.IsApproximate(p), p.Rationale,
-                    p.InterpretationNote, string.Join("; ", p.Evidence.Select(e => e.Source)),
+                    string.Join("; ", p.Evidence.Select(e => e.Source)), p.InterpretationNote,
                 ])));
         }
 

@@ -75,8 +75,9 @@ public sealed class TidyTableReader(
     private static string?[] HistoryRow(StanceHistoryEntry e) =>
     [
         Integer(e.Id), e.MemberAlpha3, e.MemberName, e.ProposalSlug, e.ProposalTitle, e.From.ToCode(), e.To.ToCode(), e.Conditions,
-        e.EffectiveOn.ToIso(), Boolean(e.EffectiveOnIsApproximate), e.Rationale, e.InterpretationNote, Time(e.RecordedAtUtc), e.RecordedBy, e.Origin?.ToCode(),
+        e.EffectiveOn.ToIso(), Boolean(e.EffectiveOnIsApproximate), e.Rationale, Time(e.RecordedAtUtc), e.RecordedBy, e.Origin?.ToCode(),
         e.AddsEvidenceTo is { } earlier ? Integer(earlier) : null, Boolean(e.RetractedAtUtc is not null), e.RetractedAtUtc is { } r ? Time(r) : null, e.RetractionReason,
+        e.InterpretationNote,
     ];
 
     private static string?[] DecisionRow(DecisionHistoryEntry d) =>

@@ -49,7 +49,6 @@ public static class TidyTables
         new("effective_date", "date", "When the stance took effect.", Required: true),
         new("effective_date_approximate", "boolean", "True when the effective date is inferred, not stated.", Required: true),
         new("rationale", "string", "Why the editor recorded it.", Required: true),
-        new("interpretation_note", "string", "Set when the stance is the editors' interpretation of evidence that does not state it outright: what they read into it."),
         new("recorded_at", "datetime", "When it was recorded (UTC).", Required: true),
         new("recorded_by", "string", "The editor's public name.", Required: true),
         new("origin", "string", "How it was recorded: by an editor, an import, the news assist…"),
@@ -57,6 +56,7 @@ public static class TidyTables
         new("retracted", "boolean", "True when the entry was retracted.", Required: true),
         new("retracted_at", "datetime", "When it was retracted (UTC)."),
         new("retraction_reason", "string", "Why it was retracted."),
+        new("interpretation_note", "string", "Set when the stance is the editors' interpretation of evidence that does not state it outright: what they read into it."),
     ], ["id"], [new("member", "members", "alpha3"), new("proposal", "proposals", "slug")]);
 
     public static TidyTable Evidence { get; } = new("evidence", "Evidence", "The quoted evidence of every history entry and decision, one row per excerpt.",
