@@ -86,10 +86,10 @@ internal static class NewsLexicon
     public static IReadOnlyList<(string Pattern, string Outcome)> OutcomeCues { get; } =
     [
         (@"\b(?:allies|leaders|the\s+summit|the\s+alliance|NATO|members|ministers|heads\s+of\s+state(?:\s+and\s+government)?)\s+(?:on\s+\w+\s+)?(?:formally\s+|finally\s+|have\s+|has\s+)?(?:adopted|approved|endorsed|launched|pledged|committed\s+to|agreed\s+(?:on|to|that))\b"
-            + @"|\b(?:was|were|has\s+been|have\s+been)\s+(?:formally\s+)?(?:adopted|approved|endorsed|launched)\b|\ba\s+pledge\s+by\s+allies\b", "adopted"),
+            + @"|\b(?:was|were|has\s+been|have\s+been)\s+(?:formally\s+)?(?:adopted|approved|endorsed|launched)\b|\ba\s+pledge\s+by\s+allies\b|\bsigned\s+off\s+on\b|\b(?:formally\s+)?agreed\s+by\s+all\b", "adopted"),
         (@"\b(?:was|were|has\s+been|have\s+been)\s+(?:quietly\s+)?(?:dropped|abandoned|shelved|scrapped)\b|\b(?:dropped|abandoned|shelved|scrapped)\s+the\b|\bdid\s+not\s+survive\b", "dropped"),
-        (@"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:quietly\s+)?(?:deferred|postponed|put\s+off|shelved\s+until)\b|\b(?:deferred|postponed)\s+(?:a\s+)?(?:decision|it)\b|\bno\s+invitation\s+was\s+(?:issued|extended)\b", "deferred"),
-        (@"\b(?:was|were|has\s+been)\s+replaced\b", "replaced"),
+        (@"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:quietly\s+)?(?:deferred|postponed|put\s+off|shelved\s+until)\b|\b(?:deferred|postponed)\s+(?:a\s+)?(?:decision|it)\b|\bno\s+invitation\s+was\s+(?:issued|extended)\b|\bdid\s+not\s+(?:get|receive)\s+(?:the|an)\s+invitation\b", "deferred"),
+        (@"\b(?:was|were|has\s+been)\s+replaced\b|\btook\s+its\s+place\b|\bshelved\s+in\s+favou?r\s+of\b", "replaced"),
         (@"\b(?:scaled|watered)\s+(?:back|down)\b|\bin\s+a\s+(?:scaled-down|smaller|reduced|slimmed-down)\s+form\b", "adopted-amended"),
     ];
 }
