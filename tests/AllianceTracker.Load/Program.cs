@@ -17,6 +17,11 @@ var cluster = new Option<bool>("--cluster") { Description = "The two-instance mo
 var pageWeight = new Option<bool>("--page-weight") { Description = "The page-weight mode instead (scripts/page-weight.sh): the dashboard, a proposal and a member in Chromium as a phone on slow 4G, bytes by type and largest contentful paint, against MudBlazor.min.css (one round with --short, else three)." };
 
 var root = new RootCommand("Measures AllianceTracker under load against the budgets of docs/performance.md.") { app, work, quick, streams, stretch, edits, heapReports, cluster, pageWeight };
+var seedArticle = new Option<FileInfo>("--article") { Description = "The seed article, the baseline.", Required = true };
+var aliases = new Option<FileInfo>("--aliases") { Description = "seeds/proposal-aliases.json: the proposals as the reader looks for them.", Required = true };
+var newsSpeed = new Command("news-speed", "The news assist's reading time for 100 KB texts of every shape (scripts/news-speed.sh), in process.") { seedArticle, aliases };
+newsSpeed.SetAction(result => NewsSpeed.Run(result.GetValue(seedArticle)!.FullName, result.GetValue(aliases)!.FullName));
+root.Subcommands.Add(newsSpeed);
 root.SetAction(async (result, cancellationToken) =>
 {
     var isShort = result.GetValue(quick);

@@ -6,43 +6,54 @@ namespace AllianceTracker.Web.Features.NewsAssist;
 public static partial class NewsReader
 {
     /// <summary>
-    /// The cue that says where <paramref name="member"/> stands in the clause: one it is the agent
-    /// of ("…is backed by Germany"), else the first in the cues' order that comes after the member
-    /// ("Hungary rejected…"); a cue before the member is about something else ("amid concerns
-    /// that the U.S. may…").
+    /// Every cue in the clause that is said, not supposed, in the order the cues are tried: matched
+    /// once per clause, however many members it names (a list of thirty allies would otherwise run
+    /// every cue thirty times). Empty for a question.
     /// </summary>
-    private static (Cue Cue, Match Match)? CueFor(string clause, MemberMention member)
+    private static List<(Cue Cue, Match Match)> SaidCues(string clause)
     {
+        var said = new List<(Cue, Match)>();
         // A question, or a cue under a modal or a forecast ("could veto", "is expected to back", "did
         // not rule out supporting"), says what might be, not where the member stands.
-        bool Said(Match match) => !Hypothetical().IsMatch(clause[Math.Max(0, match.Index - 40)..match.Index]);
-        bool Stated(Match match) => Said(match) && !PassiveByOther(clause, match);
-
         if (clause.TrimEnd().EndsWith('?'))
         {
-            return null;
+            return said;
         }
 
         foreach (var cue in Cues)
         {
             foreach (Match match in cue.Pattern.Matches(clause))
             {
-                if (!Said(match))
+                if (!Hypothetical().IsMatch(clause[Math.Max(0, match.Index - 40)..match.Index]))
                 {
-                    continue;
-                }
-
-                var end = match.Index + match.Length;
-                if (end <= member.Index && AgentAfter().IsMatch(clause[end..member.Index]))
-                {
-                    return (cue, match);
+                    said.Add((cue, match));
                 }
             }
         }
 
-        foreach (var cue in Cues)
+        return said;
+    }
+
+    /// <summary>
+    /// The cue that says where <paramref name="member"/> stands in the clause: one it is the agent
+    /// of ("…is backed by Germany"), else the first in the cues' order that comes after the member
+    /// ("Hungary rejected…"); a cue before the member is about something else ("amid concerns
+    /// that the U.S. may…").
+    /// </summary>
+    private static (Cue Cue, Match Match)? CueFor(string clause, MemberMention member, List<(Cue Cue, Match Match)> said)
+    {
+        foreach (var (cue, match) in said)
         {
-            if (cue.Pattern.Matches(clause).FirstOrDefault(m => m.Index > member.Index && Stated(m)) is { } match)
+            var end = match.Index + match.Length;
+            if (end <= member.Index && AgentAfter().IsMatch(clause[end..member.Index]))
+            {
+                return (cue, match);
+            }
+        }
+
+        foreach (var (cue, match) in said)
+        {
+            if (match.Index > member.Index && !PassiveByOther(clause, match))
             {
                 return (cue, match);
             }

@@ -100,6 +100,7 @@ public static partial class NewsReader
                     mentions.Add(new MemberMention(speaker, we.Value, 0.75, 0));
                 }
 
+                var said = mentions.Count == 0 ? [] : SaidCues(clause);
                 foreach (var member in mentions)
                 {
                     membersRead.Add(member.Alpha3);
@@ -108,7 +109,7 @@ public static partial class NewsReader
                         notTakingPart.UnionWith(about.Select(p => (member.Alpha3, p)));
                     }
 
-                    if (CueFor(clause, member) is not { } matched)
+                    if (CueFor(clause, member, said) is not { } matched)
                     {
                         continue;
                     }
