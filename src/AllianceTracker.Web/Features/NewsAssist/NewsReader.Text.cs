@@ -68,8 +68,9 @@ public static partial class NewsReader
     /// <summary>Clauses that can each hold their own stance: "Germany backs it, but Hungary objects".</summary>
     private static IEnumerable<string> Clauses(string sentence) => ClauseBreak().Split(sentence).Where(c => c.Trim().Length > 0);
 
-    // Compiled: the cues are built once per process and run on every clause of every text.
-    private static Regex Rx(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+    // Not RegexOptions.Compiled: a compiled pattern's first match is JIT-compiled inside the match,
+    // and on a busy machine that alone outran the 250 ms timeout, leaving a clause unread.
+    private static Regex Rx(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
 
     [GeneratedRegex(@"[.!?][""”’)]?\s+(?=[""“‘(]?[A-Z0-9])")]
     private static partial Regex SentenceEnd();

@@ -29,10 +29,11 @@ public sealed class FilteredExportTests(AllianceAppFactory app) : IClassFixture<
     public async Task The_csv_workbook_and_brief_state_the_view_too()
     {
         var csv = (await app.Anonymous().GetStringAsync($"/api/v1/exports/current.csv?{Query}&bom=false")).Split("\r\n");
-        Assert.EndsWith(",view", csv[0], StringComparison.Ordinal);
+        // The view, then the interpretation note (added later, so last; none on these rows).
+        Assert.EndsWith(",view,interpretation_note", csv[0], StringComparison.Ordinal);
         // Hungary, on the three proposals: the view is stated on every row.
         Assert.Equal(3, csv.Skip(1).Count(line => line.Length > 0));
-        Assert.All(csv.Skip(1).Where(line => line.Length > 0), line => Assert.EndsWith("," + Filters, line, StringComparison.Ordinal));
+        Assert.All(csv.Skip(1).Where(line => line.Length > 0), line => Assert.EndsWith("," + Filters + ",", line, StringComparison.Ordinal));
 
         using var workbook = new MemoryStream(await app.Anonymous().GetByteArrayAsync($"/api/v1/exports/current.xlsx?{Query}"));
         var summary = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Summary").Cast<IDictionary<string, object?>>().ToList();
