@@ -36,6 +36,20 @@ public sealed class AppShellTests(AllianceAppFactory app) : IClassFixture<Allian
         Assert.DoesNotContain(ServerComponentMarker, html);
     }
 
+    [Fact]
+    public async Task The_page_carries_the_favicon_as_a_data_address_of_the_served_file_which_its_policy_allows()
+    {
+        // One request less for every first visit (docs/page-weight.md); /favicon.svg stays for whoever asks for it.
+        var response = await _client.GetAsync("/members/HUN");
+        var html = await response.Content.ReadAsStringAsync();
+        var svg = await _client.GetStringAsync("/favicon.svg");
+
+        var icon = System.Text.RegularExpressions.Regex.Match(html, @"<link rel=""icon"" type=""image/svg\+xml"" href=""data:image/svg\+xml,([^""]+)""");
+        Assert.True(icon.Success, "The page links no data: icon.");
+        Assert.Equal(svg.Trim().Replace('"', '\''), Uri.UnescapeDataString(icon.Groups[1].Value));
+        Assert.Contains("img-src 'self' data:", string.Join(' ', response.Headers.GetValues("Content-Security-Policy")));
+    }
+
     private const string ServerComponentMarker = "<!--Blazor:{\"type\":\"server\"";
 
     [Fact]
