@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using AllianceTracker.Tests.Features.Accounts;
+using AllianceTracker.Tests.Shared;
 using AllianceTracker.Tests.Support;
+using AllianceTracker.Web.Components.Shell;
 using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Hosting;
@@ -121,7 +124,7 @@ public sealed class ReadingTests(ITestOutputHelper output) : FreshAppTest<Accoun
         Assert.Equal("/members/HUN", switched.Headers.Location!.OriginalString);
         Assert.Contains(switched.Headers.GetValues("Set-Cookie"), c => c.StartsWith("theme=dark", StringComparison.Ordinal));
         Assert.Contains("<html lang=\"en\" data-theme=\"dark\">", page);
-        Assert.Matches("href=\"theme/dark\\.css\\?v=[0-9a-f]{12}\"", page);
+        Assert.Matches("href=\"theme/reading-dark\\.css\\?v=[0-9a-f]{12}\"", page);
     }
 
     [Theory]
@@ -145,7 +148,7 @@ public sealed class ReadingTests(ITestOutputHelper output) : FreshAppTest<Accoun
     public async Task The_theme_stylesheets_carry_the_stance_colours_and_may_be_kept_for_good()
     {
         var page = await App.Anonymous().GetStringAsync("/");
-        var href = System.Text.RegularExpressions.Regex.Match(page, "href=\"(theme/light\\.css\\?v=[0-9a-f]{12})\"").Groups[1].Value;
+        var href = Regex.Match(page, "href=\"(theme/reading-light\\.css\\?v=[0-9a-f]{12})\"").Groups[1].Value;
 
         var response = await App.Anonymous().GetAsync("/" + href);
 
@@ -155,4 +158,52 @@ public sealed class ReadingTests(ITestOutputHelper output) : FreshAppTest<Accoun
         Assert.Contains("--mud-palette-error:", css);
         Assert.Contains(".stance-opposes{", css);
     }
+
+    [Fact]
+    public async Task Readers_get_only_the_theme_variables_their_stylesheets_use_and_editors_all_of_them()
+    {
+        var reader = App.Anonymous();
+        var reading = await reader.GetStringAsync("/");
+        var editing = await (await App.SignedInAsync("Editor")).GetStringAsync("/");
+        var readingHref = Regex.Match(reading, "href=\"(theme/reading-light\\.css\\?v=[0-9a-f]{12})\"").Groups[1].Value;
+        var editingHref = Regex.Match(editing, "href=\"(theme/light\\.css\\?v=[0-9a-f]{12})\"").Groups[1].Value;
+        Assert.NotEmpty(readingHref);
+        Assert.NotEmpty(editingHref);
+
+        var readingSheet = Declared(await reader.GetStringAsync("/" + readingHref));
+        var fullSheet = Declared(await reader.GetStringAsync("/" + editingHref));
+
+        // Every variable the readers' stylesheets (as served) or the app's source name, that the theme declares.
+        var texts = new List<string>();
+        foreach (var sheet in ThemeStylesheets.ReadingStylesheets)
+        {
+            texts.Add(await reader.GetStringAsync("/" + sheet));
+        }
+
+        var source = Path.Combine(RepositoryRoot.Path, "src");
+        texts.AddRange(Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/node_modules/", StringComparison.Ordinal))
+            .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor.css", StringComparison.Ordinal) || f.EndsWith(".lib.module.js", StringComparison.Ordinal))
+            .Select(File.ReadAllText));
+        var used = texts.SelectMany(t => Regex.Matches(t, @"var\(\s*(--mud-[\w-]+)").Select(m => m.Groups[1].Value)).Where(fullSheet.Contains).ToHashSet();
+
+        Assert.Empty(used.Except(readingSheet).Order());
+        Assert.Contains("--mud-palette-error", readingSheet);
+        Assert.DoesNotContain("--mud-elevation-24", readingSheet);
+        Assert.Contains("--mud-elevation-24", fullSheet);
+        Assert.True(readingSheet.Count < fullSheet.Count * 2 / 3, $"The readers' sheet declares {readingSheet.Count} of {fullSheet.Count} variables.");
+    }
+
+    [Fact]
+    public void The_reading_sheet_keeps_the_variables_that_kept_ones_and_its_own_rules_use()
+    {
+        const string css = ":root{\n--a: 1px;\n--b: var(--c);\n--c: red;\n--d: blue;\n--e: 0;\n}\n.chip{color:var(--e)}";
+
+        var trimmed = ThemeStylesheets.OnlyVariablesUsedBy(css, [".x{width:var(--a);color:var( --b)}"]);
+
+        Assert.Equal(":root{\n--a: 1px;\n--b: var(--c);\n--c: red;\n--e: 0;\n}\n.chip{color:var(--e)}", trimmed);
+    }
+
+    private static HashSet<string> Declared(string css) =>
+        Regex.Matches(css, @"(--mud-[\w-]+)\s*:").Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
 }

@@ -6,12 +6,15 @@ public static class ThemeStylesheetEndpoints
     {
         endpoints.MapGet("/theme/{mode}.css", async (string mode, string? v, HttpContext context, ThemeStylesheets stylesheets) =>
         {
-            if (mode is not ("light" or "dark"))
+            // light and dark for editors' circuits; reading-light and reading-dark for readers' pages.
+            var reading = mode.StartsWith("reading-", StringComparison.Ordinal);
+            var theme = reading ? mode["reading-".Length..] : mode;
+            if (theme is not ("light" or "dark"))
             {
                 return Results.NotFound();
             }
 
-            var sheet = await stylesheets.SheetAsync(mode == "dark");
+            var sheet = await stylesheets.SheetAsync(theme == "dark", reading);
             context.Response.Headers.CacheControl = v == sheet.Hash ? "public, max-age=31536000, immutable" : "no-cache";
             return Results.Text(sheet.Css, "text/css; charset=utf-8");
         }).ExcludeFromDescription().AllowAnonymous();

@@ -8,19 +8,86 @@ using MudBlazor;
 namespace AllianceTracker.Web.Components.Shell;
 
 /// <summary>
-/// MudBlazor's theme variables as two cacheable stylesheets (light and dark), rendered once from
+/// MudBlazor's theme variables as cacheable stylesheets (light and dark), rendered once from
 /// <see cref="AllianceTheme"/> by MudThemeProvider itself. A page links the one its reader's theme
-/// asks for instead of carrying 12 KB of CSS variables in every response.
+/// asks for instead of carrying 12 KB of CSS variables in every response. Readers' static pages
+/// get a reading variant that declares only the variables their stylesheets use (docs/page-weight.md):
+/// reading.css, app.css and the components' scoped CSS, read from the web root, and the sheet's own
+/// rules (the stance chips); editors' circuits, with all of MudBlazor, get every variable.
 /// </summary>
-public sealed partial class ThemeStylesheets(IServiceScopeFactory scopes, ILoggerFactory loggers)
+public sealed partial class ThemeStylesheets(IServiceScopeFactory scopes, ILoggerFactory loggers, IWebHostEnvironment environment)
 {
+    /// <summary>The stylesheets of readers' pages whose <c>var(--mud-…)</c> the reading variant keeps.</summary>
+    public static readonly IReadOnlyList<string> ReadingStylesheets = ["reading.css", "app.css", "AllianceTracker.Web.styles.css"];
+
     private readonly Lazy<Task<Sheet>> _light = new(() => RenderAsync(scopes, loggers, dark: false));
     private readonly Lazy<Task<Sheet>> _dark = new(() => RenderAsync(scopes, loggers, dark: true));
+    private readonly Lazy<Task<Sheet>> _readingLight = new(() => ReadingAsync(scopes, loggers, environment, dark: false));
+    private readonly Lazy<Task<Sheet>> _readingDark = new(() => ReadingAsync(scopes, loggers, environment, dark: true));
 
     /// <summary>The stylesheet's address, with its content hash so browsers may keep it for good.</summary>
-    public async Task<string> HrefAsync(bool dark) => $"theme/{(dark ? "dark" : "light")}.css?v={(await SheetAsync(dark)).Hash}";
+    public async Task<string> HrefAsync(bool dark, bool reading) => $"theme/{Mode(dark, reading)}.css?v={(await SheetAsync(dark, reading)).Hash}";
 
-    public Task<Sheet> SheetAsync(bool dark) => (dark ? _dark : _light).Value;
+    public Task<Sheet> SheetAsync(bool dark, bool reading = false) => (dark, reading) switch
+    {
+        (false, false) => _light.Value,
+        (true, false) => _dark.Value,
+        (false, true) => _readingLight.Value,
+        (true, true) => _readingDark.Value,
+    };
+
+    /// <summary>The address's name of a sheet: <c>light</c>, <c>dark</c>, <c>reading-light</c>, <c>reading-dark</c>.</summary>
+    public static string Mode(bool dark, bool reading) => (reading ? "reading-" : "") + (dark ? "dark" : "light");
+
+    private static async Task<Sheet> ReadingAsync(IServiceScopeFactory scopes, ILoggerFactory loggers, IWebHostEnvironment environment, bool dark)
+    {
+        var full = await RenderAsync(scopes, loggers, dark);
+        var used = new List<string>();
+        foreach (var name in ReadingStylesheets)
+        {
+            var file = environment.WebRootFileProvider.GetFileInfo(name);
+            if (!file.Exists)
+            {
+                // Without one of them (an app run from its build in Production, without static web
+                // assets) the variables it uses are unknown: readers get every variable.
+                StylesheetMissing(loggers.CreateLogger<ThemeStylesheets>(), name);
+                return full;
+            }
+
+            await using var stream = file.CreateReadStream();
+            using var reader = new StreamReader(stream);
+            used.Add(await reader.ReadToEndAsync());
+        }
+
+        return Of(OnlyVariablesUsedBy(full.Css, used));
+    }
+
+    /// <summary>
+    /// The sheet with only the custom properties of its <c>:root</c> blocks that the stylesheets
+    /// reference (<c>var(--name</c>), its own other rules do, or a kept property's value does.
+    /// </summary>
+    public static string OnlyVariablesUsedBy(string css, IEnumerable<string> stylesheets)
+    {
+        var roots = RootBlock().Matches(css);
+        var declared = roots.SelectMany(r => Declaration().Matches(r.Groups[1].Value))
+            .ToDictionary(d => d.Groups[1].Value, d => d.Groups[2].Value, StringComparer.Ordinal);
+        var pending = new Stack<string>(stylesheets.Append(RootBlock().Replace(css, ""))
+            .SelectMany(text => VariableUse().Matches(text).Select(m => m.Groups[1].Value)));
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.TryPop(out var name))
+        {
+            if (kept.Add(name) && declared.TryGetValue(name, out var value))
+            {
+                foreach (Match use in VariableUse().Matches(value))
+                {
+                    pending.Push(use.Groups[1].Value);
+                }
+            }
+        }
+
+        return RootBlock().Replace(css, root => ":root{\n" + string.Concat(Declaration().Matches(root.Groups[1].Value)
+            .Where(d => kept.Contains(d.Groups[1].Value)).Select(d => d.Value.Trim() + "\n")) + "}");
+    }
 
     private static async Task<Sheet> RenderAsync(IServiceScopeFactory scopes, ILoggerFactory loggers, bool dark)
     {
@@ -35,13 +102,25 @@ public sealed partial class ThemeStylesheets(IServiceScopeFactory scopes, ILogge
             });
             return (await renderer.RenderComponentAsync<MudThemeProvider>(parameters)).ToHtmlString();
         });
-        var css = string.Join("\n", StyleBlock().Matches(html).Select(m => m.Groups[1].Value.Trim())) + "\n" + StanceAppearance.ChipCss();
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(css)))[..12];
-        return new Sheet(css, hash);
+        return Of(string.Join("\n", StyleBlock().Matches(html).Select(m => m.Groups[1].Value.Trim())) + "\n" + StanceAppearance.ChipCss());
     }
+
+    private static Sheet Of(string css) => new(css, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(css)))[..12]);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Theme: {Stylesheet} is not in the web root; readers' pages get every theme variable")]
+    private static partial void StylesheetMissing(ILogger logger, string stylesheet);
 
     [GeneratedRegex("<style[^>]*>(.*?)</style>", RegexOptions.Singleline)]
     private static partial Regex StyleBlock();
+
+    [GeneratedRegex(@":root\s*\{([^}]*)\}")]
+    private static partial Regex RootBlock();
+
+    [GeneratedRegex(@"(--[\w-]+)\s*:([^;]*);")]
+    private static partial Regex Declaration();
+
+    [GeneratedRegex(@"var\(\s*(--[\w-]+)")]
+    private static partial Regex VariableUse();
 
     public sealed record Sheet(string Css, string Hash);
 }
