@@ -57,7 +57,7 @@ for (const path of [...pages, ...listed]) {
   }
 }
 // The page script adds classes of its own (app.css); anything of MudBlazor's it names is kept too.
-const script = join(here, "../page-script/AllianceTracker.Web.lib.module.js");
+const script = join(here, "../web-assets/AllianceTracker.Web.lib.module.js");
 content.push({ raw: readFileSync(script, "utf8"), extension: "js" });
 
 const [result] = await new PurgeCSS().purge({
