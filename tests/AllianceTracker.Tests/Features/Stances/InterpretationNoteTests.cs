@@ -46,11 +46,10 @@ public sealed class InterpretationNoteTests(ITestOutputHelper output) : FreshApp
         Assert.Null((string?)hungary["interpretationNote"]);
 
         var reader = App.Anonymous();
-        var encoded = System.Text.Encodings.Web.HtmlEncoder.Default.Encode(Note);
         foreach (var page in new[] { "/", "/proposals/membership-invitation", "/members/EST", "/changes?since=2024-01-01" })
         {
             var html = await reader.GetStringAsync(page);
-            Assert.True(html.Contains("<details class=\"interpretation\">", StringComparison.Ordinal) && html.Contains(encoded, StringComparison.Ordinal),
+            Assert.True(html.Contains("<details class=\"interpretation\">", StringComparison.Ordinal) && html.Contains(Note, StringComparison.Ordinal),
                 $"{page} does not show the interpretation mark with its note");
         }
 
@@ -95,6 +94,18 @@ public sealed class InterpretationNoteTests(ITestOutputHelper output) : FreshApp
         Assert.Null((string?)(await EstoniaAsync())["interpretationNote"]);
         // The dashboard shows current stances only; the member's history keeps the mark on the entry it explained.
         Assert.DoesNotContain("<details class=\"interpretation\">", await App.Anonymous().GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task Markup_in_a_note_is_shown_as_text_and_never_runs()
+    {
+        var editor = await App.SignedInAsync("Editor");
+        Assert.Equal(HttpStatusCode.Created, (await SaveEstoniaAsync(editor, "supports", "Read from <script>alert(1)</script> & \"quotes\"</span>")).StatusCode);
+
+        var html = await App.Anonymous().GetStringAsync("/members/EST");
+
+        Assert.Contains("Read from &lt;script&gt;alert(1)&lt;/script&gt; &amp; \"quotes\"&lt;/span&gt;", html);
+        Assert.DoesNotContain("<script>alert(1)", html);
     }
 
     [Fact]
