@@ -45,16 +45,9 @@ internal static class NewsSpeed
         report.Print();
     }
 
-    private static string Fill(string unit)
-    {
-        var text = new StringBuilder(TargetBytes + unit.Length);
-        while (Encoding.UTF8.GetByteCount(text.ToString()) < TargetBytes - unit.Length * 3)
-        {
-            text.Append(unit);
-        }
-
-        return text.ToString();
-    }
+    /// <summary>The unit repeated to about <see cref="TargetBytes"/> of UTF-8.</summary>
+    private static string Fill(string unit) =>
+        string.Concat(Enumerable.Repeat(unit, Math.Max(1, TargetBytes / Encoding.UTF8.GetByteCount(unit) - 3)));
 
     /// <summary>The median of five reads after one unmeasured (the regexes compile on first use).</summary>
     private static TimeSpan Median(string text, IReadOnlyList<ProposalNames> proposals)

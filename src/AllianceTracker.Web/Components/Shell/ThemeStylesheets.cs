@@ -15,15 +15,25 @@ namespace AllianceTracker.Web.Components.Shell;
 /// reading.css, app.css and the components' scoped CSS, read from the web root, and the sheet's own
 /// rules (the stance chips); editors' circuits, with all of MudBlazor, get every variable.
 /// </summary>
-public sealed partial class ThemeStylesheets(IServiceScopeFactory scopes, ILoggerFactory loggers, IWebHostEnvironment environment)
+public sealed partial class ThemeStylesheets
 {
     /// <summary>The stylesheets of readers' pages whose <c>var(--mud-…)</c> the reading variant keeps.</summary>
     public static readonly IReadOnlyList<string> ReadingStylesheets = ["reading.css", "app.css", "AllianceTracker.Web.styles.css"];
 
-    private readonly Lazy<Task<Sheet>> _light = new(() => RenderAsync(scopes, loggers, dark: false));
-    private readonly Lazy<Task<Sheet>> _dark = new(() => RenderAsync(scopes, loggers, dark: true));
-    private readonly Lazy<Task<Sheet>> _readingLight = new(() => ReadingAsync(scopes, loggers, environment, dark: false));
-    private readonly Lazy<Task<Sheet>> _readingDark = new(() => ReadingAsync(scopes, loggers, environment, dark: true));
+    private readonly Lazy<Task<Sheet>> _light;
+    private readonly Lazy<Task<Sheet>> _dark;
+    private readonly Lazy<Task<Sheet>> _readingLight;
+    private readonly Lazy<Task<Sheet>> _readingDark;
+
+    public ThemeStylesheets(IServiceScopeFactory scopes, ILoggerFactory loggers, IWebHostEnvironment environment)
+    {
+        _light = new(() => RenderAsync(scopes, loggers, dark: false));
+        _dark = new(() => RenderAsync(scopes, loggers, dark: true));
+        // The reading variants trim the sheets above (rendered once) by the readers' stylesheets (read once).
+        var readingStylesheets = new Lazy<Task<IReadOnlyList<string>?>>(() => ReadingStylesheetsAsync(loggers, environment));
+        _readingLight = new(async () => Trimmed(await _light.Value, await readingStylesheets.Value));
+        _readingDark = new(async () => Trimmed(await _dark.Value, await readingStylesheets.Value));
+    }
 
     /// <summary>The stylesheet's address, with its content hash so browsers may keep it for good.</summary>
     public async Task<string> HrefAsync(bool dark, bool reading) => $"theme/{Mode(dark, reading)}.css?v={(await SheetAsync(dark, reading)).Hash}";
@@ -39,10 +49,13 @@ public sealed partial class ThemeStylesheets(IServiceScopeFactory scopes, ILogge
     /// <summary>The address's name of a sheet: <c>light</c>, <c>dark</c>, <c>reading-light</c>, <c>reading-dark</c>.</summary>
     public static string Mode(bool dark, bool reading) => (reading ? "reading-" : "") + (dark ? "dark" : "light");
 
-    private static async Task<Sheet> ReadingAsync(IServiceScopeFactory scopes, ILoggerFactory loggers, IWebHostEnvironment environment, bool dark)
+    private static Sheet Trimmed(Sheet full, IReadOnlyList<string>? readingStylesheets) =>
+        readingStylesheets is null ? full : Of(OnlyVariablesUsedBy(full.Css, readingStylesheets));
+
+    /// <summary>The readers' stylesheets as served; null when one is not in the web root.</summary>
+    private static async Task<IReadOnlyList<string>?> ReadingStylesheetsAsync(ILoggerFactory loggers, IWebHostEnvironment environment)
     {
-        var full = await RenderAsync(scopes, loggers, dark);
-        var used = new List<string>();
+        var texts = new List<string>();
         foreach (var name in ReadingStylesheets)
         {
             var file = environment.WebRootFileProvider.GetFileInfo(name);
@@ -51,15 +64,15 @@ public sealed partial class ThemeStylesheets(IServiceScopeFactory scopes, ILogge
                 // Without one of them (an app run from its build in Production, without static web
                 // assets) the variables it uses are unknown: readers get every variable.
                 StylesheetMissing(loggers.CreateLogger<ThemeStylesheets>(), name);
-                return full;
+                return null;
             }
 
             await using var stream = file.CreateReadStream();
             using var reader = new StreamReader(stream);
-            used.Add(await reader.ReadToEndAsync());
+            texts.Add(await reader.ReadToEndAsync());
         }
 
-        return Of(OnlyVariablesUsedBy(full.Css, used));
+        return texts;
     }
 
     /// <summary>

@@ -6,7 +6,6 @@ using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Exchange;
 using AllianceTracker.Web.Features.Proposals;
 using AllianceTracker.Web.Features.Stances;
-using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -114,24 +113,9 @@ public sealed class TidyTablesTests(ITestOutputHelper output) : FreshAppTest(out
 
     private async Task<List<Dictionary<string, string>>> RowsAsync(TidyTable table, string query)
     {
-        var text = await App.CreateClient().GetStringAsync($"/api/v1/exports/{table.FileName}{query}");
-        using var csv = CsvReader.Create(new StringReader(text.TrimStart('\uFEFF')), new CsvReaderOptions { HasHeader = false }, leaveOpen: false);
-        var rows = new List<Dictionary<string, string>>();
-        string[]? header = null;
-        while (csv.Read())
-        {
-            var cells = Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToArray();
-            if (header is null)
-            {
-                header = cells;
-                Assert.Equal(table.Fields.Select(f => f.Name), header);
-                continue;
-            }
-
-            rows.Add(header.Zip(cells).ToDictionary(p => p.First, p => p.Second));
-        }
-
-        return rows;
+        var rows = CsvText.Rows(await App.CreateClient().GetStringAsync($"/api/v1/exports/{table.FileName}{query}"));
+        Assert.Equal(table.Fields.Select(f => f.Name), rows[0]);
+        return rows.Skip(1).Select(cells => rows[0].Zip(cells).ToDictionary(p => p.First, p => p.Second)).ToList();
     }
 
     private static bool Fits(TableField field, string value) => field.Type switch

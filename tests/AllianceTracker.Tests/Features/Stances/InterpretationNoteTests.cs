@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using AllianceTracker.Tests.Support;
-using CsvHelper;
 using Xunit.Abstractions;
 
 namespace AllianceTracker.Tests.Features.Stances;
@@ -61,13 +60,13 @@ public sealed class InterpretationNoteTests(ITestOutputHelper output) : FreshApp
         Assert.False(json["positions"]!.AsArray().Single(p => (string?)p!["member"] == "HUN" && (string?)p["proposal"] == "ukraine-fund")!.AsObject()
             .ContainsKey("interpretationNote"), "an unmarked position must not carry the field, so earlier snapshots keep their hash");
 
-        var csv = CsvRows(await reader.GetStringAsync("/api/v1/exports/current.csv?bom=false"));
+        var csv = CsvText.Rows(await reader.GetStringAsync("/api/v1/exports/current.csv?bom=false"));
         var column = Array.IndexOf(csv[0], "interpretation_note");
         Assert.True(column > 0, "the CSV has an interpretation_note column");
         Assert.Equal(Note, csv.Single(r => r[1] == "EST" && r[3] == "membership-invitation")[column]);
         Assert.Equal("", csv.Single(r => r[1] == "HUN" && r[3] == "ukraine-fund")[column]);
 
-        var history = CsvRows(await reader.GetStringAsync("/api/v1/exports/history.csv?bom=false"));
+        var history = CsvText.Rows(await reader.GetStringAsync("/api/v1/exports/history.csv?bom=false"));
         Assert.Equal(Note, history.Single(r => r[0] == id.ToString(System.Globalization.CultureInfo.InvariantCulture))[Array.IndexOf(history[0], "interpretation_note")]);
 
         Assert.Contains($"- Interpretation, Estonia (supports): {Note}", await reader.GetStringAsync("/api/v1/exports/current.md"));
@@ -137,17 +136,5 @@ public sealed class InterpretationNoteTests(ITestOutputHelper output) : FreshApp
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         var position = (await App.Anonymous().GetFromJsonAsync<List<JsonNode>>("/api/v1/positions?member=SVK&proposal=ukraine-fund"))!.Single();
         Assert.Equal("No Slovak minister said no; the opposition is read from the abstention.", (string?)position["interpretationNote"]);
-    }
-
-    private static List<string[]> CsvRows(string csv)
-    {
-        using var reader = CsvReader.Create(new StringReader(csv), new CsvReaderOptions { HasHeader = false }, leaveOpen: false);
-        var rows = new List<string[]>();
-        while (reader.Read())
-        {
-            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray());
-        }
-
-        return rows;
     }
 }
