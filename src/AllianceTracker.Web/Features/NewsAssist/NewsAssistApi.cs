@@ -59,7 +59,8 @@ public static class NewsAssistApi
                 [.. read.Stances.Select(s => new StanceSuggestionDto(
                     s.Member, s.Proposal, s.Stance.ToCode(), s.Conditions, s.Excerpt, s.Confidence, s.Cues, s.CurrentStance.ToCode(), s.CellVersion))],
                 [.. read.Outcomes.Select(o => new OutcomeSuggestionDto(o.Proposal, o.Outcome, o.Excerpt, o.Confidence, o.Cues, o.CurrentOutcome.ToCode()))],
-                read.Sentences, read.Language, read.WhyNothing));
+                read.Sentences, read.Language, read.WhyNothing,
+                [.. read.Unread.Select(u => new UnreadMentionDto(u.Member, u.Proposal, u.Excerpt, u.Cues[0], u.CurrentStance.ToCode(), u.CellVersion))]));
         }
         catch (EditValidationException ex)
         {

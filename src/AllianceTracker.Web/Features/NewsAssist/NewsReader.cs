@@ -47,6 +47,9 @@ public static partial class NewsReader
         var proposalPatterns = proposals.Select(p => (p.Slug, Pattern: ProposalPattern(p))).ToList();
         var found = new Dictionary<(string Member, string Proposal), StanceReading>();
         var outcomes = new Dictionary<string, OutcomeReading>();
+        // Allies named in a clause about a proposal with no wording the rules read: the editor is
+        // pointed at the sentence instead of reading the whole text for them (the first one kept).
+        var unread = new Dictionary<(string Member, string Proposal), UnreadMention>();
         IReadOnlyList<string> topic = proposals.Count == 1 ? [proposals[0].Slug] : [];
         // The one ally the last sentences named: who "we" are in the quote that follows ("Sikorski
         // was more enthusiastic. 'We back it fully,' he said."). Null when several or none were named.
@@ -111,6 +114,14 @@ public static partial class NewsReader
 
                     if (CueFor(clause, member, said) is not { } matched)
                     {
+                        foreach (var proposal in about)
+                        {
+                            unread.TryAdd((member.Alpha3, proposal), new UnreadMention(member.Alpha3, proposal, Excerpt(written, sentence, clause), member.Words, index)
+                            {
+                                ByGroup = member.ByGroup,
+                            });
+                        }
+
                         continue;
                     }
 
@@ -189,6 +200,7 @@ public static partial class NewsReader
             MembersRead = [.. membersRead],
             ProposalsRead = [.. proposalsRead],
             StanceWordsRead = cuesRead,
+            Unread = [.. unread.Where(u => !found.ContainsKey(u.Key)).Select(u => u.Value).OrderBy(u => u.Sentence).ThenBy(u => u.Member, StringComparer.Ordinal)],
         };
     }
 

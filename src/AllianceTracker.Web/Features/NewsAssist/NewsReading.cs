@@ -17,4 +17,10 @@ public sealed record NewsReading(IReadOnlyList<string> Sentences, IReadOnlyList<
 
     /// <summary>How many member mentions came with wording that says where the member stands.</summary>
     public int StanceWordsRead { get; init; }
+
+    /// <summary>
+    /// Allies named in a sentence about a proposal where no stance wording was read, and no
+    /// suggestion was made for that ally and proposal: where the editor should read for themselves.
+    /// </summary>
+    public IReadOnlyList<UnreadMention> Unread { get; init; } = [];
 }

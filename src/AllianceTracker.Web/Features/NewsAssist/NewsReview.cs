@@ -47,19 +47,23 @@ public sealed class NewsReview(
         var reading = await reader.ReadAsync(text!, proposals, source!.PublishedOn, cancellationToken);
 
         var readings = reading.Stances.Where(s => picture.FindMember(s.Member) is not null).ToList();
+        var unread = reading.Unread.Where(u => picture.FindMember(u.Member) is not null && picture.FindProposal(u.Proposal) is not null).ToList();
         // The cells as stored now, not as a cached picture has them (their versions are what the save
         // is checked against), read together: one query for all of them.
-        var cells = await history.ReadCellsAsync([.. readings.Select(s => new StanceCell(s.Member, s.Proposal))], cancellationToken);
-        var suggestions = readings.Select(s =>
+        var cells = await history.ReadCellsAsync(
+            [.. readings.Select(s => new StanceCell(s.Member, s.Proposal)).Concat(unread.Select(u => new StanceCell(u.Member, u.Proposal))).Distinct()], cancellationToken);
+        NewsSuggestion Suggestion(string member, string proposal, Stance stance, string? conditions, string excerpt, double confidence, IReadOnlyList<string> cues, int sentence, bool byGroup)
         {
-            var cell = cells[new StanceCell(s.Member, s.Proposal)];
+            var cell = cells[new StanceCell(member, proposal)];
             return new NewsSuggestion(
-                s.Member, picture.FindMember(s.Member)!.Name, s.Proposal, picture.FindProposal(s.Proposal)!.Proposal.Title, s.Stance, s.Conditions, s.Excerpt,
-                s.Confidence, s.Cues, s.FirstSentence, cell.Latest?.To ?? Stance.Unknown, cell.Version, cell.Latest)
+                member, picture.FindMember(member)!.Name, proposal, picture.FindProposal(proposal)!.Proposal.Title, stance, conditions, excerpt,
+                confidence, cues, sentence, cell.Latest?.To ?? Stance.Unknown, cell.Version, cell.Latest)
             {
-                ByGroup = s.ByGroup,
+                ByGroup = byGroup,
             };
-        }).ToList();
+        }
+
+        var suggestions = readings.Select(s => Suggestion(s.Member, s.Proposal, s.Stance, s.Conditions, s.Excerpt, s.Confidence, s.Cues, s.FirstSentence, s.ByGroup)).ToList();
 
         return new NewsSuggestions(
             reading.Sentences,
@@ -72,6 +76,8 @@ public sealed class NewsReview(
             MembersRead = [.. reading.MembersRead.Select(code => picture.FindMember(code)?.Name ?? code)],
             ProposalsRead = [.. reading.ProposalsRead.Select(slug => picture.FindProposal(slug)?.Proposal.Title ?? slug)],
             StanceWordsRead = reading.StanceWordsRead,
+            // No stance and no confidence: the editor reads the sentence and chooses one, or leaves it.
+            Unread = [.. unread.Select(u => Suggestion(u.Member, u.Proposal, Stance.Unknown, null, u.Excerpt, 0, [u.NamedAs], u.Sentence, u.ByGroup))],
         };
     }
 

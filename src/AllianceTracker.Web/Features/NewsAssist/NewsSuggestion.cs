@@ -12,7 +12,10 @@ public sealed record NewsSuggestion(
     double Confidence, IReadOnlyList<string> Cues, int Sentence, Stance CurrentStance, Guid? CellVersion, StanceHistoryEntry? OnRecord = null)
 {
     /// <summary>The text says what is on record already: accepting it corroborates rather than replaces.</summary>
-    public bool SameAsRecord => OnRecord is not null && CurrentStance == Stance;
+    public bool SameAsRecord => OnRecord is not null && CurrentStance == Stance && !NeedsStance;
+
+    /// <summary>An ally named without stance wording (<see cref="NewsSuggestions.Unread"/>): the editor chooses the stance.</summary>
+    public bool NeedsStance => Stance == Stance.Unknown;
 
     /// <summary>The text named a group the ally belongs to, not the ally itself.</summary>
     public bool ByGroup { get; init; }

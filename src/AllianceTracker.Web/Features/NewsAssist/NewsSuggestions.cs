@@ -18,6 +18,13 @@ public sealed record NewsSuggestions(IReadOnlyList<string> Sentences, IReadOnlyL
     /// <summary>How many mentions of an ally came with wording that says where it stands.</summary>
     public int StanceWordsRead { get; init; }
 
+    /// <summary>
+    /// Allies named in a sentence about a proposal where no stance wording was read, each with its
+    /// words and the cell as it stands and no stance (<see cref="NewsSuggestion.NeedsStance"/>): where
+    /// the editor should read for themselves, and can record a stance from.
+    /// </summary>
+    public IReadOnlyList<NewsSuggestion> Unread { get; init; } = [];
+
     /// <summary>Why nothing was suggested, in a sentence; null when something was.</summary>
     public string? WhyNothing => Stances.Count + Outcomes.Count > 0 ? null
         : Language is not null ? $"This text looks like {Language}: the news assist reads English only, so it suggests nothing. Paste the English original or a translation."

@@ -51,6 +51,27 @@ public sealed class NewsAssistApiTests(ITestOutputHelper output) : FreshAppTest<
     }
 
     [Fact]
+    public async Task An_ally_named_without_stance_wording_comes_back_as_unread_with_its_cell()
+    {
+        var editor = await App.SignedInAsync("Editor");
+        using var response = await editor.PostAsJsonAsync("/api/v1/news/suggestions", new
+        {
+            text = "Denmark welcomed the Ukraine fund. Norway's view of the Ukraine fund was the talk of the corridors.",
+            source = Source,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["DNK"], body.GetProperty("suggestions").EnumerateArray().Select(s => s.GetProperty("member").GetString()));
+        var unread = Assert.Single(body.GetProperty("unread").EnumerateArray());
+        Assert.Equal("NOR", unread.GetProperty("member").GetString());
+        Assert.Equal("ukraine-fund", unread.GetProperty("proposal").GetString());
+        Assert.Equal("Norway's view of the Ukraine fund was the talk of the corridors.", unread.GetProperty("excerpt").GetString());
+        Assert.Equal("Norway", unread.GetProperty("namedAs").GetString());
+        Assert.Equal(JsonValueKind.String, unread.GetProperty("currentStance").ValueKind);
+    }
+
+    [Fact]
     public async Task A_german_text_gets_no_suggestion_and_a_message_naming_the_language()
     {
         var editor = await App.SignedInAsync("Editor");

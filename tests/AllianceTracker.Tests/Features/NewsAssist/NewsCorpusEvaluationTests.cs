@@ -71,11 +71,16 @@ public sealed class NewsCorpusEvaluationTests(ITestOutputHelper output)
     {
         public int Right, Wrong, Missed, OutcomesRight, OutcomesWrong, OutcomesMissed, Articles;
 
+        // Expected cells the reader made no suggestion for, and of those, how many it pointed the
+        // editor at ("named, but no stance read"): what an editor still has to find unaided.
+        public int Unsuggested, PointedAt;
+
         public static double Ratio(int right, int other) => right + other == 0 ? 0 : (double)right / (right + other);
 
         public string Figures =>
             $"{Articles} articles: stances precision {Ratio(Right, Wrong):0.00} recall {Ratio(Right, Missed):0.00} ({Right} right, {Wrong} wrong, {Missed} missed); "
-            + $"outcomes precision {Ratio(OutcomesRight, OutcomesWrong):0.00} recall {Ratio(OutcomesRight, OutcomesMissed):0.00} ({OutcomesRight} right, {OutcomesWrong} wrong, {OutcomesMissed} missed)";
+            + $"outcomes precision {Ratio(OutcomesRight, OutcomesWrong):0.00} recall {Ratio(OutcomesRight, OutcomesMissed):0.00} ({OutcomesRight} right, {OutcomesWrong} wrong, {OutcomesMissed} missed); "
+            + $"cells with no suggestion {Unsuggested}, of which pointed at {PointedAt}";
     }
 
     [Fact]
@@ -122,6 +127,12 @@ public sealed class NewsCorpusEvaluationTests(ITestOutputHelper output)
             var tally = tallies[article.Split];
             tally.Articles++;
             var found = reading.Stances.Select(s => (s.Member, s.Proposal, s.Stance.ToCode())).ToHashSet();
+            foreach (var (member, proposal, _) in article.Stances.Where(e => !found.Any(f => f.Member == e.Item1 && f.Proposal == e.Item2)))
+            {
+                tally.Unsuggested++;
+                tally.PointedAt += reading.Unread.Any(u => u.Member == member && u.Proposal == proposal) ? 1 : 0;
+            }
+
             foreach (var expected in article.Stances)
             {
                 var met = found.Contains(expected) || found.Any(f => f.Member == expected.Item1 && f.Proposal == expected.Item2 && article.Acceptable.Contains(f));

@@ -52,4 +52,38 @@ public sealed class NewsReaderTests
 
         Assert.Equal(("ukraine-fund", "adopted"), (outcome.Proposal, outcome.Outcome));
     }
+
+    [Fact]
+    public void An_ally_named_about_a_proposal_without_stance_wording_is_pointed_at_not_guessed()
+    {
+        const string text = "Germany backs the Ukraine fund. The Biden administration has taken the same view on the Ukraine fund, "
+            + "and Warsaw's position on the fund remains a subject of speculation.";
+
+        var reading = NewsReader.Read(text, Proposals, new DateOnly(2024, 6, 20));
+
+        // Only what the words say is suggested; the others are pointers, each with its own words, verbatim.
+        Assert.Equal(["DEU"], reading.Stances.Select(s => s.Member));
+        Assert.Equal(["POL", "USA"], reading.Unread.Select(u => u.Member).Order(StringComparer.Ordinal));
+        Assert.All(reading.Unread, u =>
+        {
+            Assert.Equal("ukraine-fund", u.Proposal);
+            Assert.Equal(1, u.Sentence);
+            Assert.Contains(u.Excerpt, text, StringComparison.Ordinal);
+            Assert.InRange(NewsText.WordCount(u.Excerpt), 1, NewsReader.MaxExcerptWords);
+        });
+        Assert.Equal("Warsaw", reading.Unread.Single(u => u.Member == "POL").NamedAs);
+    }
+
+    [Fact]
+    public void An_ally_with_a_suggestion_or_named_away_from_any_proposal_is_not_pointed_at()
+    {
+        const string text = "Hungary's foreign minister spoke to reporters in Budapest. Hungary has questions about the Ukraine fund. "
+            + "Later, Hungary said it rejects the Ukraine fund. In Riga, where the Bucharest Nine met, the Ukraine fund was discussed.";
+
+        var reading = NewsReader.Read(text, Proposals);
+
+        // Hungary's stance was read in the end; the Bucharest Nine were a place, not allies speaking.
+        Assert.Equal(("HUN", Stance.Opposes), Assert.Single(reading.Stances, s => s.Member == "HUN") is var h ? (h.Member, h.Stance) : default);
+        Assert.Empty(reading.Unread);
+    }
 }
