@@ -156,6 +156,43 @@ public sealed class NewsAssistFlowTests : FreshBrowserAppTest
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task An_ally_named_without_stance_words_is_pointed_at_and_the_editor_records_what_the_sentence_says()
+    {
+        var page = await App.SignedInPageAsync(Roles.Editor, height: 1200);
+
+        await ReadAsync(page, "Denmark welcomed the Ukraine fund. Norway's view of the Ukraine fund was the talk of the corridors, "
+            + "and officials in Oslo said the government would put money into it.");
+
+        // Denmark's stance was read; Norway's was not guessed: it is listed with its sentence.
+        await Assertions.Expect(page.Locator("[data-testid=news-suggestion]")).ToHaveCountAsync(1);
+        var norway = page.Locator("[data-testid=news-unread-item][data-member=NOR][data-proposal=ukraine-fund]");
+        await Assertions.Expect(norway).ToContainTextAsync("Norway's view of the Ukraine fund was the talk of the corridors");
+        await Assertions.Expect(page.Locator("#unread-heading")).ToHaveTextAsync("Named, but no stance read (1)");
+        await Assertions.Expect(page.Locator("[data-testid=news-sentence-unread]")).ToHaveCountAsync(1);
+
+        await norway.GetByRole(AriaRole.Button, new() { Name = "Record a stance for Norway" }).ClickAsync();
+        var card = Suggestion(page, "NOR", "ukraine-fund");
+        await Assertions.Expect(card).ToContainTextAsync("Suggested: none");
+        await Assertions.Expect(norway).ToHaveCountAsync(0);
+
+        // Saved without a stance: refused at the card, nothing written.
+        await page.Locator("[data-testid=news-save]").ClickAsync();
+        await Assertions.Expect(card.GetByText("Choose the stance the sentence states, or reject this card.", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=news-saved]")).ToHaveCountAsync(0);
+
+        await FormFields.ChooseAsync(page, "news-stance", "Supports");
+        await FormFields.TypeAsync(card, "news-excerpt", "officials in Oslo said the government would put money into it");
+        await PageChecks.AssertNoAccessibilityViolationsAsync(page);
+        await page.Locator("[data-testid=news-save]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid=news-saved]")).ToContainTextAsync("Norway");
+        var dashboard = new DashboardPage(page);
+        await dashboard.OpenAsync();
+        await Assertions.Expect(dashboard.Cell("NOR", "ukraine-fund")).ToHaveAttributeAsync("data-stance", "supports");
+        await page.Context.CloseAsync();
+    }
+
     private static ILocator Suggestion(IPage page, string member, string proposal) =>
         page.Locator($"[data-testid=news-suggestion][data-member='{member}'][data-proposal='{proposal}']");
 }
