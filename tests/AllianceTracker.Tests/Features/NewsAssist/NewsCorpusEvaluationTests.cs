@@ -73,14 +73,14 @@ public sealed class NewsCorpusEvaluationTests(ITestOutputHelper output)
 
         // Expected cells the reader made no suggestion for, and of those, how many it pointed the
         // editor at ("named, but no stance read"): what an editor still has to find unaided.
-        public int Unsuggested, PointedAt;
+        public int Unsuggested, PointedAt, UnreadRows, UnreadRowsStated;
 
         public static double Ratio(int right, int other) => right + other == 0 ? 0 : (double)right / (right + other);
 
         public string Figures =>
             $"{Articles} articles: stances precision {Ratio(Right, Wrong):0.00} recall {Ratio(Right, Missed):0.00} ({Right} right, {Wrong} wrong, {Missed} missed); "
             + $"outcomes precision {Ratio(OutcomesRight, OutcomesWrong):0.00} recall {Ratio(OutcomesRight, OutcomesMissed):0.00} ({OutcomesRight} right, {OutcomesWrong} wrong, {OutcomesMissed} missed); "
-            + $"cells with no suggestion {Unsuggested}, of which pointed at {PointedAt}";
+            + $"cells with no suggestion {Unsuggested}, of which pointed at {PointedAt}; unread rows {UnreadRows}, of which a stated stance {UnreadRowsStated}";
     }
 
     [Fact]
@@ -132,6 +132,9 @@ public sealed class NewsCorpusEvaluationTests(ITestOutputHelper output)
                 tally.Unsuggested++;
                 tally.PointedAt += reading.Unread.Any(u => u.Member == member && u.Proposal == proposal) ? 1 : 0;
             }
+
+            tally.UnreadRows += reading.Unread.Count;
+            tally.UnreadRowsStated += reading.Unread.Count(u => article.Stances.Any(e => e.Item1 == u.Member && e.Item2 == u.Proposal));
 
             foreach (var expected in article.Stances)
             {
