@@ -16,6 +16,13 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
 
     private IDisposable? _subscription;
     private CancellationTokenSource? _highlight;
+    private OwnSaves? _ownSaves;
+    // Loads overlap: the page's own (a new address) awaits its read while a change's load runs,
+    // and either may finish first. Numbered as they begin, the later-begun one read later, at a
+    // version and address at least as new: an earlier-begun load that finishes after it is
+    // dropped, or it would put a picture from before a change back on screen for good.
+    private long _loadsBegun;
+    private long _loadShown;
 
     [Inject]
     protected AlliancePictureCache Pictures { get; set; } = null!;
@@ -28,6 +35,9 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
 
     [Inject]
     private LiveAnnouncements Announcements { get; set; } = null!;
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = null!;
 
     /// <summary>The date in the URL, <c>YYYY-MM-DD</c>; absent means today.</summary>
     [SupplyParameterFromQuery(Name = "asOf")]
@@ -99,15 +109,24 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
         if (RendererInfo.IsInteractive)
         {
             _subscription = Notifier.Subscribe(OnStancesChangedAsync);
+            // The editor's own save is shown by this page's own read, not only by the notice:
+            // the notice may come late (held for an earlier one) or be lost with a connection.
+            _ownSaves = Services.GetService<OwnSaves>();
+            if (_ownSaves is not null)
+            {
+                _ownSaves.Committed += OnOwnSaveAsync;
+            }
         }
     }
 
     protected override async Task OnParametersSetAsync()
     {
         (AsOfDate, AsOfProblem) = ParseAsOf(AsOfText, Pictures.Today);
-        DataVersion = Notifier.Version;
-        Picture = await Pictures.GetAsync(AsOfDate);
-        await OnPictureLoadedAsync(notice: null);
+        if ((await LoadAsync(fresh: false)).Shown)
+        {
+            await OnPictureLoadedAsync(notice: null);
+        }
+
         var previous = ShownView;
         ShownView = Navigation.Uri;
         // An editor's view control navigates inside the circuit; say what the new view shows. (A
@@ -140,16 +159,45 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
         return IsoDate.PictureDateProblem(date, today) is { } problem ? (null, $"{problem} Showing today instead.") : (date, null);
     }
 
-    private Task OnStancesChangedAsync(StanceChangeNotice notice) => InvokeAsync(async () =>
+    /// <summary>
+    /// Reads the picture for the page's date and shows it, unless a load begun after this one has
+    /// shown its own meanwhile: whether it was shown, and the picture it replaced (null before the
+    /// first). <paramref name="fresh"/> reads past the cache (after the editor's own save).
+    /// </summary>
+    private async Task<(bool Shown, AlliancePicture? Before)> LoadAsync(bool fresh)
     {
+        var load = ++_loadsBegun;
+        var version = Notifier.Version;
+        var picture = fresh ? await Pictures.ReadAgainAsync(AsOfDate) : await Pictures.GetAsync(AsOfDate);
+        if (load < _loadShown)
+        {
+            return (false, null);
+        }
+
         var before = Picture;
-        DataVersion = Notifier.Version;
-        Picture = await Pictures.GetAsync(AsOfDate);
+        _loadShown = load;
+        DataVersion = version;
+        Picture = picture;
+        return (true, before);
+    }
+
+    private Task OnOwnSaveAsync() => InvokeAsync(() => ShowChangeAsync(notice: null, fresh: true));
+
+    private Task OnStancesChangedAsync(StanceChangeNotice notice) => InvokeAsync(() => ShowChangeAsync(notice, fresh: false));
+
+    private async Task ShowChangeAsync(StanceChangeNotice? notice, bool fresh)
+    {
+        var (shown, before) = await LoadAsync(fresh);
+        if (!shown)
+        {
+            return;
+        }
+
         await OnPictureLoadedAsync(notice);
-        RecentlyChanged = before is null ? new HashSet<StanceCell>() : Picture.ChangedSince(before);
-        RecentlyChangedCounts = before is null ? new HashSet<string>() : Picture.CountsChangedSince(before);
+        RecentlyChanged = before is null ? new HashSet<StanceCell>() : Picture!.ChangedSince(before);
+        RecentlyChangedCounts = before is null ? new HashSet<string>() : Picture!.CountsChangedSince(before);
         StateHasChanged();
-        if (LiveChangeWording.Describe(RecentlyChanged.Where(Concerns).ToList(), Picture) is { } words)
+        if (LiveChangeWording.Describe(RecentlyChanged.Where(Concerns).ToList(), Picture!) is { } words)
         {
             Announcements.Announce(words);
         }
@@ -159,7 +207,7 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
             // Not awaited: the next notice for this page waits until this handler returns.
             _ = ClearHighlightLaterAsync();
         }
-    });
+    }
 
     private bool Concerns(StanceCell cell) => LiveScope.Split(':') switch
     {
@@ -197,6 +245,11 @@ public abstract class LivePicturePage : ComponentBase, IDisposable
     public void Dispose()
     {
         _subscription?.Dispose();
+        if (_ownSaves is not null)
+        {
+            _ownSaves.Committed -= OnOwnSaveAsync;
+        }
+
         _highlight?.Cancel();
         _highlight?.Dispose();
         GC.SuppressFinalize(this);

@@ -27,6 +27,7 @@ public static class UiSetup
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<ThemeStylesheets>();
         builder.Services.AddScoped<LiveAnnouncements>();
+        builder.Services.AddScoped<OwnSaves>();
         builder.Services.AddProblemDetails();
         return builder;
     }

@@ -24,6 +24,7 @@ public abstract class MudComponentTest : IAsyncLifetime
         Context.Services.AddMudServices();
         // Pages put their edit buttons through the circuit's one stance editor (Features/Stances).
         Context.Services.AddScoped<Web.Features.Stances.StanceEditor>();
+        Context.Services.AddScoped<Web.Components.OwnSaves>();
         // Anonymous unless a test signs someone in: editor-only controls render nothing then.
         Authorization = Context.AddAuthorization();
     }

@@ -31,14 +31,27 @@ public sealed class AlliancePictureCache(AlliancePictureReader reader, IStanceCh
         }
     }
 
-    public Task<AlliancePicture> GetAsync(DateOnly? asOf = null, CancellationToken cancellationToken = default)
+    public Task<AlliancePicture> GetAsync(DateOnly? asOf = null, CancellationToken cancellationToken = default) =>
+        GetAsync(asOf, readAgain: false, cancellationToken);
+
+    /// <summary>
+    /// A read begun now, whatever is held, shared with whoever asks next: for an editor's page
+    /// right after its own save committed, which must show it even while this instance's version
+    /// has not moved yet (its notice held back for an earlier one that has not arrived).
+    /// </summary>
+    public Task<AlliancePicture> ReadAgainAsync(DateOnly? asOf = null, CancellationToken cancellationToken = default) =>
+        GetAsync(asOf, readAgain: true, cancellationToken);
+
+    private Task<AlliancePicture> GetAsync(DateOnly? asOf, bool readAgain, CancellationToken cancellationToken)
     {
         var date = asOf ?? reader.Today;
+        // Read before the read begins, so a picture is never kept under a version newer than the
+        // data it was read from: at worst it is read again once more.
         var version = notifier.Version;
         Entry entry;
         lock (_gate)
         {
-            if (_entries.TryGetValue(date, out var node) && node.Value.Version == version && !node.Value.Failed)
+            if (_entries.TryGetValue(date, out var node) && !readAgain && node.Value.Version == version && !node.Value.Failed)
             {
                 _mostRecentFirst.Remove(node);
                 _mostRecentFirst.AddFirst(node);

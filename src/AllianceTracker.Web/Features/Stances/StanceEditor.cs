@@ -10,7 +10,7 @@ namespace AllianceTracker.Web.Features.Stances;
 /// AuthorizeView, MudIconButton and MudIcon) made the editor's circuit several megabytes
 /// (docs/performance.md). Showing the buttons is a courtesy; the recorder checks the role on the server.
 /// </summary>
-public sealed class StanceEditor(IDialogService dialogs, ISnackbar snackbar)
+public sealed class StanceEditor(IDialogService dialogs, ISnackbar snackbar, Components.OwnSaves ownSaves)
 {
     // What MudIconButton renders for a small icon button, written once.
     private const string ButtonClass = "mud-button-root mud-icon-button mud-ripple mud-ripple-icon mud-icon-button-size-small edit-stance";
@@ -37,7 +37,7 @@ public sealed class StanceEditor(IDialogService dialogs, ISnackbar snackbar)
         builder.AddAttribute(6, "data-member", memberAlpha3);
         builder.AddAttribute(7, "data-proposal", proposalSlug);
         // No receiver: nothing on the page needs rendering when the dialog opens; a saved change
-        // reaches the page, like every other, through the change notifier.
+        // reaches the page through the change notifier, and through OwnSaves, below.
         builder.AddAttribute(8, "onclick", new EventCallback(null, (Func<Task>)(() => OpenAsync(memberAlpha3, memberName, proposalSlug, proposalTitle, viewedOn))));
         builder.AddMarkupContent(9, EditIcon);
         builder.CloseElement();
@@ -55,6 +55,12 @@ public sealed class StanceEditor(IDialogService dialogs, ISnackbar snackbar)
         };
         var dialog = await dialogs.ShowAsync<StanceEditDialog>("Edit stance", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, CloseOnEscapeKey = true });
         var result = await dialog.Result;
+        if (result is { Canceled: false })
+        {
+            // Committed: the editor's page shows it now, whenever this instance's notice comes.
+            await ownSaves.AnnounceAsync();
+        }
+
         if (result is { Canceled: false, Data: IReadOnlyList<StanceChange> { Count: > 1 } several })
         {
             snackbar.Add($"Saved one statement for {several.Count} cells, starting with {memberName} on {proposalTitle}.", Severity.Success);
