@@ -15,7 +15,8 @@ public sealed class NewsAssistFlowTests : FreshBrowserAppTest
     private const string Text =
         "Portugal said on Monday it supports the €100bn fund for Ukraine.\n"
         + "Greece is still studying the fund, a government spokesman said, adding that Athens wants to see the details first.\n"
-        + "Croatia backs handing the Ramstein coordination to NATO.";
+        + "Croatia backs handing the Ramstein coordination to NATO.\n"
+        + "Norway's view of the fund was the talk of the corridors.";
 
     [Fact]
     [Trait("Category", "Screenshots")]
@@ -35,6 +36,8 @@ public sealed class NewsAssistFlowTests : FreshBrowserAppTest
         var suggestions = page.Locator("[data-testid=news-suggestion]");
         await Assertions.Expect(suggestions).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("[data-testid=news-sentence-used]")).ToHaveCountAsync(3);
+        // Norway is named about the fund in words the assist cannot read: listed, not suggested.
+        await Assertions.Expect(page.Locator("[data-testid=news-unread-item][data-member=NOR]")).ToHaveCountAsync(1);
         var portugal = Suggestion(page, "PRT", "ukraine-fund");
         var greece = Suggestion(page, "GRC", "ukraine-fund");
         var croatia = Suggestion(page, "HRV", "ramstein-coordination");
@@ -170,6 +173,7 @@ public sealed class NewsAssistFlowTests : FreshBrowserAppTest
         await Assertions.Expect(norway).ToContainTextAsync("Norway's view of the Ukraine fund was the talk of the corridors");
         await Assertions.Expect(page.Locator("#unread-heading")).ToHaveTextAsync("Named, but no stance read (1)");
         await Assertions.Expect(page.Locator("[data-testid=news-sentence-unread]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=news-unread-summary]")).ToContainTextAsync("One ally is named where no stance could be read");
 
         await norway.GetByRole(AriaRole.Button, new() { Name = "Record a stance for Norway" }).ClickAsync();
         var card = Suggestion(page, "NOR", "ukraine-fund");
