@@ -181,6 +181,10 @@ public class AllianceDbContext : IdentityDbContext<IdentityUser>, IDataProtectio
         {
             snapshot.Property(s => s.Id).HasMaxLength(16);
             snapshot.HasIndex(s => s.CreatedAtUtc);
+            // One scheduled snapshot a day, whichever instance of a cluster freezes it first: the
+            // others' inserts give way here, not to a check another instance can pass meanwhile.
+            // (Null for editors' snapshots and those frozen before it was kept: never a conflict.)
+            snapshot.HasIndex(s => s.DailyOf).IsUnique();
         });
 
         builder.Entity<StanceCellVersion>(cell =>

@@ -23,4 +23,10 @@ public sealed class Snapshot
     public required string Content { get; init; }
 
     public required string Sha256 { get; init; }
+
+    /// <summary>
+    /// The day, when this is that day's scheduled snapshot; null for an editor's. Unique, so that
+    /// however many instances of a cluster are due at once, a day has one.
+    /// </summary>
+    public DateOnly? DailyOf { get; init; }
 }

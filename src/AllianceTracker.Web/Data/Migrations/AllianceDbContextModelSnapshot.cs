@@ -310,6 +310,9 @@ namespace AllianceTracker.Web.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasAnnotation("AllianceTracker:TextField", "login");
 
+                    b.Property<DateOnly?>("DailyOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
@@ -328,6 +331,9 @@ namespace AllianceTracker.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("DailyOf")
+                        .IsUnique();
 
                     b.ToTable("Snapshots");
                 });

@@ -47,17 +47,21 @@ public sealed partial class DailySnapshots(
             return null;
         }
 
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        if (await FrozenTodayAsync(today, cancellationToken))
         {
-            if (await db.Snapshots.AnyAsync(s => s.CreatedBy == AuthorDirectory.ScheduledAuthor && s.AsOf == today, cancellationToken))
-            {
-                return null;
-            }
+            return null;
         }
 
         var day = today.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-        var frozen = await snapshots.CreateAsync(Scheduler, $"Daily snapshot, {day}",
+        var frozen = await snapshots.CreateDailyAsync(Scheduler, $"Daily snapshot, {day}",
             $"Frozen automatically at {at:HH:mm} UTC: the picture as recorded then, for citations that must not change.", today, cancellationToken);
+        if (frozen is null)
+        {
+            // Another instance of the cluster froze today's after the check above: one a day, theirs.
+            LogFrozenElsewhere(today);
+            return null;
+        }
+
         LogFrozen(frozen.Id, frozen.AsOf);
         return frozen;
     }
@@ -110,6 +114,15 @@ public sealed partial class DailySnapshots(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Froze the daily snapshot {SnapshotId} of {Day}")]
     private partial void LogFrozen(string snapshotId, DateOnly day);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The daily snapshot of {Day} was frozen by another instance meanwhile")]
+    private partial void LogFrozenElsewhere(DateOnly day);
+
+    private async Task<bool> FrozenTodayAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Snapshots.AnyAsync(s => s.CreatedBy == AuthorDirectory.ScheduledAuthor && s.AsOf == today, cancellationToken);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not freeze the daily snapshot; trying again later")]
     private partial void LogFailed(Exception problem);

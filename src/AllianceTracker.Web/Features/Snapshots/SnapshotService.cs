@@ -17,6 +17,32 @@ public sealed class SnapshotService(
 {
     public async Task<SnapshotSummary> CreateAsync(ClaimsPrincipal user, string title, string? note, DateOnly? asOf, CancellationToken cancellationToken = default)
     {
+        var snapshot = await FreezeAsync(user, title, note, asOf, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Snapshots.Add(snapshot);
+        await db.SaveChangesAsync(cancellationToken);
+        return Summary(snapshot, await authors.GetAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// The day's scheduled snapshot, unless one is on record for <paramref name="day"/> already —
+    /// also when another instance of a cluster froze it a moment ago: the insert gives way to the
+    /// index that keeps one a day (no failed command, nothing logged as an error). Null then.
+    /// </summary>
+    public async Task<SnapshotSummary?> CreateDailyAsync(ClaimsPrincipal scheduler, string title, string note, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var s = await FreezeAsync(scheduler, title, note, day, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "Snapshots" ("Id", "Title", "Note", "AsOf", "CreatedAtUtc", "CreatedBy", "Content", "Sha256", "DailyOf")
+            VALUES ({s.Id}, {s.Title}, {s.Note}, {s.AsOf}, {s.CreatedAtUtc}, {s.CreatedBy}, {s.Content}, {s.Sha256}, {day})
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
+        return inserted == 0 ? null : Summary(s, await authors.GetAsync(cancellationToken));
+    }
+
+    private async Task<Snapshot> FreezeAsync(ClaimsPrincipal user, string title, string? note, DateOnly? asOf, CancellationToken cancellationToken)
+    {
         await authorization.DemandAsync(user, Policies.CanEdit);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var problems = new FieldProblems();
@@ -26,7 +52,7 @@ public sealed class SnapshotService(
         problems.ThrowIfAny();
 
         var document = await documents.CurrentAsync(asOf ?? today, cancellationToken: cancellationToken);
-        var snapshot = new Snapshot
+        return new Snapshot
         {
             Id = NewId(),
             Title = title.Trim(),
@@ -37,10 +63,6 @@ public sealed class SnapshotService(
             Content = Encoding.UTF8.GetString(document.ToCanonicalJson()),
             Sha256 = document.Sha256(),
         };
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.Snapshots.Add(snapshot);
-        await db.SaveChangesAsync(cancellationToken);
-        return Summary(snapshot, await authors.GetAsync(cancellationToken));
     }
 
     public async Task<IReadOnlyList<SnapshotSummary>> ListAsync(CancellationToken cancellationToken = default)

@@ -2,7 +2,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AllianceTracker.Tests.Shared;
 using AllianceTracker.Tests.Support;
+using AllianceTracker.Web.Data;
+using AllianceTracker.Web.Domain;
 using AllianceTracker.Web.Features.Snapshots;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,6 +31,62 @@ public sealed class DailySnapshotsTests
         Assert.Single(all, s => s.CreatedBy == "scheduled");
         var page = await client.GetAsync("/snapshots/latest");
         Assert.EndsWith($"/snapshots/{latest.GetProperty("id").GetString()}", page.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_instances_due_at_once_freeze_one_snapshot_and_the_late_one_says_nothing_went_wrong()
+    {
+        await using var app = new AllianceAppFactory { Settings = new Dictionary<string, string> { [DailySnapshots.Setting] = "off" } };
+        var database = app.Services.GetRequiredService<IDbContextFactory<AllianceDbContext>>();
+        // The other instance's insert lands after this one checked that none was frozen today and
+        // before its own insert: the order a cluster's two schedulers can run in at 00:05.
+        var otherInstanceFirst = new OtherInstanceFreezesFirst(database);
+        var late = ActivatorUtilities.CreateInstance<DailySnapshots>(app.Services, ActivatorUtilities.CreateInstance<SnapshotService>(app.Services, otherInstanceFirst));
+
+        var frozen = await late.FreezeIfDueAsync(TimeOnly.MinValue, CancellationToken.None);
+
+        Assert.Null(frozen);
+        Assert.True(otherInstanceFirst.Froze);
+        var scheduled = Assert.Single(await app.Services.GetRequiredService<SnapshotService>().ListAsync(), s => s.CreatedBy == "scheduled");
+        Assert.Equal("other", scheduled.Id);
+        Assert.Empty(app.ErrorsLogged.Lines);
+    }
+
+    [Fact]
+    public async Task An_editors_snapshot_of_the_same_day_is_not_held_up_by_the_daily_one()
+    {
+        await using var app = new AllianceAppFactory { Settings = new Dictionary<string, string> { [DailySnapshots.Setting] = "00:00" } };
+        var client = app.Anonymous();
+        await WaitForLatestAsync(client);
+
+        var mine = await app.Services.GetRequiredService<SnapshotService>().CreateAsync(
+            TestEditors.Editor(), "Before the ministers' meeting", null, DateOnly.FromDateTime(DateTime.UtcNow));
+
+        Assert.Equal(2, (await app.Services.GetRequiredService<SnapshotService>().ListAsync()).Count(s => s.AsOf == mine.AsOf));
+    }
+
+    /// <summary>Hands out the app's contexts; before the first, writes the day's scheduled snapshot as another instance would.</summary>
+    private sealed class OtherInstanceFreezesFirst(IDbContextFactory<AllianceDbContext> database) : IDbContextFactory<AllianceDbContext>
+    {
+        public bool Froze { get; private set; }
+
+        public AllianceDbContext CreateDbContext()
+        {
+            if (!Froze)
+            {
+                using var other = database.CreateDbContext();
+                other.Snapshots.Add(new Snapshot
+                {
+                    Id = "other", Title = "Daily snapshot (the other instance)", AsOf = DateOnly.FromDateTime(DateTime.UtcNow),
+                    CreatedAtUtc = DateTime.UtcNow, CreatedBy = "scheduled", Content = "{}", Sha256 = new string('0', 64),
+                    DailyOf = DateOnly.FromDateTime(DateTime.UtcNow),
+                });
+                other.SaveChanges();
+                Froze = true;
+            }
+
+            return database.CreateDbContext();
+        }
     }
 
     [Theory]

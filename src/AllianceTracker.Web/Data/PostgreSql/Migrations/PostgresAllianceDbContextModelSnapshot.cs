@@ -325,6 +325,9 @@ namespace AllianceTracker.Web.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(256)")
                         .HasAnnotation("AllianceTracker:TextField", "login");
 
+                    b.Property<DateOnly?>("DailyOf")
+                        .HasColumnType("date");
+
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -343,6 +346,9 @@ namespace AllianceTracker.Web.Data.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("DailyOf")
+                        .IsUnique();
 
                     b.ToTable("Snapshots");
                 });
