@@ -114,12 +114,12 @@ public static partial class NewsReader
 
                     if (CueFor(clause, member, said) is not { } matched)
                     {
-                        foreach (var proposal in about)
+                        foreach (var proposal in about.Where(p => !unread.ContainsKey((member.Alpha3, p))))
                         {
-                            unread.TryAdd((member.Alpha3, proposal), new UnreadMention(member.Alpha3, proposal, Excerpt(written, sentence, clause), member.Words, index)
+                            unread[(member.Alpha3, proposal)] = new UnreadMention(member.Alpha3, proposal, Excerpt(written, sentence, clause), member.Words, index)
                             {
                                 ByGroup = member.ByGroup,
-                            });
+                            };
                         }
 
                         continue;
