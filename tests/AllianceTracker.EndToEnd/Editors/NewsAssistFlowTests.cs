@@ -175,9 +175,14 @@ public sealed class NewsAssistFlowTests : FreshBrowserAppTest
         await Assertions.Expect(page.Locator("[data-testid=news-sentence-unread]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=news-unread-summary]")).ToContainTextAsync("One ally is named where no stance could be read");
 
-        await norway.GetByRole(AriaRole.Button, new() { Name = "Record a stance for Norway" }).ClickAsync();
+        // From the keyboard: the button, then Enter; the focus lands on the card's stance, the
+        // only thing the editor has left to decide (the button itself is gone).
+        await norway.GetByRole(AriaRole.Button, new() { Name = "Record a stance for Norway" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
         var card = Suggestion(page, "NOR", "ukraine-fund");
         await Assertions.Expect(card).ToContainTextAsync("Suggested: none");
+        await Assertions.Expect(card.Locator("[data-testid=news-stance] :focus, [data-testid=news-stance]:focus")).ToHaveCountAsync(1);
+        await Assertions.Expect(FormFields.Input(card, "news-stance")).ToHaveValueAsync("");
         await Assertions.Expect(norway).ToHaveCountAsync(0);
 
         // Saved without a stance: refused at the card, nothing written.
@@ -185,7 +190,10 @@ public sealed class NewsAssistFlowTests : FreshBrowserAppTest
         await Assertions.Expect(card.GetByText("Choose the stance the sentence states, or reject this card.", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=news-saved]")).ToHaveCountAsync(0);
 
-        await FormFields.ChooseAsync(page, "news-stance", "Supports");
+        // The card's field shows the choice as its value (it shows nothing before one is made).
+        await card.Locator("[data-testid=news-stance]").ClickAsync();
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Supports" }).First.ClickAsync();
+        await Assertions.Expect(FormFields.Input(card, "news-stance")).ToHaveValueAsync("Supports");
         await FormFields.TypeAsync(card, "news-excerpt", "officials in Oslo said the government would put money into it");
         await PageChecks.AssertNoAccessibilityViolationsAsync(page);
         await page.Locator("[data-testid=news-save]").ClickAsync();
