@@ -85,7 +85,31 @@ public static class StanceAppearance
             css.Append(Rule($".status-{outcome.ToCode()}", ColorOf(outcome)));
         }
 
+        // The icons too, as masks in this cached sheet rather than an <svg> per chip in every page
+        // (a dashboard shows a hundred chips): app.css paints each chip's ::before in its text colour.
+        foreach (var definition in StanceVocabulary.All)
+        {
+            css.Append(Icon($".stance-{definition.Code}", IconOf(definition.Stance)));
+        }
+
+        foreach (var status in Enum.GetValues<ConsensusStatus>())
+        {
+            css.Append(Icon($".status-{status.ToCode()}", IconOf(status)));
+        }
+
+        foreach (var outcome in Decisions)
+        {
+            css.Append(Icon($".status-{outcome.ToCode()}", IconOf(outcome)));
+        }
+
         return css.ToString();
+
+        static string Icon(string selector, string paths)
+        {
+            var svg = $"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'>{paths.Replace('"', '\'')}</svg>";
+            var url = $"url(\"data:image/svg+xml,{svg.Replace("%", "%25").Replace("#", "%23").Replace("<", "%3C").Replace(">", "%3E")}\")";
+            return $"{selector}::before{{-webkit-mask-image:{url};mask-image:{url}}}\n";
+        }
 
         // Unknown (the default colour) recedes: outlined, so the recorded stances stand out.
         static string Rule(string selector, Color color) => color == Color.Default
@@ -94,12 +118,6 @@ public static class StanceAppearance
 
         static string Name(Color color) => color.ToString().ToLowerInvariant();
     }
-
-    /// <summary>The id of the stance's icon in the page's icon sprite (StanceIcons).</summary>
-    public static string SymbolOf(Stance stance) => "icon-stance-" + stance.ToCode();
-
-    /// <summary>The id of the status's icon in the page's icon sprite (StanceIcons).</summary>
-    public static string SymbolOf(ConsensusStatus status) => "icon-status-" + status.ToCode();
 
     /// <summary>Unknown recedes (outlined) so the recorded stances stand out.</summary>
     public static Variant VariantOf(Stance stance) => stance == Stance.Unknown ? Variant.Outlined : Variant.Filled;
@@ -127,9 +145,6 @@ public static class StanceAppearance
 
     /// <summary>The outcomes a decision can record, each with its chip.</summary>
     public static IReadOnlyList<ProposalOutcome> Decisions { get; } = Enum.GetValues<ProposalOutcome>().Where(o => o != ProposalOutcome.Pending).ToList();
-
-    /// <summary>The id of the decision's icon in the page's icon sprite (StanceIcons).</summary>
-    public static string SymbolOf(ProposalOutcome outcome) => "icon-decision-" + outcome.ToCode();
 
     public static Color ColorOf(ProposalOutcome outcome) => outcome switch
     {
