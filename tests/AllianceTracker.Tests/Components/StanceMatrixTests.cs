@@ -47,7 +47,10 @@ public sealed class StanceMatrixTests : MudComponentTest
         Assert.Equal(code, cell.GetAttribute("data-stance"));
         var chip = cell.QuerySelector(".stance-chip")!;
         Assert.Equal(label, chip.TextContent.Trim());
-        Assert.NotNull(chip.QuerySelector("svg"));
+        // Its icon is the theme sheet's, a mask of the stance's own icon painted in the chip's colour.
+        var path = System.Text.RegularExpressions.Regex.Matches(StanceAppearance.IconOf(Enum.Parse<Web.Domain.Stance>(label.Replace(" ", ""))), "d=\"([^\"]+)\"")
+            .Select(m => m.Groups[1].Value).MaxBy(d => d.Length)!;
+        Assert.Matches($@"\.stance-{code}::before\{{-webkit-mask-image:url\(""data:image/svg\+xml,[^""]*{System.Text.RegularExpressions.Regex.Escape(path)}", StanceAppearance.ChipCss());
     }
 
     [Fact]
