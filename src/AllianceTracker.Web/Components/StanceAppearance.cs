@@ -69,37 +69,23 @@ public static class StanceAppearance
     /// </summary>
     public static string ChipCss()
     {
+        // Each chip's colours and its icon: the icon as a mask in this cached sheet rather than an
+        // <svg> per chip in every page (a dashboard shows a hundred chips); app.css paints each
+        // chip's ::before in its text colour.
         var css = new System.Text.StringBuilder();
         foreach (var definition in StanceVocabulary.All)
         {
-            css.Append(Rule($".stance-{definition.Code}", ColorOf(definition.Stance)));
+            css.Append(Rule($".stance-{definition.Code}", ColorOf(definition.Stance))).Append(Icon($".stance-{definition.Code}", IconOf(definition.Stance)));
         }
 
         foreach (var status in Enum.GetValues<ConsensusStatus>())
         {
-            css.Append(Rule($".status-{status.ToCode()}", ColorOf(status)));
+            css.Append(Rule($".status-{status.ToCode()}", ColorOf(status))).Append(Icon($".status-{status.ToCode()}", IconOf(status)));
         }
 
         foreach (var outcome in Decisions)
         {
-            css.Append(Rule($".status-{outcome.ToCode()}", ColorOf(outcome)));
-        }
-
-        // The icons too, as masks in this cached sheet rather than an <svg> per chip in every page
-        // (a dashboard shows a hundred chips): app.css paints each chip's ::before in its text colour.
-        foreach (var definition in StanceVocabulary.All)
-        {
-            css.Append(Icon($".stance-{definition.Code}", IconOf(definition.Stance)));
-        }
-
-        foreach (var status in Enum.GetValues<ConsensusStatus>())
-        {
-            css.Append(Icon($".status-{status.ToCode()}", IconOf(status)));
-        }
-
-        foreach (var outcome in Decisions)
-        {
-            css.Append(Icon($".status-{outcome.ToCode()}", IconOf(outcome)));
+            css.Append(Rule($".status-{outcome.ToCode()}", ColorOf(outcome))).Append(Icon($".status-{outcome.ToCode()}", IconOf(outcome)));
         }
 
         return css.ToString();
